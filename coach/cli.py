@@ -1,0 +1,143 @@
+"""Command line: `rehearse score` and `rehearse rewrite`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from typing import IO, Any
+
+from coach.analyzer import analyze
+from coach.errors import CoachError
+from coach.result import Analysis, Marker
+
+_RESET = "\033[0m"
+_STYLE = {"harm": "\033[1;31m", "help": "\033[1;32m"}
+_LABEL_STYLE = {"unsafe": "\033[1;31m", "safe": "\033[1;32m"}
+
+
+def _use_colour(stream: IO[str]) -> bool:
+    return stream.isatty() and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
+
+
+def _outermost(markers: Sequence[Marker]) -> list[Marker]:
+    """Markers to draw inline: the most specific (shortest) first, none overlapping."""
+    chosen: list[Marker] = []
+    for m in sorted(markers, key=lambda m: (m.end - m.start, m.start)):
+        if all(m.start >= c.end or m.end <= c.start for c in chosen):
+            chosen.append(m)
+    return sorted(chosen, key=lambda m: m.start)
+
+
+def highlight(analysis: Analysis, colour: bool) -> str:
+    """The reply with its markers shown: coloured in a terminal, bracketed when plain."""
+    text = analysis.text
+    out: list[str] = []
+    pos = 0
+    for m in _outermost(analysis.markers):
+        out.append(text[pos : m.start])
+        chunk = text[m.start : m.end]
+        if colour:
+            out.append(f"{_STYLE[m.polarity]}{chunk}{_RESET}")
+        else:
+            out.append(f"[{chunk}]({m.kind})")
+        pos = m.end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def render(analysis: Analysis, colour: bool) -> str:
+    label = analysis.label
+    if colour:
+        label = f"{_LABEL_STYLE[analysis.label]}{label}{_RESET}"
+    lines = [f"score {analysis.score}/100 ({label})", "", highlight(analysis, colour), ""]
+    for m in analysis.markers:
+        sign = "+" if m.polarity == "help" else "-"
+        lines.append(f"  {sign} {m.kind:<17} “{m.text}”: {m.tip}")
+    if not analysis.markers:
+        lines.append("  (no markers found)")
+    if analysis.flags:
+        lines.append("")
+        lines.append("notes: " + ", ".join(analysis.flags))
+    return "\n".join(lines)
+
+
+def _batch(path: str, out: IO[str], err: IO[str]) -> int:
+    failures = 0
+    stream = sys.stdin if path == "-" else open(path, encoding="utf-8")  # noqa: SIM115
+    with stream:
+        for number, line in enumerate(stream, start=1):
+            if not line.strip():
+                continue
+            try:
+                row: Any = json.loads(line)
+                if isinstance(row, str):
+                    row = {"text": row}
+                if not isinstance(row, dict):
+                    raise CoachError("each line must be a JSON object or string")
+                text = row.get("text", row.get("reply"))
+                result: dict[str, Any] = analyze(text, context=row.get("context")).to_dict()
+                if "id" in row:
+                    result = {"id": row["id"], **result}
+            except json.JSONDecodeError as exc:
+                failures += 1
+                print(f"{path}:{number}: not valid JSON ({exc.msg})", file=err)
+                result = {"line": number, "error": f"not valid JSON ({exc.msg})"}
+            except CoachError as exc:
+                failures += 1
+                print(f"{path}:{number}: {exc}", file=err)
+                result = {"line": number, "error": str(exc)}
+            out.write(json.dumps(result, ensure_ascii=False) + "\n")
+    return 1 if failures else 0
+
+
+def _score(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
+    if args.jsonl:
+        if args.text:
+            print("rehearse score: give either TEXT or --jsonl FILE, not both", file=err)
+            return 2
+        return _batch(args.jsonl, out, err)
+    if args.text is None:
+        print('rehearse score: give the reply to score, e.g. rehearse score "You never listen"', file=err)
+        return 2
+    analysis = analyze(args.text, context=args.context)
+    if args.json:
+        out.write(json.dumps(analysis.to_dict(), ensure_ascii=False, indent=2) + "\n")
+    else:
+        out.write(render(analysis, _use_colour(out)) + "\n")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="rehearse", description="Check how emotionally safe a reply to your partner is."
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+    score = sub.add_parser("score", help="score a reply for defensiveness and show why")
+    score.add_argument("text", nargs="?", help="the reply you want to send")
+    score.add_argument("--context", help="what your partner just said")
+    score.add_argument("--jsonl", metavar="FILE", help="score a file of JSON lines ('-' for stdin)")
+    score.add_argument("--json", action="store_true", help="print the analysis as JSON")
+    score.set_defaults(handler=_score)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, out: IO[str] | None = None, err: IO[str] | None = None) -> int:
+    out = out or sys.stdout
+    err = err or sys.stderr
+    args = build_parser().parse_args(argv)
+    try:
+        code: int = args.handler(args, out, err)
+    except CoachError as exc:
+        print(f"rehearse: {exc}", file=err)
+        return 2
+    except OSError as exc:
+        print(f"rehearse: {exc}", file=err)
+        return 2
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

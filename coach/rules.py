@@ -1,0 +1,363 @@
+"""Marker rules kept as data: loading, validation and matching.
+
+Each file in ``resources/rules/`` holds the rules for one marker kind. A rule has an ``id``,
+either a token ``pattern`` (spaCy ``Matcher`` syntax) or a ``dep_pattern``
+(``DependencyMatcher`` syntax), an optional ``tip`` (else the file's), and optional
+conditions that look beyond the matched words (negation, the partner's context, the rest
+of the reply). Lists inside patterns may name a lexicon from ``resources/lexicons.yml``
+as ``"$name"``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from spacy.matcher import DependencyMatcher, Matcher
+from spacy.tokens import Doc, Span, Token
+from spacy.vocab import Vocab
+
+from coach.errors import RulesError
+from coach.loader import load_yaml, resource_names
+from coach.result import KINDS
+
+RULE_KEYS = frozenset(
+    {
+        "id",
+        "pattern",
+        "dep_pattern",
+        "tip",
+        "negatable",
+        "sent_initial",
+        "whole",
+        "requires",
+        "unless",
+        "context",
+        "max_words",
+        "span",
+        "question",
+        "note",
+    }
+)
+FILE_KEYS = frozenset({"kind", "tip", "rules", "description"})
+SUPPORT_KEYS = frozenset({"description", "support", "context"})
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    kind: str
+    id: str
+    tip: str
+    negatable: bool = True
+    sent_initial: int | None = None
+    whole: bool = False
+    requires: tuple[str, ...] = ()
+    unless: tuple[str, ...] = ()
+    context: tuple[str, ...] = ()
+    max_words: int | None = None
+    span: tuple[str, ...] = ()
+    question: bool = False
+
+    @property
+    def key(self) -> str:
+        return f"{self.kind}/{self.id}"
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A rule that matched, as token offsets into the parsed (normalised) reply."""
+
+    rule: Rule
+    start: int
+    end: int
+
+
+def _expand(value: Any, lexicons: dict[str, list[str]], where: str) -> Any:
+    if isinstance(value, dict):
+        out_dict: dict[str, Any] = {}
+        for key, item in value.items():
+            if key in ("IN", "NOT_IN") and isinstance(item, str) and item.startswith("$"):
+                item = [item]
+            out_dict[key] = _expand(item, lexicons, where)
+        return out_dict
+    if isinstance(value, list):
+        out: list[Any] = []
+        for item in value:
+            if isinstance(item, str) and item.startswith("$"):
+                name = item[1:]
+                if name not in lexicons:
+                    raise RulesError(f"{where}: unknown lexicon {item!r}")
+                out.extend(lexicons[name])
+            else:
+                out.append(_expand(item, lexicons, where))
+        return out
+    return value
+
+
+def _as_names(value: Any, where: str, field: str) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return tuple(value)
+    raise RulesError(f"{where}: '{field}' must be a name or a list of names")
+
+
+class RuleSet:
+    """All marker rules compiled into spaCy matchers for one vocabulary."""
+
+    def __init__(self, vocab: Vocab) -> None:
+        self.vocab = vocab
+        self.rules: dict[str, Rule] = {}
+        self.kind_tips: dict[str, str] = {}
+        self.matcher = Matcher(vocab, validate=True)
+        self.dep_matcher = DependencyMatcher(vocab, validate=True)
+        self.dep_nodes: dict[str, list[str]] = {}
+        self.support = Matcher(vocab, validate=True)
+        self.context_matcher = Matcher(vocab, validate=True)
+        self.support_names: set[str] = set()
+        self.context_names: set[str] = set()
+        self.lexicons: dict[str, list[str]] = {}
+
+    # -- loading -----------------------------------------------------------------------
+    def load(self) -> RuleSet:
+        self.load_shared()
+        files = resource_names("rules")
+        if not files:
+            raise RulesError("rules/: no rule files found")
+        for name in files:
+            self._load_rule_file(name)
+        missing = set(KINDS) - set(self.kind_tips)
+        if missing:
+            raise RulesError(f"rules/: no rule file for kinds {sorted(missing)}")
+        return self
+
+    def load_shared(self) -> RuleSet:
+        """Load the lexicons and support patterns that rule files refer to."""
+        self._load_lexicons()
+        self._load_support()
+        return self
+
+    def _load_lexicons(self) -> None:
+        data = load_yaml("lexicons.yml")
+        lex = data.get("lexicons")
+        if not isinstance(lex, dict):
+            raise RulesError("lexicons.yml: expected a 'lexicons' mapping")
+        for name, words in lex.items():
+            if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+                raise RulesError(f"lexicons.yml: lexicon {name!r} must be a list of strings")
+            self.lexicons[str(name)] = [w.lower() for w in words]
+
+    def _add_patterns(
+        self, matcher: Matcher, key: str, patterns: Any, where: str
+    ) -> None:
+        if not isinstance(patterns, list) or not patterns:
+            raise RulesError(f"{where}: expected a non-empty list of token patterns")
+        expanded = [_expand(p, self.lexicons, where) for p in patterns]
+        try:
+            matcher.add(key, expanded)
+        except Exception as exc:  # spaCy raises several types for a bad pattern
+            raise RulesError(f"{where}: bad pattern: {exc}") from exc
+
+    def _load_support(self) -> None:
+        data = load_yaml("support.yml")
+        unknown = set(data) - SUPPORT_KEYS
+        if unknown:
+            raise RulesError(f"support.yml: unknown keys {sorted(unknown)}")
+        for section, matcher, names in (
+            ("support", self.support, self.support_names),
+            ("context", self.context_matcher, self.context_names),
+        ):
+            entries = data.get(section) or {}
+            if not isinstance(entries, dict):
+                raise RulesError(f"support.yml: '{section}' must be a mapping")
+            for name, patterns in entries.items():
+                self._add_patterns(matcher, str(name), patterns, f"support.yml: {section}.{name}")
+                names.add(str(name))
+
+    def _load_rule_file(self, name: str) -> None:
+        self.add_rule_file(name, load_yaml("rules", name))
+
+    def add_rule_file(self, name: str, data: dict[str, Any]) -> None:
+        """Validate and compile one kind's rule file (already parsed from YAML)."""
+        unknown = set(data) - FILE_KEYS
+        if unknown:
+            raise RulesError(f"rules/{name}: unknown keys {sorted(unknown)}")
+        kind = data.get("kind")
+        if kind not in KINDS:
+            raise RulesError(f"rules/{name}: unknown marker kind {kind!r}")
+        if not isinstance(data.get("tip"), str) or not data["tip"].strip():
+            raise RulesError(f"rules/{name}: a default 'tip' is required")
+        self.kind_tips[kind] = data["tip"].strip()
+        rules = data.get("rules")
+        if not isinstance(rules, list) or not rules:
+            raise RulesError(f"rules/{name}: 'rules' must be a non-empty list")
+        for index, raw in enumerate(rules):
+            self._load_rule(kind, raw, f"rules/{name}: rule {index}")
+
+    def _load_rule(self, kind: str, raw: Any, where: str) -> None:
+        if not isinstance(raw, dict):
+            raise RulesError(f"{where}: expected a mapping")
+        unknown = set(raw) - RULE_KEYS
+        if unknown:
+            raise RulesError(f"{where}: unknown keys {sorted(unknown)}")
+        rule_id = raw.get("id")
+        if not isinstance(rule_id, str) or not rule_id:
+            raise RulesError(f"{where}: 'id' is required")
+        where = f"{where} ({rule_id})"
+        if ("pattern" in raw) == ("dep_pattern" in raw):
+            raise RulesError(f"{where}: give exactly one of 'pattern' or 'dep_pattern'")
+        requires = _as_names(raw.get("requires"), where, "requires")
+        unless = _as_names(raw.get("unless"), where, "unless")
+        for support in (*requires, *unless):
+            if support not in self.support_names:
+                raise RulesError(f"{where}: unknown support pattern {support!r}")
+        context = _as_names(raw.get("context"), where, "context")
+        for ctx in context:
+            if ctx not in {"any", "none"} | self.context_names:
+                raise RulesError(f"{where}: unknown context {ctx!r}")
+        for field in ("sent_initial", "max_words"):
+            if field in raw and (not isinstance(raw[field], int) or raw[field] < 0):
+                raise RulesError(f"{where}: '{field}' must be a non-negative integer")
+        for field in ("negatable", "whole", "question"):
+            if field in raw and not isinstance(raw[field], bool):
+                raise RulesError(f"{where}: '{field}' must be true or false")
+        tip = raw.get("tip", self.kind_tips[kind])
+        if not isinstance(tip, str) or not tip.strip():
+            raise RulesError(f"{where}: 'tip' must be text")
+        rule = Rule(
+            kind=kind,
+            id=rule_id,
+            tip=tip.strip(),
+            negatable=raw.get("negatable", True),
+            sent_initial=raw.get("sent_initial"),
+            whole=raw.get("whole", False),
+            requires=requires,
+            unless=unless,
+            context=context,
+            max_words=raw.get("max_words"),
+            span=_as_names(raw.get("span"), where, "span"),
+            question=raw.get("question", False),
+        )
+        if rule.key in self.rules:
+            raise RulesError(f"{where}: duplicate rule id {rule_id!r}")
+        if "pattern" in raw:
+            if rule.span:
+                raise RulesError(f"{where}: 'span' only applies to dep_pattern rules")
+            self._add_patterns(self.matcher, rule.key, raw["pattern"], where)
+        else:
+            pattern = _expand(raw["dep_pattern"], self.lexicons, where)
+            if not isinstance(pattern, list) or not pattern:
+                raise RulesError(f"{where}: 'dep_pattern' must be a non-empty list")
+            names = [str(node.get("RIGHT_ID")) for node in pattern if isinstance(node, dict)]
+            for node in rule.span:
+                if node not in names:
+                    raise RulesError(f"{where}: span node {node!r} is not in the pattern")
+            try:
+                self.dep_matcher.add(rule.key, [pattern])
+            except Exception as exc:
+                raise RulesError(f"{where}: bad dep_pattern: {exc}") from exc
+            self.dep_nodes[rule.key] = names
+        self.rules[rule.key] = rule
+
+    # -- matching ----------------------------------------------------------------------
+    def context_tags(self, context_doc: Doc | None) -> frozenset[str]:
+        if context_doc is None:
+            return frozenset({"none"})
+        tags = {"any"}
+        for match_id, _, _ in self.context_matcher(context_doc):
+            tags.add(self.vocab.strings[match_id])
+        return frozenset(tags)
+
+    def find(self, doc: Doc, context: frozenset[str]) -> list[Hit]:
+        support = {self.vocab.strings[m] for m, _, _ in self.support(doc)}
+        words = [t for t in doc if _is_word(t)]
+        hits: list[Hit] = []
+        for match_id, start, end in self.matcher(doc):
+            rule = self.rules[self.vocab.strings[match_id]]
+            hits.append(Hit(rule, start, end))
+        for match_id, token_ids in self.dep_matcher(doc):
+            key = self.vocab.strings[match_id]
+            rule = self.rules[key]
+            names = self.dep_nodes[key]
+            chosen = [
+                tid for name, tid in zip(names, token_ids, strict=True)
+                if not rule.span or name in rule.span
+            ]
+            hits.append(Hit(rule, min(chosen), max(chosen) + 1))
+        return [h for h in hits if self._holds(h, doc, words, support, context)]
+
+    def _holds(
+        self,
+        hit: Hit,
+        doc: Doc,
+        words: Sequence[Token],
+        support: set[str],
+        context: frozenset[str],
+    ) -> bool:
+        rule = hit.rule
+        if rule.requires and not any(name in support for name in rule.requires):
+            return False
+        if any(name in support for name in rule.unless):
+            return False
+        if rule.context and not any(c in context for c in rule.context):
+            return False
+        if rule.max_words is not None and len(words) > rule.max_words:
+            return False
+        if rule.whole and any(not (hit.start <= t.i < hit.end) for t in words):
+            return False
+        span = doc[hit.start : hit.end]
+        sent = span.sent if doc.has_annotation("SENT_START") else doc[:]
+        if rule.sent_initial is not None and hit.start - sent.start > rule.sent_initial:
+            return False
+        if rule.question and not _is_question(sent, self.lexicons.get("question_openers", [])):
+            return False
+        return not (rule.negatable and is_negated(span, self.lexicons))
+
+
+def _is_word(token: Token) -> bool:
+    return any(ch.isalnum() for ch in token.text)
+
+
+def _is_question(sent: Span, openers: Iterable[str]) -> bool:
+    if "?" in sent.text:
+        return True
+    first = next((t for t in sent if _is_word(t)), None)
+    return first is not None and first.lower_ in set(openers)
+
+
+def is_negated(span: Span, lexicons: dict[str, list[str]]) -> bool:
+    """True when the matched words sit under a negation that cancels them.
+
+    Two shapes: a negation on the matched phrase's own head ("I don't appreciate..."), and
+    a negated verb of saying or believing above it ("I'm not saying you never help",
+    "I don't think you're overreacting").
+    """
+    inside = {t.i for t in span}
+    root = span.root
+    heads = [root] if root.i in inside else []
+    heads += [t for t in span if t.head.i not in inside]
+    for head in heads:
+        for child in head.children:
+            if child.dep_ == "neg" and child.i not in inside:
+                return True
+    framing = set(lexicons.get("negation_frames", []))
+    node = root
+    for _ in range(6):
+        if node.head.i == node.i:
+            break
+        node = node.head
+        if node.i in inside:
+            continue
+        if node.lemma_.lower() in framing and any(c.dep_ == "neg" for c in node.children):
+            return True
+    return False
+
+
+@lru_cache(maxsize=4)
+def load_rules(vocab: Vocab) -> RuleSet:
+    """Compile (once per vocabulary) every rule file shipped with the engine."""
+    return RuleSet(vocab).load()
