@@ -30,6 +30,8 @@ class Extraction:
     markers: list[Marker]
     signals: dict[str, float]
     flags: list[str]
+    features: list[str]
+    learned_markers: list[Marker]
 
 
 @lru_cache(maxsize=1)
@@ -94,26 +96,31 @@ def _flags(doc: Doc, cleaned: str) -> list[str]:
     return flags
 
 
-def _learned_markers(doc: Doc, found: set[str]) -> list[tuple[str, int, int, str]]:
+def _learned_markers(
+    doc: Doc, found: set[str], features: list[str], masked: frozenset[int]
+) -> list[tuple[str, int, int, str]]:
     """Markers for kinds the rules missed but the per-kind classifiers are sure of.
 
     The marker covers the sentence that most looks like that kind.
     """
     model = load_score_model()
-    features = text_features(doc)
     sentences = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
     out: list[tuple[str, int, int, str]] = []
     for kind_model in model.kinds:
         if kind_model.kind in found or kind_model.probability(features) < kind_model.threshold:
             continue
-        best = max(sentences, key=lambda s: kind_model.model.logit(text_features(s)))
+        best = max(sentences, key=lambda s: kind_model.model.logit(text_features(s, masked)))
         words = [t for t in best if not (t.is_punct or t.is_space)] or list(best)
         out.append((kind_model.kind, words[0].idx, words[-1].idx + len(words[-1].text), kind_model.kind))
     return out
 
 
-def extract(text: str, context: str | None = None) -> Extraction:
-    """Run the rules over a reply; used by `analyze` and by the script that fits the weights."""
+def extract(text: str, context: str | None = None, *, learned: bool = True) -> Extraction:
+    """Run the rules over a reply; used by `analyze` and by the script that fits the weights.
+
+    With ``learned=False`` only the rules' markers are returned (the fitting script needs
+    them apart from the classifiers it is about to fit).
+    """
     cleaned = clean_text(text)
     ctx = clean_text(context, field="context") if context and context.strip() else None
     language, rules = _engine()
@@ -121,9 +128,8 @@ def extract(text: str, context: str | None = None) -> Extraction:
     doc = language(normalized.text)
     ctx_doc = language.make_doc(normalize(ctx).text) if ctx else None
     tags = rules.context_tags(ctx_doc)
-    hits, erased = _resolve(
-        rules.find(doc, tags), doc, set(rules.lexicons.get("contrast", []))
-    )
+    found, negated, seen = rules.find(doc, tags)
+    hits, erased = _resolve(found, doc, set(rules.lexicons.get("contrast", [])))
     markers: list[Marker] = []
     for hit in sorted(hits, key=lambda h: (h.start, h.end)):
         span = doc[hit.start : hit.end]
@@ -138,24 +144,41 @@ def extract(text: str, context: str | None = None) -> Extraction:
                 tip=hit.rule.tip,
             )
         )
-    rule_kinds = {m.kind for m in markers}
-    for kind, s_char, e_char, _ in _learned_markers(doc, rule_kinds):
-        start, end = normalized.to_original(s_char, e_char)
-        markers.append(
-            Marker(kind, start, end, cleaned[start:end], polarity_of(kind), rules.kind_tips[kind])
-        )
-    markers.sort(key=lambda m: (m.start, m.end))
+    # A disclaimed clause ("I'm not saying you never help") should not count as said; a
+    # plain negation ("not doing this") is left to the n-grams, which see the "not".
+    masked = frozenset(
+        i
+        for h in negated
+        if h.rule.kind in HARM_KINDS and h.disclaimed
+        for i in range(h.start, h.end)
+    )
+    features = text_features(doc, masked)
+    # Kinds a rule already matched were decided by the rules, even if a condition (negation,
+    # context, an overlapping harm, a "but") then set the match aside.
+    learned_hits = _learned_markers(doc, seen, features, masked) if learned else []
     words = sum(1 for t in doc if any(ch.isalnum() for ch in t.text))
     signals: dict[str, float] = {f"kind:{k}": 0.0 for k in KINDS}
     for marker in markers:
-        if marker.kind not in rule_kinds:
-            continue
         key = f"kind:{marker.kind}"
         signals[key] = min(signals[key] + 1.0, KIND_COUNT_CAP)
     signals["erased_help"] = float(erased)
+    signals["negated_harm"] = float(
+        min(KIND_COUNT_CAP, sum(1 for h in negated if h.rule.kind in HARM_KINDS))
+    )
+    signals["negated_help"] = float(
+        min(KIND_COUNT_CAP, sum(1 for h in negated if h.rule.kind in HELP_KINDS))
+    )
     signals["brief_after_context"] = 1.0 if ctx and words <= 3 else 0.0
     signals["log_words"] = math.log1p(words)
-    return Extraction(cleaned, ctx, normalized, doc, markers, signals, _flags(doc, cleaned))
+    learned_markers = [
+        Marker(kind, *span, cleaned[span[0] : span[1]], polarity_of(kind), rules.kind_tips[kind])
+        for kind, s_char, e_char, _ in learned_hits
+        for span in [normalized.to_original(s_char, e_char)]
+    ]
+    return Extraction(
+        cleaned, ctx, normalized, doc, markers, signals, _flags(doc, cleaned), features,
+        learned_markers,
+    )
 
 
 def analyze(text: str, context: str | None = None) -> Analysis:
@@ -166,12 +189,17 @@ def analyze(text: str, context: str | None = None) -> Analysis:
     ('unsafe', ['absolute', 'criticism'])
     """
     ex = extract(text, context)
-    score = load_score_model().score(ex.doc, ex.signals)
+    score = load_score_model().score(ex.features, ex.signals)
+    label = label_for(score)
+    # Learned markers explain the verdict; they never argue against it.
+    wanted = "harm" if label == "unsafe" else "help"
+    markers = ex.markers + [m for m in ex.learned_markers if m.polarity == wanted]
+    markers.sort(key=lambda m: (m.start, m.end))
     return Analysis(
         text=ex.cleaned,
         score=score,
-        label=label_for(score),
-        markers=ex.markers,
+        label=label,
+        markers=markers,
         context=ex.context,
         flags=ex.flags,
     )

@@ -72,6 +72,8 @@ class Hit:
     rule: Rule
     start: int
     end: int
+    # For a match a negation cancelled: True when the range is a whole disclaimed clause.
+    disclaimed: bool = False
 
 
 def _expand(value: Any, lexicons: dict[str, list[str]], where: str) -> Any:
@@ -272,7 +274,11 @@ class RuleSet:
             tags.add(self.vocab.strings[match_id])
         return frozenset(tags)
 
-    def find(self, doc: Doc, context: frozenset[str]) -> list[Hit]:
+    def find(
+        self, doc: Doc, context: frozenset[str]
+    ) -> tuple[list[Hit], list[Hit], set[str]]:
+        """Matches whose conditions hold; matches cancelled by a negation, each as the
+        range the negation cancels; and every kind some rule matched at all."""
         support = {self.vocab.strings[m] for m, _, _ in self.support(doc)}
         words = [t for t in doc if _is_word(t)]
         hits: list[Hit] = []
@@ -288,7 +294,22 @@ class RuleSet:
                 if not rule.span or name in rule.span
             ]
             hits.append(Hit(rule, min(chosen), max(chosen) + 1))
-        return [h for h in hits if self._holds(h, doc, words, support, context)]
+        kept: list[Hit] = []
+        negated: list[Hit] = []
+        seen = {hit.rule.kind for hit in hits}
+        for hit in hits:
+            if not self._holds(hit, doc, words, support, context):
+                continue
+            scope = (
+                negation_scope(doc[hit.start : hit.end], self.lexicons)
+                if hit.rule.negatable
+                else None
+            )
+            if scope is not None:
+                negated.append(Hit(hit.rule, *scope))
+            else:
+                kept.append(hit)
+        return kept, negated, seen
 
     def _holds(
         self,
@@ -313,9 +334,9 @@ class RuleSet:
         sent = span.sent if doc.has_annotation("SENT_START") else doc[:]
         if rule.sent_initial is not None and hit.start - sent.start > rule.sent_initial:
             return False
-        if rule.question and not _is_question(sent, self.lexicons.get("question_openers", [])):
-            return False
-        return not (rule.negatable and is_negated(span, self.lexicons))
+        return not (
+            rule.question and not _is_question(sent, self.lexicons.get("question_openers", []))
+        )
 
 
 def _is_word(token: Token) -> bool:
@@ -330,31 +351,58 @@ def _is_question(sent: Span, openers: Iterable[str]) -> bool:
 
 
 def is_negated(span: Span, lexicons: dict[str, list[str]]) -> bool:
-    """True when the matched words sit under a negation that cancels them.
+    """True when the matched words sit under a negation that cancels them."""
+    return negation_scope(span, lexicons) is not None
 
-    Two shapes: a negation on the matched phrase's own head ("I don't appreciate..."), and
-    a negated verb of saying or believing above it ("I'm not saying you never help",
-    "I don't think you're overreacting").
+
+def negation_scope(
+    span: Span, lexicons: dict[str, list[str]]
+) -> tuple[int, int, bool] | None:
+    """The token range a negation cancels around a match (and whether it is a whole
+    disclaimed clause), or None if nothing cancels it.
+
+    A negative question ("Why don't you just...?", "Don't you think...?") is a push, not a
+    negation, so it cancels nothing.
+
+    Two shapes: a negation on the matched phrase's own head ("I don't appreciate..."),
+    which cancels the match; and a negated verb of saying or believing above it ("I'm not
+    saying you never help", "I don't think you're overreacting"), which cancels that whole
+    clause. Negations inside the match are part of what was matched.
     """
     inside = {t.i for t in span}
+    sent = span.sent if span.doc.has_annotation("SENT_START") else span.doc[:]
+    words = [t.lower_ for t in sent if not t.is_punct][:3]
+    if words[:1] == ["why"] or (len(words) > 1 and words[1] == "n't" and "?" in sent.text):
+        return None
     root = span.root
     heads = [root] if root.i in inside else []
     heads += [t for t in span if t.head.i not in inside]
+    if root.dep_ in ("attr", "acomp", "oprd") and root.head.i not in inside:
+        heads.append(root.head)
     for head in heads:
         for child in head.children:
-            if child.dep_ == "neg" and child.i not in inside:
-                return True
-    framing = set(lexicons.get("negation_frames", []))
+            if child.dep_ == "neg" and child.i < span.start:
+                return span.start, span.end, False
+    saying = set(lexicons.get("saying_frames", []))
+    believing = set(lexicons.get("belief_frames", []))
+    own_negation = any(t.dep_ == "neg" or t.lower_ in ("not", "n't", "never") for t in span)
     node = root
     for _ in range(6):
         if node.head.i == node.i:
             break
         node = node.head
-        if node.i in inside:
+        if node.i in inside or not any(
+            c.dep_ == "neg" and c.i not in inside for c in node.children
+        ):
             continue
-        if node.lemma_.lower() in framing and any(c.dep_ == "neg" for c in node.children):
-            return True
-    return False
+        if not any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in node.children):
+            continue
+        lemma = node.lemma_.lower()
+        # "I'm not saying you never help" cancels whatever is said; "I don't think you're
+        # overreacting" cancels a plain claim but not one already negated.
+        if lemma in saying or (lemma in believing and not own_negation):
+            return node.left_edge.i, node.right_edge.i + 1, True
+    return None
 
 
 @lru_cache(maxsize=4)

@@ -21,9 +21,21 @@ from coach.result import KINDS
 MODEL_FILE = ("model", "scorer.json")
 
 
-def text_features(tokens: Doc | Span) -> list[str]:
-    """N-gram features of a parsed reply: lower-cased unigrams and bigrams, with edges."""
-    words = [t.lower_ for t in tokens if not t.is_space]
+def text_features(tokens: Doc | Span, masked: frozenset[int] = frozenset()) -> list[str]:
+    """N-gram features of a parsed reply: lower-cased unigrams and bigrams, with edges.
+
+    Tokens in `masked` (words a negation cancels, as in "I'm not saying you *never* help")
+    stand as one placeholder, so the words do not count as if they were meant.
+    """
+    words: list[str] = []
+    for t in tokens:
+        if t.is_space:
+            continue
+        if t.i in masked:
+            if not words or words[-1] != "<cancelled>":
+                words.append("<cancelled>")
+            continue
+        words.append(t.lower_)
     feats = [f"u:{w}" for w in words]
     padded = ["<s>", *words, "</s>"]
     feats += [f"b:{a} {b}" for a, b in zip(padded, padded[1:], strict=False)]
@@ -71,9 +83,9 @@ class ScoreModel:
     combiner: LinearModel
     kinds: tuple[KindModel, ...]
 
-    def score(self, doc: Doc, signals: Mapping[str, float]) -> int:
+    def score(self, text: Iterable[str], signals: Mapping[str, float]) -> int:
         features = dict(signals)
-        features["classifier"] = self.classifier.logit(text_features(doc))
+        features["classifier"] = self.classifier.logit(text)
         return round(100 * sigmoid(self.combiner.logit(features)))
 
 

@@ -33,7 +33,6 @@ from sklearn.model_selection import StratifiedKFold, cross_val_predict
 
 from coach.analyzer import extract
 from coach.result import HARM_KINDS, KINDS
-from coach.scorer import text_features
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "coach" / "resources" / "model" / "scorer.json"
@@ -95,7 +94,7 @@ def fit_kind_models(
         oof = cross_val_predict(clf, x_text, y, cv=folds, method="predict_proba")[:, 1]
         best_t, best_f1 = 1.01, f1_score(y, by_rule)
         rules_f1 = best_f1
-        for t in np.arange(0.5, 0.99, 0.02):
+        for t in np.arange(0.2, 0.99, 0.02):
             f1 = f1_score(y, by_rule | (oof >= t))
             if f1 > best_f1 + 1e-9:
                 best_t, best_f1 = float(t), f1
@@ -123,21 +122,21 @@ def main() -> int:
 
     examples = load_examples()
     y = np.array([e["unsafe"] for e in examples], dtype=int)
-    extractions = [extract(e["reply"], e["context"]) for e in examples]
-    text_dicts = [dict.fromkeys(text_features(ex.doc), 1.0) for ex in extractions]
+    extractions = [extract(e["reply"], e["context"], learned=False) for e in examples]
+    text_dicts = [dict.fromkeys(ex.features, 1.0) for ex in extractions]
     folds = StratifiedKFold(n_splits=5, shuffle=True, random_state=SEED)
 
     text_vec = DictVectorizer()
     x_text = text_vec.fit_transform(text_dicts)
     best_c, best_auc = 1.0, -1.0
     for c in (0.25, 0.5, 1.0, 2.0, 4.0, 8.0):
-        clf = LogisticRegression(C=c, max_iter=5000)
+        clf = LogisticRegression(C=c, max_iter=5000, class_weight="balanced")
         oof = cross_val_predict(clf, x_text, y, cv=folds, method="decision_function")
         auc = roc_auc_score(y, oof)
         print(f"classifier C={c}: cross-validated AUC {auc:.4f}")
         if auc > best_auc:
             best_c, best_auc = c, auc
-    clf = LogisticRegression(C=best_c, max_iter=5000)
+    clf = LogisticRegression(C=best_c, max_iter=5000, class_weight="balanced")
     oof_logit = cross_val_predict(clf, x_text, y, cv=folds, method="decision_function")
     clf.fit(x_text, y)
 
@@ -148,7 +147,7 @@ def main() -> int:
         signal_dicts.append(row)
     comb_vec = DictVectorizer()
     x_comb = comb_vec.fit_transform(signal_dicts)
-    comb = LogisticRegression(C=1.0, max_iter=5000)
+    comb = LogisticRegression(C=1.0, max_iter=5000, class_weight="balanced")
     comb_oof = cross_val_predict(comb, x_comb, y, cv=folds, method="predict_proba")[:, 1]
     comb.fit(x_comb, y)
     cv_auc = roc_auc_score(y, comb_oof)

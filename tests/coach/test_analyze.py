@@ -1,0 +1,148 @@
+"""The analyser's contract and the hard cases real messages bring."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import coach
+from coach import InvalidTextError, analyze
+
+# (reply, context, expected label)
+HARD_CASES = [
+    # negation
+    ("I'm not saying you never help. I just miss you.", None, "safe"),
+    ("You don't care about anyone but yourself.", None, "unsafe"),
+    # the partner's context
+    ("ok.", "I cried in the car after work today. I feel like nobody sees me.", "unsafe"),
+    ("you're right", "You said you'd call the landlord and you didn't.", "safe"),
+    # mixed replies: a "but" erases the validation
+    ("I hear you, but you always twist what I say.", None, "unsafe"),
+    ("I get why you're upset, but honestly you're the one who started it.", None, "unsafe"),
+    # accusatory closed questions versus open ones
+    ("Why would you do that?", None, "unsafe"),
+    ("Seriously? Are you kidding me?", None, "unsafe"),
+    ("What was that like for you?", None, "safe"),
+    ("How are you feeling about the move now?", None, "safe"),
+    # non-apologies versus apologies
+    ("I'm sorry you feel that way.", None, "unsafe"),
+    ("I'm sorry. I was wrong to cancel on you.", None, "safe"),
+    # sarcasm and polite-sounding contempt
+    ("With all due respect, you're being ridiculous.", None, "unsafe"),
+    ("Oh wow, thanks SO much for noticing I exist.", None, "unsafe"),
+    # safe replies full of negative words
+    ("I'm scared I've pushed you away.", None, "safe"),
+    ("I hate that I hurt you. I feel awful and I don't want to lose us.", None, "safe"),
+    # texting style
+    ("u never listen to me omg", None, "unsafe"),
+    ("ur right babe, i shouldve texted u back 😔", None, "safe"),
+    ("k", "I really needed you at the hospital today.", "unsafe"),
+    # long multi-sentence messages
+    (
+        "I've been thinking about last night. You were right that I checked out when your "
+        "dad came up. I think I get scared when we talk about him because I don't know what "
+        "to say. That's not fair to you. Could we try again this weekend, just the two of us?",
+        None,
+        "safe",
+    ),
+    (
+        "Honestly I'm so tired of this. Every time I try to relax you find something else I "
+        "did wrong. You nag about the dishes, the laundry, the dog. Maybe if you did half of "
+        "what I do you'd have less time to complain. Whatever. Do what you want.",
+        None,
+        "unsafe",
+    ),
+]
+
+
+@pytest.mark.parametrize(("reply", "context", "label"), HARD_CASES)
+def test_hard_cases(reply: str, context: str | None, label: str) -> None:
+    analysis = analyze(reply, context=context)
+    assert analysis.label == label, (analysis.score, [m.kind for m in analysis.markers])
+
+
+def test_result_contract() -> None:
+    a = analyze("You never listen to me", context="I had such a rough day")
+    assert isinstance(a.score, int) and 0 <= a.score <= 100
+    assert a.label == ("safe" if a.score < 50 else "unsafe")
+    data = json.loads(json.dumps(a.to_dict()))
+    assert set(data) == {"text", "context", "score", "label", "markers", "flags"}
+    assert data["markers"], "an unsafe reply explains itself"
+    for m in data["markers"]:
+        assert set(m) == {"kind", "start", "end", "text", "polarity", "tip"}
+        assert m["kind"] in coach.KINDS
+        assert m["polarity"] == ("help" if m["kind"] in coach.HELP_KINDS else "harm")
+
+
+def test_safe_replies_score_below_unsafe_ones() -> None:
+    safe = analyze("That makes sense. What would help most tonight?")
+    unsafe = analyze("You're being dramatic again, calm down.")
+    assert safe.score < 50 <= unsafe.score
+
+
+def test_mixed_reply_drops_the_erased_validation() -> None:
+    a = analyze("I hear you, but you always twist what I say.")
+    kinds = [m.kind for m in a.markers]
+    assert "validation" not in kinds
+    assert any(m.polarity == "harm" for m in a.markers)
+
+
+def test_texting_offsets_map_back_to_the_original() -> None:
+    text = "ur always on ur phone when i talk 2 u"
+    a = analyze(text)
+    assert a.text == text
+    absolute = next(m for m in a.markers if m.kind == "absolute")
+    assert "always" in absolute.text
+    assert text[absolute.start : absolute.end] == absolute.text
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\n\t "])
+def test_empty_text_is_refused(text: str) -> None:
+    with pytest.raises(InvalidTextError, match="empty"):
+        analyze(text)
+
+
+def test_too_long_text_is_refused_with_the_limit() -> None:
+    with pytest.raises(InvalidTextError, match="5000"):
+        analyze("You never listen. " * 300)
+
+
+def test_wrong_type_is_refused() -> None:
+    with pytest.raises(InvalidTextError, match="string"):
+        analyze(42)  # type: ignore[arg-type]
+
+
+def test_control_characters_are_stripped() -> None:
+    a = analyze("You never\x00 listen\x07 to me\x1b")
+    assert "\x00" not in a.text and "\x07" not in a.text and "\x1b" not in a.text
+    assert a.text == "You never listen to me"
+    assert all(a.text[m.start : m.end] == m.text for m in a.markers)
+
+
+def test_emoji_only_is_analysed() -> None:
+    a = analyze("🙄🙄")
+    assert 0 <= a.score <= 100
+    assert "no_words" in a.flags
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No entiendo por qué siempre llegas tarde a cenar",
+        "Je suis vraiment fatigué de toujours faire la vaisselle",
+        "Почему ты никогда меня не слушаешь",
+    ],
+)
+def test_non_english_is_flagged(text: str) -> None:
+    assert "non_english" in analyze(text).flags
+
+
+@pytest.mark.parametrize("text", ["k cool thanks", "I'm scared I've pushed you away."])
+def test_english_is_not_flagged(text: str) -> None:
+    assert "non_english" not in analyze(text).flags
+
+
+def test_nlp_is_the_cached_pipeline() -> None:
+    assert coach.nlp() is coach.nlp()
+    assert "parser" in coach.nlp().pipe_names

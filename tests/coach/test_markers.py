@@ -1,0 +1,88 @@
+"""Every marker kind, found where it should be and not where it shouldn't."""
+
+from __future__ import annotations
+
+import pytest
+
+from coach import KINDS, analyze
+
+# (reply, partner's context or None, a kind that must be found)
+FOUND = [
+    ("That makes total sense, anyone would be hurt by that.", None, "validation"),
+    ("no wonder ur exhausted, that week was brutal", None, "validation"),
+    ("How did the talk with your sister feel for you?", None, "open_question"),
+    ("Can you tell me more about what happened at the clinic?", None, "open_question"),
+    ("You're right, I forgot to book the table. That's on me.", None, "ownership"),
+    ("I messed up with the budget and I should have told you sooner.", None, "ownership"),
+    ("Thank you for handling the vet appointment, I noticed how much you juggled.", None, "appreciation"),
+    ("I'm scared that we've stopped being a team.", None, "vulnerability"),
+    ("honestly i miss us, i feel lonely when we dont talk", None, "vulnerability"),
+    ("Whenever you're ready, I'd love to hear how the interview went.", None, "invitation"),
+    ("No pressure, but would you be up for a walk after dinner?", None, "invitation"),
+    ("So what I'm hearing is that you felt left out of the decision.", None, "reflection"),
+    ("It sounds like you felt alone with the kids all weekend.", None, "reflection"),
+    ("I'm getting flooded. Can we take twenty minutes and come back to this after?", None, "repair_break"),
+    ("You're so selfish, you only think about yourself.", None, "criticism"),
+    ("Why would you invite him without asking me?", None, "criticism"),
+    ("You never put your phone down at dinner.", None, "absolute"),
+    ("Every single time I bring it up you change the subject.", None, "absolute"),
+    ("It's not my fault the car broke down, I had no choice.", None, "defensiveness"),
+    ("What was I supposed to do, read your mind?", None, "defensiveness"),
+    ("Well, you forgot my mom's birthday last year.", None, "counter_complaint"),
+    ("What about when you spent the whole weekend gaming?", None, "counter_complaint"),
+    ("With all due respect, you're being ridiculous.", None, "contempt"),
+    ("Oh great, another lecture about the dishes 🙄", None, "contempt"),
+    ("whatever.", None, "stonewalling"),
+    ("I'm done talking about this.", None, "stonewalling"),
+    ("ok.", "I've been feeling really lonely and I didn't know how to tell you.", "stonewalling"),
+    ("You're overreacting, it's not a big deal.", None, "minimizing"),
+    ("At least you still have a job. Calm down.", None, "minimizing"),
+    ("You should just tell your boss no and go to bed earlier.", None, "fixing"),
+    ("Have you tried making a list?", "Work has me so overwhelmed I can't sleep.", "fixing"),
+    ("We're talking about this right now, answer me.", None, "pressure"),
+    ("If you really loved me you'd skip the trip.", None, "pressure"),
+    ("I'm sorry, but you were yelling too.", None, "apology_but"),
+    ("I'm sorry you feel that way.", None, "apology_but"),
+    ("sorry if u got offended lol", None, "apology_but"),
+]
+
+# (reply, context, a kind that must NOT be found)
+NOT_FOUND = [
+    ("I'm not saying you never help, I just miss you.", None, "absolute"),
+    ("I don't think you're overreacting at all.", None, "minimizing"),
+    ("It's not your fault, you couldn't have known.", None, "criticism"),
+    ("ok.", None, "stonewalling"),
+    ("Sure, I can pick up the kids at five.", "Could you get the kids today?", "stonewalling"),
+    ("I need a breather, can we pick this up after dinner? I'm not leaving this.", None, "stonewalling"),
+    ("I hear you, but you always make it about you.", None, "validation"),
+    ("What's wrong with you?", None, "open_question"),
+    ("I don't appreciate being spoken to like that.", None, "appreciation"),
+]
+
+
+@pytest.mark.parametrize(("reply", "context", "kind"), FOUND)
+def test_kind_is_found(reply: str, context: str | None, kind: str) -> None:
+    kinds = {m.kind for m in analyze(reply, context=context).markers}
+    assert kind in kinds, f"expected {kind} in {sorted(kinds)}"
+
+
+@pytest.mark.parametrize(("reply", "context", "kind"), NOT_FOUND)
+def test_kind_is_not_found(reply: str, context: str | None, kind: str) -> None:
+    kinds = {m.kind for m in analyze(reply, context=context).markers}
+    assert kind not in kinds, f"did not expect {kind} in {sorted(kinds)}"
+
+
+def test_every_kind_has_a_golden_example() -> None:
+    assert {kind for _, _, kind in FOUND} == set(KINDS)
+
+
+@pytest.mark.parametrize(("reply", "context", "kind"), FOUND)
+def test_marker_offsets_point_at_the_persons_own_words(
+    reply: str, context: str | None, kind: str
+) -> None:
+    analysis = analyze(reply, context=context)
+    for marker in analysis.markers:
+        assert analysis.text[marker.start : marker.end] == marker.text
+        assert marker.text.strip() == marker.text and marker.text
+        assert marker.polarity == ("help" if kind in KINDS[:8] and marker.kind == kind else marker.polarity)
+        assert marker.tip.endswith((".", "!", "?"))
