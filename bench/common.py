@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import platform
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +14,9 @@ REPORTS = ROOT / "bench" / "reports"
 
 
 def read_jsonl(path: Path) -> list[dict[str, Any]]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [
+        json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()
+    ]
 
 
 def machine_line() -> str:
@@ -22,7 +24,7 @@ def machine_line() -> str:
 
     return (
         f"{platform.python_implementation()} {platform.python_version()} on "
-        f"{platform.machine()}, {os.cpu_count()} cores; run {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC"
+        f"{platform.machine()}, {os.cpu_count()} cores; run {datetime.now(UTC):%Y-%m-%d %H:%M} UTC"
     )
 
 

@@ -18,7 +18,10 @@ from typing import Any
 from bench.common import SHARED_DATA, auc, machine_line, read_jsonl, write_report
 from coach import HARM_KINDS, KINDS, analyze
 
-POLITE = re.compile(r"\b(sorry|thanks?|thank you|i hear|i understand|i get it|respect|love|appreciate|please)\b", re.I)
+POLITE = re.compile(
+    r"\b(sorry|thanks?|thank you|i hear|i understand|i get it|respect|love|appreciate|please)\b",
+    re.I,
+)
 NEGATIVE = re.compile(
     r"\b(not|never|no|don't|can't|won't|scared|afraid|hurt|sad|lonely|awful|hate|wrong|worried|sorry|bad|mess(ed)?)\b",
     re.I,
@@ -121,11 +124,16 @@ def main() -> int:
         if isinstance(base, str):
             lines.append(f"| {name} | {base} | |")
         else:
-            base_acc = sum((s > 0) == bool(lab) for s, lab in zip(base, labels, strict=True)) / len(rows)
-            lines.append(f"| {name} | {auc(labels, base):.3f} | {base_acc:.3f} (negative sentiment = unsafe) |")
+            base_acc = sum((s > 0) == bool(lab) for s, lab in zip(base, labels, strict=True)) / len(
+                rows
+            )
+            lines.append(
+                f"| {name} | {auc(labels, base):.3f} | {base_acc:.3f} "
+                "(negative sentiment = unsafe) |"
+            )
     lines += [
         "",
-        f"Targets: AUC ≥ 0.95, label accuracy ≥ 0.90, marker micro-F1 ≥ 0.75.",
+        "Targets: AUC ≥ 0.95, label accuracy ≥ 0.90, marker micro-F1 ≥ 0.75.",
         "",
         "## Hard-looking cases",
         "",
@@ -154,12 +162,21 @@ def main() -> int:
         pol = "harm" if k in HARM_KINDS else "help"
         lines.append(f"| {k} | {pol} | {p:.2f} | {r:.2f} | {f:.2f} | {tp[k] + fn[k]} |")
     wrong = [(r, a) for r, a, ok in zip(rows, results, correct, strict=True) if not ok]
-    lines += ["", f"## Misclassified ({len(wrong)})", "", "| id | gold | score | markers found |", "| --- | --- | --- | --- |"]
+    lines += [
+        "",
+        f"## Misclassified ({len(wrong)})",
+        "",
+        "| id | gold | score | markers found |",
+        "| --- | --- | --- | --- |",
+    ]
     for r, a in wrong:
         found = ", ".join(sorted({m.kind for m in a.markers})) or "—"
         lines.append(f"| {r['id']} | {r['label']} | {a.score} | {found} |")
     path = write_report(args.report, "\n".join(lines) + "\n")
-    print(f"AUC {our_auc:.3f}  accuracy {accuracy:.3f}  hard {hard_ok / max(1, hard_n):.3f}  marker micro-F1 {micro_f:.3f}")
+    print(
+        f"AUC {our_auc:.3f}  accuracy {accuracy:.3f}  "
+        f"hard {hard_ok / max(1, hard_n):.3f}  marker micro-F1 {micro_f:.3f}"
+    )
     print(f"report: {path}")
     return 0
 

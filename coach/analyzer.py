@@ -54,7 +54,10 @@ def _overlaps(a: Hit, b: Hit) -> bool:
 
 
 def _resolve(hits: list[Hit], doc: Doc, contrast: set[str]) -> tuple[list[Hit], int]:
-    """Drop duplicate and cancelled matches; return the kept hits and how many helps a "but" erased."""
+    """Drop duplicate and cancelled matches.
+
+    Returns the kept hits and how many helps a "but" erased.
+    """
     hits = sorted(hits, key=lambda h: (h.start, -(h.end - h.start)))
     kept: list[Hit] = []
     for hit in hits:
@@ -63,10 +66,7 @@ def _resolve(hits: list[Hit], doc: Doc, contrast: set[str]) -> tuple[list[Hit], 
         kept.append(hit)
     harms = [h for h in kept if h.rule.kind in HARM_KINDS]
     # Harm wins where it overlaps help: "what is wrong with you?" is not an open question.
-    kept = [
-        h for h in kept
-        if h.rule.kind in HARM_KINDS or not any(_overlaps(h, x) for x in harms)
-    ]
+    kept = [h for h in kept if h.rule.kind in HARM_KINDS or not any(_overlaps(h, x) for x in harms)]
     erased = 0
     result: list[Hit] = []
     turns = [t.i for t in doc if t.lower_ in contrast]
@@ -111,7 +111,9 @@ def _learned_markers(
             continue
         best = max(sentences, key=lambda s: kind_model.model.logit(text_features(s, masked)))
         words = [t for t in best if not (t.is_punct or t.is_space)] or list(best)
-        out.append((kind_model.kind, words[0].idx, words[-1].idx + len(words[-1].text), kind_model.kind))
+        out.append(
+            (kind_model.kind, words[0].idx, words[-1].idx + len(words[-1].text), kind_model.kind)
+        )
     return out
 
 
@@ -176,7 +178,14 @@ def extract(text: str, context: str | None = None, *, learned: bool = True) -> E
         for span in [normalized.to_original(s_char, e_char)]
     ]
     return Extraction(
-        cleaned, ctx, normalized, doc, markers, signals, _flags(doc, cleaned), features,
+        cleaned,
+        ctx,
+        normalized,
+        doc,
+        markers,
+        signals,
+        _flags(doc, cleaned),
+        features,
         learned_markers,
     )
 

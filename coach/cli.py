@@ -49,7 +49,7 @@ def highlight(analysis: Analysis, colour: bool) -> str:
 
 
 def render(analysis: Analysis, colour: bool) -> str:
-    label = analysis.label
+    label: str = analysis.label
     if colour:
         label = f"{_LABEL_STYLE[analysis.label]}{label}{_RESET}"
     lines = [f"score {analysis.score}/100 ({label})", "", highlight(analysis, colour), ""]
@@ -77,7 +77,7 @@ def _batch(path: str, out: IO[str], err: IO[str]) -> int:
                     row = {"text": row}
                 if not isinstance(row, dict):
                     raise CoachError("each line must be a JSON object or string")
-                text = row.get("text", row.get("reply"))
+                text: Any = row.get("text", row.get("reply"))
                 result: dict[str, Any] = analyze(text, context=row.get("context")).to_dict()
                 if "id" in row:
                     result = {"id": row["id"], **result}
@@ -100,7 +100,10 @@ def _score(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
             return 2
         return _batch(args.jsonl, out, err)
     if args.text is None:
-        print('rehearse score: give the reply to score, e.g. rehearse score "You never listen"', file=err)
+        print(
+            'rehearse score: give the reply to score, e.g. rehearse score "You never listen"',
+            file=err,
+        )
         return 2
     analysis = analyze(args.text, context=args.context)
     if args.json:
@@ -124,7 +127,9 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None, out: IO[str] | None = None, err: IO[str] | None = None) -> int:
+def main(
+    argv: Sequence[str] | None = None, out: IO[str] | None = None, err: IO[str] | None = None
+) -> int:
     out = out or sys.stdout
     err = err or sys.stderr
     args = build_parser().parse_args(argv)

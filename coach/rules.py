@@ -153,9 +153,7 @@ class RuleSet:
                 raise RulesError(f"lexicons.yml: lexicon {name!r} must be a list of strings")
             self.lexicons[str(name)] = [w.lower() for w in words]
 
-    def _add_patterns(
-        self, matcher: Matcher, key: str, patterns: Any, where: str
-    ) -> None:
+    def _add_patterns(self, matcher: Matcher, key: str, patterns: Any, where: str) -> None:
         if not isinstance(patterns, list) or not patterns:
             raise RulesError(f"{where}: expected a non-empty list of token patterns")
         expanded = [_expand(p, self.lexicons, where) for p in patterns]
@@ -274,9 +272,7 @@ class RuleSet:
             tags.add(self.vocab.strings[match_id])
         return frozenset(tags)
 
-    def find(
-        self, doc: Doc, context: frozenset[str]
-    ) -> tuple[list[Hit], list[Hit], set[str]]:
+    def find(self, doc: Doc, context: frozenset[str]) -> tuple[list[Hit], list[Hit], set[str]]:
         """Matches whose conditions hold; matches cancelled by a negation, each as the
         range the negation cancels; and every kind some rule matched at all."""
         support = {self.vocab.strings[m] for m, _, _ in self.support(doc)}
@@ -290,7 +286,8 @@ class RuleSet:
             rule = self.rules[key]
             names = self.dep_nodes[key]
             chosen = [
-                tid for name, tid in zip(names, token_ids, strict=True)
+                tid
+                for name, tid in zip(names, token_ids, strict=True)
                 if not rule.span or name in rule.span
             ]
             hits.append(Hit(rule, min(chosen), max(chosen) + 1))
@@ -355,9 +352,7 @@ def is_negated(span: Span, lexicons: dict[str, list[str]]) -> bool:
     return negation_scope(span, lexicons) is not None
 
 
-def negation_scope(
-    span: Span, lexicons: dict[str, list[str]]
-) -> tuple[int, int, bool] | None:
+def negation_scope(span: Span, lexicons: dict[str, list[str]]) -> tuple[int, int, bool] | None:
     """The token range a negation cancels around a match (and whether it is a whole
     disclaimed clause), or None if nothing cancels it.
 

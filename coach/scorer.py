@@ -11,6 +11,7 @@ import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 from spacy.tokens import Doc, Span
 
@@ -38,7 +39,7 @@ def text_features(tokens: Doc | Span, masked: frozenset[int] = frozenset()) -> l
         words.append(t.lower_)
     feats = [f"u:{w}" for w in words]
     padded = ["<s>", *words, "</s>"]
-    feats += [f"b:{a} {b}" for a, b in zip(padded, padded[1:], strict=False)]
+    feats += [f"b:{a} {b}" for a, b in pairwise(padded)]
     return feats
 
 

@@ -152,9 +152,7 @@ def main() -> int:
     comb.fit(x_comb, y)
     cv_auc = roc_auc_score(y, comb_oof)
     cv_acc = accuracy_score(y, comb_oof >= 0.5)
-    rules_only = [
-        {k: v for k, v in d.items() if k != "classifier"} for d in signal_dicts
-    ]
+    rules_only = [{k: v for k, v in d.items() if k != "classifier"} for d in signal_dicts]
     rules_vec = DictVectorizer()
     x_rules = rules_vec.fit_transform(rules_only)
     rules_oof = cross_val_predict(
