@@ -38,6 +38,7 @@ RULE_KEYS = frozenset(
         "max_words",
         "span",
         "question",
+        "extend",
         "note",
     }
 )
@@ -59,6 +60,7 @@ class Rule:
     max_words: int | None = None
     span: tuple[str, ...] = ()
     question: bool = False
+    extend_to_sentence: bool = False
 
     @property
     def key(self) -> str:
@@ -225,6 +227,8 @@ class RuleSet:
         for field in ("negatable", "whole", "question"):
             if field in raw and not isinstance(raw[field], bool):
                 raise RulesError(f"{where}: '{field}' must be true or false")
+        if raw.get("extend", "sentence") != "sentence":
+            raise RulesError(f"{where}: 'extend' can only be 'sentence'")
         tip = raw.get("tip", self.kind_tips[kind])
         if not isinstance(tip, str) or not tip.strip():
             raise RulesError(f"{where}: 'tip' must be text")
@@ -241,6 +245,7 @@ class RuleSet:
             max_words=raw.get("max_words"),
             span=_as_names(raw.get("span"), where, "span"),
             question=raw.get("question", False),
+            extend_to_sentence="extend" in raw,
         )
         if rule.key in self.rules:
             raise RulesError(f"{where}: duplicate rule id {rule_id!r}")
@@ -304,6 +309,8 @@ class RuleSet:
             )
             if scope is not None:
                 negated.append(Hit(hit.rule, *scope))
+            elif hit.rule.extend_to_sentence:
+                kept.append(Hit(hit.rule, hit.start, _sentence_end(doc, hit.end)))
             else:
                 kept.append(hit)
         return kept, negated, seen
@@ -334,6 +341,15 @@ class RuleSet:
         return not (
             rule.question and not _is_question(sent, self.lexicons.get("question_openers", []))
         )
+
+
+def _sentence_end(doc: Doc, end: int) -> int:
+    """The end of the sentence holding token `end - 1`, without its closing punctuation."""
+    sent = doc[end - 1].sent if doc.has_annotation("SENT_START") else doc[:]
+    stop = sent.end
+    while stop > end and (doc[stop - 1].is_punct or doc[stop - 1].is_space):
+        stop -= 1
+    return stop
 
 
 def _is_word(token: Token) -> bool:
