@@ -32,6 +32,7 @@ class Extraction:
     flags: list[str]
     features: list[str]
     learned_markers: list[Marker]
+    decided_kinds: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -154,7 +155,7 @@ def extract(text: str, context: str | None = None, *, learned: bool = True) -> E
         if h.rule.kind in HARM_KINDS and h.disclaimed
         for i in range(h.start, h.end)
     )
-    features = text_features(doc, masked)
+    features = text_features(doc, masked) + [f"context:{tag}" for tag in sorted(tags)]
     # Kinds a rule already matched were decided by the rules, even if a condition (negation,
     # context, an overlapping harm, a "but") then set the match aside.
     learned_hits = _learned_markers(doc, seen, features, masked) if learned else []
@@ -187,6 +188,7 @@ def extract(text: str, context: str | None = None, *, learned: bool = True) -> E
         _flags(doc, cleaned),
         features,
         learned_markers,
+        frozenset(seen),
     )
 
 

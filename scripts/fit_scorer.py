@@ -77,11 +77,13 @@ def fit_kind_models(
     x_text: Any,
     text_vec: DictVectorizer,
     folds: StratifiedKFold,
+    predicted_unsafe: Any,
 ) -> dict[str, Any]:
     """One-vs-rest classifiers per marker kind, for kinds the rules missed.
 
     Each kind's threshold is chosen on out-of-fold probabilities to maximise the F1 of
-    "a rule found it, or the classifier is at least this sure".
+    "a rule found it, or the classifier is at least this sure", counting the classifier
+    only where its polarity agrees with the (out-of-fold) verdict, as `analyze` does.
     """
     names = text_vec.get_feature_names_out()
     kinds: dict[str, Any] = {}
@@ -92,10 +94,12 @@ def fit_kind_models(
         )
         clf = LogisticRegression(C=1.0, max_iter=5000, class_weight="balanced")
         oof = cross_val_predict(clf, x_text, y, cv=folds, method="predict_proba")[:, 1]
+        agrees = predicted_unsafe if kind in HARM_KINDS else ~predicted_unsafe
+        decided = np.array([kind in ex.decided_kinds for ex in extractions], dtype=bool)
         best_t, best_f1 = 1.01, f1_score(y, by_rule)
         rules_f1 = best_f1
         for t in np.arange(0.2, 0.99, 0.02):
-            f1 = f1_score(y, by_rule | (oof >= t))
+            f1 = f1_score(y, by_rule | ((oof >= t) & agrees & ~decided))
             if f1 > best_f1 + 1e-9:
                 best_t, best_f1 = float(t), f1
         clf.fit(x_text, y)
@@ -191,7 +195,9 @@ def main() -> int:
         "combiner": {"bias": round(float(comb.intercept_[0]), 4), "weights": comb_weights},
         "classifier": {"bias": round(float(clf.intercept_[0]), 4), "weights": text_weights},
     }
-    model["kinds"] = fit_kind_models(examples, extractions, x_text, text_vec, folds)
+    model["kinds"] = fit_kind_models(
+        examples, extractions, x_text, text_vec, folds, comb_oof >= 0.5
+    )
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(model, indent=1, sort_keys=False) + "\n", encoding="utf-8")
     print(f"wrote {args.out.relative_to(ROOT)} ({len(text_weights)} n-gram weights)")
