@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 VENV := .venv/bin
 
-.PHONY: setup run test lint typecheck unit fit eval bench
+.PHONY: setup run test lint typecheck unit fit eval bench fit-crisis eval-crisis
 
 setup:
 	@./scripts/setup.sh
@@ -38,3 +38,9 @@ eval: setup
 bench: setup
 	$(VENV)/python -m pip install --quiet -e '.[eval]'
 	$(VENV)/python -m bench.speed_analyzer
+
+fit-crisis: setup
+	$(VENV)/python scripts/fit_crisis.py
+
+eval-crisis: setup
+	$(VENV)/python -m bench.eval_crisis

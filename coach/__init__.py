@@ -1,6 +1,7 @@
 """Rehearse's engine: score replies for emotional safety, suggest rewrites, spot crises."""
 
 from coach.analyzer import analyze, nlp
+from coach.crisis import CrisisCheck, Resource, check_crisis
 from coach.errors import CoachError, InvalidTextError, ModelNotFoundError, RulesError
 from coach.result import HARM_KINDS, HELP_KINDS, KINDS, Analysis, Marker
 
@@ -10,10 +11,13 @@ __all__ = [
     "KINDS",
     "Analysis",
     "CoachError",
+    "CrisisCheck",
     "InvalidTextError",
     "Marker",
     "ModelNotFoundError",
+    "Resource",
     "RulesError",
     "analyze",
+    "check_crisis",
     "nlp",
 ]

@@ -50,6 +50,12 @@ def nlp() -> Language:
     return _engine()[0]
 
 
+@lru_cache(maxsize=256)
+def parse(normalized_text: str) -> Doc:
+    """Parse (once) an already normalised text; `analyze` and `check_crisis` share it."""
+    return _engine()[0](normalized_text)
+
+
 def _overlaps(a: Hit, b: Hit) -> bool:
     return a.start < b.end and b.start < a.end
 
@@ -128,7 +134,7 @@ def extract(text: str, context: str | None = None, *, learned: bool = True) -> E
     ctx = clean_text(context, field="context") if context and context.strip() else None
     language, rules = _engine()
     normalized = normalize(cleaned)
-    doc = language(normalized.text)
+    doc = parse(normalized.text)
     ctx_doc = language.make_doc(normalize(ctx).text) if ctx else None
     tags = rules.context_tags(ctx_doc)
     found, negated, seen = rules.find(doc, tags)

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from typing import IO, Any
 
 from coach.analyzer import analyze
+from coach.crisis import CrisisCheck, check_crisis
 from coach.errors import CoachError
 from coach.result import Analysis, Marker
 
@@ -64,7 +65,27 @@ def render(analysis: Analysis, colour: bool) -> str:
     return "\n".join(lines)
 
 
-def _batch(path: str, out: IO[str], err: IO[str]) -> int:
+def render_crisis(check: CrisisCheck, colour: bool) -> str:
+    """The help shown instead of a score when a message discloses danger."""
+    title = "This sounds serious, so Rehearse has stopped coaching."
+    if colour:
+        title = f"\033[1m{title}{_RESET}"
+    lines = [title, "", check.message, ""]
+    for r in check.resources:
+        lines.append(f"  • {r.name}: {r.contact}")
+        lines.append(f"    {r.when}")
+    return "\n".join(lines)
+
+
+def score_or_help(text: Any, context: Any, locale: str | None) -> dict[str, Any]:
+    """What the app answers for one message: help if it is a crisis, else the analysis."""
+    check = check_crisis(text, locale=locale)
+    if check.crisis:
+        return {"text": text, "crisis": check.to_dict()}
+    return {**analyze(text, context=context).to_dict(), "crisis": check.to_dict()}
+
+
+def _batch(path: str, out: IO[str], err: IO[str], locale: str | None) -> int:
     failures = 0
     stream = sys.stdin if path == "-" else open(path, encoding="utf-8")  # noqa: SIM115
     with stream:
@@ -78,7 +99,7 @@ def _batch(path: str, out: IO[str], err: IO[str]) -> int:
                 if not isinstance(row, dict):
                     raise CoachError("each line must be a JSON object or string")
                 text: Any = row.get("text", row.get("reply"))
-                result: dict[str, Any] = analyze(text, context=row.get("context")).to_dict()
+                result: dict[str, Any] = score_or_help(text, row.get("context"), locale)
                 if "id" in row:
                     result = {"id": row["id"], **result}
             except json.JSONDecodeError as exc:
@@ -98,13 +119,20 @@ def _score(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
         if args.text:
             print("rehearse score: give either TEXT or --jsonl FILE, not both", file=err)
             return 2
-        return _batch(args.jsonl, out, err)
+        return _batch(args.jsonl, out, err, args.locale)
     if args.text is None:
         print(
             'rehearse score: give the reply to score, e.g. rehearse score "You never listen"',
             file=err,
         )
         return 2
+    check = check_crisis(args.text, locale=args.locale)
+    if check.crisis:
+        if args.json:
+            out.write(json.dumps({"text": args.text, "crisis": check.to_dict()}, indent=2) + "\n")
+        else:
+            out.write(render_crisis(check, _use_colour(out)) + "\n")
+        return 0
     analysis = analyze(args.text, context=args.context)
     if args.json:
         out.write(json.dumps(analysis.to_dict(), ensure_ascii=False, indent=2) + "\n")
@@ -123,6 +151,9 @@ def build_parser() -> argparse.ArgumentParser:
     score.add_argument("--context", help="what your partner just said")
     score.add_argument("--jsonl", metavar="FILE", help="score a file of JSON lines ('-' for stdin)")
     score.add_argument("--json", action="store_true", help="print the analysis as JSON")
+    score.add_argument(
+        "--locale", help="where you are, for crisis resources (en-US, en-GB; default international)"
+    )
     score.set_defaults(handler=_score)
     return parser
 

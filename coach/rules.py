@@ -363,6 +363,11 @@ def _is_question(sent: Span, openers: Iterable[str]) -> bool:
     return first is not None and first.lower_ in set(openers)
 
 
+_GOVERNED = frozenset(
+    {"dobj", "pobj", "prep", "attr", "acomp", "oprd", "nsubjpass", "npadvmod", "amod", "compound"}
+)
+
+
 def is_negated(span: Span, lexicons: dict[str, list[str]]) -> bool:
     """True when the matched words sit under a negation that cancels them."""
     return negation_scope(span, lexicons) is not None
@@ -388,11 +393,20 @@ def negation_scope(span: Span, lexicons: dict[str, list[str]]) -> tuple[int, int
     root = span.root
     heads = [root] if root.i in inside else []
     heads += [t for t in span if t.head.i not in inside]
-    if root.dep_ in ("attr", "acomp", "oprd") and root.head.i not in inside:
-        heads.append(root.head)
+    # Climb from the match to the verb that governs it ("never laid a *hand on me*").
+    node = root
+    while node.dep_ in _GOVERNED and node.head.i != node.i and node.head.i not in inside:
+        node = node.head
+        heads.append(node)
     for head in heads:
         for child in head.children:
             if child.dep_ == "neg" and child.i < span.start:
+                return span.start, span.end, False
+            if (
+                child.dep_ == "nsubj"
+                and child.lower_ in ("nobody", "noone")
+                and child.i < span.start
+            ):
                 return span.start, span.end, False
     saying = set(lexicons.get("saying_frames", []))
     believing = set(lexicons.get("belief_frames", []))

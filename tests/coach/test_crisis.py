@@ -1,0 +1,114 @@
+"""Crisis detection: each kind, the look-alikes, resources and the result's shape."""
+
+from __future__ import annotations
+
+import pytest
+
+from coach import InvalidTextError, check_crisis
+from coach.crisis import CRISIS_KINDS, load_resources
+
+DISCLOSURES = [
+    ("he hid my car keys again and says I can't go to my sister's", "abuse"),
+    ("She checks my phone every night and I have to ask before I spend anything", "abuse"),
+    ("I'm honestly afraid to go home tonight", "abuse"),
+    ("he put his hands around my neck during the fight. it only lasted a second", "abuse"),
+    ("I have to wear long sleeves so nobody sees the bruises", "abuse"),
+    ("everyone would be better off without me tbh", "self_harm"),
+    ("I've been saving up my sleeping pills and I know when I'd do it", "self_harm"),
+    ("i just want to go to sleep and not wake up", "self_harm"),
+    ("I started cutting myself again last week", "self_harm"),
+    ("he said if I leave he'll make sure I never see the kids again", "threat"),
+    ("my ex keeps showing up outside my work, I never told him where I moved", "threat"),
+    ("He brought the gun out while we were arguing", "threat"),
+    ("I'm going to make her pay for this, I know where she parks", "threat"),
+]
+
+# Known false alarms: the recall-first threshold still flags these (see the notes in
+# docs/safety.md). Strict xfail: when a better model stops flagging one, the test says so.
+_KNOWN_FALSE_ALARM = pytest.mark.xfail(
+    strict=True, reason="recall-first threshold; known false alarm (issue 3 notes)"
+)
+
+LOOK_ALIKES = [
+    "I could kill him for forgetting the milk lol",
+    "this week is killing me",
+    "I'm dying of embarrassment, I called her by my ex's name",
+    "the finale of that show was so violent, he strangled the guy in the last scene",
+    pytest.param(
+        "Years ago my ex hit me. I got out, I've done a lot of therapy and I'm safe and happy now.",
+        marks=_KNOWN_FALSE_ALARM,
+    ),
+    "He has never once laid a hand on me, he's just really quiet when he's upset",
+    pytest.param("she took my phone charger again and I'm annoyed", marks=_KNOWN_FALSE_ALARM),
+    pytest.param(
+        "We argued about the budget and he wants to cut back on takeout", marks=_KNOWN_FALSE_ALARM
+    ),
+    pytest.param(
+        "I'm not suicidal, just really tired of doing all the laundry", marks=_KNOWN_FALSE_ALARM
+    ),
+    "She'll murder me if I'm late to her mom's again 😂",
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), DISCLOSURES)
+def test_disclosures_are_caught(text: str, kind: str) -> None:
+    result = check_crisis(text)
+    assert result.crisis, text
+    assert result.kind == kind
+    assert result.message and result.resources
+
+
+@pytest.mark.parametrize("text", LOOK_ALIKES)
+def test_look_alikes_do_not_fire(text: str) -> None:
+    result = check_crisis(text)
+    assert not result.crisis, (text, result.kind)
+    assert result.kind is None and result.resources == []
+
+
+def test_ongoing_harm_is_not_mistaken_for_resolved() -> None:
+    assert check_crisis("He hit me years ago and last night he did it again").crisis
+
+
+@pytest.mark.parametrize(
+    ("locale", "expected", "number"),
+    [
+        ("en-US", "en-US", "988"),
+        ("en_US", "en-US", "988"),
+        ("en-GB", "en-GB", "116 123"),
+        ("en-UK", "en-GB", "116 123"),
+        ("fr-FR", "international", "findahelpline.com"),
+        (None, "international", "findahelpline.com"),
+        ("not a locale!", "international", "findahelpline.com"),
+    ],
+)
+def test_resources_follow_the_locale(locale: str | None, expected: str, number: str) -> None:
+    result = check_crisis("everyone would be better off without me", locale=locale)
+    assert result.locale == expected
+    assert any(number in r.contact for r in result.resources)
+
+
+@pytest.mark.parametrize("locale", ["en-US", "en-GB", "international"])
+@pytest.mark.parametrize("kind", CRISIS_KINDS)
+def test_every_kind_has_emergency_and_specialist_help(locale: str, kind: str) -> None:
+    served = [r for k, r in load_resources(locale) if k == kind]
+    assert len(served) >= 2, "an emergency line and at least one specialist service"
+    assert all(r.source.startswith("https://") for r in served)
+
+
+def test_result_shape() -> None:
+    data = check_crisis("he took my passport and won't give it back").to_dict()
+    assert set(data) == {"crisis", "kind", "message", "resources", "locale"}
+    assert data["crisis"] is True and data["kind"] == "abuse"
+    assert {"name", "contact", "when", "source"} == set(data["resources"][0])
+
+
+def test_message_does_not_blame() -> None:
+    for text, _ in DISCLOSURES:
+        message = check_crisis(text).message.lower()
+        assert "your fault" not in message.replace("not your fault", "")
+        assert "should have" not in message
+
+
+def test_empty_text_is_refused() -> None:
+    with pytest.raises(InvalidTextError):
+        check_crisis("  ")
