@@ -51,10 +51,12 @@ class CrisisCheck:
     message: str
     resources: list[Resource] = field(default_factory=list)
     locale: str = DEFAULT_LOCALE
+    check_in: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "crisis": self.crisis,
+            "check_in": self.check_in,
             "kind": self.kind,
             "message": self.message,
             "resources": [r.to_dict() for r in self.resources],
@@ -175,27 +177,23 @@ def _detector() -> _Detector:
 
 @dataclass(frozen=True, slots=True)
 class _CrisisModel:
-    gate: LinearModel
-    gate_threshold: float
     classifier: LinearModel
-    threshold: float
+    stop_threshold: float
+    check_in_threshold: float
     kinds: dict[str, LinearModel]
 
     def probability(self, features: list[str]) -> float:
-        """Probability of a disclosure: zero unless the gate sees danger-related content."""
-        if sigmoid(self.gate.logit(features)) < self.gate_threshold:
-            return 0.0
         return sigmoid(self.classifier.logit(features))
 
 
 @lru_cache(maxsize=1)
 def _model() -> _CrisisModel:
     data = load_json("model", "crisis.json")
-    threshold = data.get("threshold")
-    gate_threshold = data.get("gate_threshold")
+    stop = data.get("stop_threshold")
+    check_in = data.get("check_in_threshold")
     if (
-        not isinstance(threshold, int | float)
-        or not isinstance(gate_threshold, int | float)
+        not isinstance(stop, int | float)
+        or not isinstance(check_in, int | float)
         or not isinstance(data.get("kinds"), dict)
     ):
         raise RulesError("model/crisis.json: needs numeric thresholds and 'kinds'")
@@ -205,10 +203,9 @@ def _model() -> _CrisisModel:
             raise RulesError(f"model/crisis.json: no model for kind {kind!r}")
         kinds[kind] = _linear(data["kinds"][kind], f"crisis.kinds.{kind}")
     return _CrisisModel(
-        _linear(data.get("gate"), "crisis.gate"),
-        float(gate_threshold),
         _linear(data.get("classifier"), "crisis.classifier"),
-        float(threshold),
+        float(stop),
+        float(check_in),
         kinds,
     )
 
@@ -260,7 +257,7 @@ def load_resources(locale: str) -> tuple[tuple[str, Resource], ...]:
 @lru_cache(maxsize=1)
 def _messages() -> dict[str, str]:
     data = load_yaml("crisis", "messages.yml").get("messages") or {}
-    missing = set(CRISIS_KINDS) - set(data)
+    missing = {*CRISIS_KINDS, "check_in"} - set(data)
     if missing:
         raise RulesError(f"crisis/messages.yml: no message for {sorted(missing)}")
     return {k: " ".join(str(v).split()) for k, v in data.items()}
@@ -300,6 +297,10 @@ def crisis_probability(text: str) -> float:
 def check_crisis(text: str, locale: str | None = None) -> CrisisCheck:
     """Decide whether a message discloses abuse, a threat or self-harm, and what help to show.
 
+    `crisis` means stop coaching and show help. `check_in` (with `crisis` false) means the
+    message might disclose danger but the engine is unsure: coaching goes on and the help
+    is offered gently beside it.
+
     >>> c = check_crisis("he took my keys again and said I can't leave")
     >>> c.crisis, c.kind
     (True, 'abuse')
@@ -311,8 +312,10 @@ def check_crisis(text: str, locale: str | None = None) -> CrisisCheck:
     model = _model()
     doc = parse(normalize(cleaned).text)
     kinds, features = crisis_features(doc)
-    if not kinds and model.probability(features) < model.threshold:
+    probability = model.probability(features)
+    if not kinds and probability < model.check_in_threshold:
         return CrisisCheck(False, None, "", [], resolved_locale)
+    stop = bool(kinds) or probability >= model.stop_threshold
     if kinds:
         kind = max(CRISIS_KINDS, key=lambda k: (kinds.count(k), -CRISIS_KINDS.index(k)))
     else:
@@ -323,4 +326,6 @@ def check_crisis(text: str, locale: str | None = None) -> CrisisCheck:
         if resource_kind == kind and resource.name not in seen:
             seen.add(resource.name)
             resources.append(resource)
+    if not stop:
+        return CrisisCheck(False, kind, _messages()["check_in"], resources, resolved_locale, True)
     return CrisisCheck(True, kind, _messages()[kind], resources, resolved_locale)

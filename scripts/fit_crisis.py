@@ -2,7 +2,7 @@
 
     .venv/bin/python scripts/fit_crisis.py
 
-Data (written for this project; never ../shared/data): data/crisis/messages.jsonl, whose
+Data (written for this project; never ../shared/data): data/crisis/*.jsonl, whose
 negatives are look-alikes (jokes, fiction, resolved pasts, negations); and, as ordinary
 negatives, the everyday replies and contexts of data/coach/*.jsonl and data/nlu/replies.
 A logistic classifier over the message's n-grams and the crisis patterns' signals (which
@@ -24,16 +24,17 @@ import numpy as np
 import yaml
 from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
-from sklearn.model_selection import StratifiedKFold, cross_val_predict
+from sklearn.model_selection import StratifiedKFold
 
 from coach.analyzer import parse
 from coach.crisis import CRISIS_KINDS, crisis_features
 from coach.normalize import clean_text, normalize
 
 ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT / "data" / "crisis" / "messages.jsonl"
+DATA = ROOT / "data" / "crisis"
 OUT = ROOT / "coach" / "resources" / "model" / "crisis.json"
 TARGET_RECALL = 0.98
+MAX_EVERYDAY_STOPS = 0.05
 SEED = 7
 
 
@@ -67,74 +68,88 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--out", type=Path, default=OUT)
     args = parser.parse_args()
-    rows = [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines() if line]
-    rows = [{**r, "source": "crisis set"} for r in rows] + [
-        {"text": t, "crisis": False, "kind": "none", "source": "everyday"} for t in everyday()
+    rows = [
+        {**json.loads(line), "source": "crisis set"}
+        for path in sorted(DATA.glob("*.jsonl"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+    rows += [{"text": t, "crisis": False, "kind": "none", "source": "replies"} for t in everyday()]
+    rows += [
+        {"text": t, "crisis": False, "kind": "none", "source": "nlu"} for t in everyday_held_out()
     ]
     docs = [parse(normalize(clean_text(r["text"])).text) for r in rows]
+    found = [crisis_features(d) for d in docs]
     y = np.array([bool(r["crisis"]) for r in rows], dtype=int)
+    source = np.array([r["source"] for r in rows])
     vec = DictVectorizer()
-    x = vec.fit_transform([dict.fromkeys(crisis_features(d)[1], 1.0) for d in docs])
-    folds = StratifiedKFold(n_splits=5, shuffle=True, random_state=SEED)
-    in_set = np.array([r["source"] == "crisis set" for r in rows])
-    look_alike = in_set & (y == 0)
-    ordinary = ~in_set
+    x = vec.fit_transform([dict.fromkeys(f, 1.0) for _, f in found])
+    by_rule = np.array([bool(kinds) for kinds, _ in found])
 
-    # Stage 1, the gate: does the message touch on danger at all (crisis or look-alike)?
-    gate = LogisticRegression(C=1.0, max_iter=5000, class_weight="balanced")
-    gate_oof = cross_val_predict(gate, x, in_set.astype(int), cv=folds, method="predict_proba")[
-        :, 1
-    ]
-    gate.fit(x, in_set.astype(int))
-    # Stage 2: among such messages, a disclosure or a look-alike?
-    idx = np.where(in_set)[0]
-    clf = LogisticRegression(C=1.0, max_iter=5000, class_weight="balanced")
-    inner = StratifiedKFold(n_splits=5, shuffle=True, random_state=SEED)
+    def model() -> LogisticRegression:
+        return LogisticRegression(C=1.0, max_iter=5000, class_weight="balanced")
+
+    # Out-of-fold scores. The crisis set is split in five; each group of everyday messages
+    # is scored by a model that never saw that group (near-duplicates inside a group would
+    # flatter the false-alarm rate).
     oof = np.zeros(len(rows))
-    oof[idx] = cross_val_predict(clf, x[idx], y[idx], cv=inner, method="predict_proba")[:, 1]
-    clf.fit(x[idx], y[idx])
+    in_set = np.where(source == "crisis set")[0]
+    folds = StratifiedKFold(n_splits=5, shuffle=True, random_state=SEED)
+    for train, test in folds.split(in_set, y[in_set]):
+        keep = np.concatenate([in_set[train], np.where(source != "crisis set")[0]])
+        oof[in_set[test]] = model().fit(x[keep], y[keep]).predict_proba(x[in_set[test]])[:, 1]
+    for group in ("replies", "nlu"):
+        held = np.where(source == group)[0]
+        keep = np.where(source != group)[0]
+        oof[held] = model().fit(x[keep], y[keep]).predict_proba(x[held])[:, 1]
+    clf = model().fit(x, y)
 
-    # Patterns raise the alarm on their own; the classifier covers what they miss. Both
-    # thresholds are chosen together on out-of-fold scores for the crisis set and on
-    # held-out everyday messages: the pair with the fewest false alarms (one on an everyday
-    # message counts three times one on a look-alike) that keeps recall at the target.
-    by_rule = np.array([bool(crisis_features(d)[0]) for d in docs])
     positives = y == 1
-    held = [parse(normalize(clean_text(t)).text) for t in everyday_held_out()]
-    held_x = vec.transform([dict.fromkeys(crisis_features(d)[1], 1.0) for d in held])
-    held_rule = np.array([bool(crisis_features(d)[0]) for d in held])
-    held_gate = gate.predict_proba(held_x)[:, 1]
-    held_clf = clf.predict_proba(held_x)[:, 1]
+    look_alike = (source == "crisis set") & ~positives
+    everyday_mask = source != "crisis set"
 
     def recall_of(alarm: np.ndarray) -> float:
         return float((alarm & positives).sum() / max(1, positives.sum()))
 
-    grid = np.round(np.arange(0.01, 0.96, 0.01), 2)
-    best: tuple[float, float, float] | None = None
-    for gt in grid:
-        through = gate_oof >= gt
-        if recall_of(by_rule | through) < TARGET_RECALL:
-            break
-        for t in grid:
-            alarm = by_rule | (through & (oof >= t))
-            if recall_of(alarm) < TARGET_RECALL:
-                break
-            held_alarm = held_rule | ((held_gate >= gt) & (held_clf >= t))
-            cost = (alarm & look_alike).sum() / look_alike.sum() + 3 * held_alarm.mean()
-            if best is None or cost < best[0]:
-                best = (cost, float(gt), float(t))
-    if best is None:
-        raise SystemExit("no thresholds reach the recall target; add training examples")
-    _, gate_t, chosen = best
-    fpr_held = float((held_rule | ((held_gate >= gate_t) & (held_clf >= chosen))).mean())
-    alarm = by_rule | ((gate_oof >= gate_t) & (oof >= chosen))
-    recall = float((alarm & (y == 1)).sum() / max(1, (y == 1).sum()))
-    fpr_look = float((alarm & look_alike).sum() / max(1, look_alike.sum()))
-    fpr_ordinary = float((alarm & ordinary).sum() / max(1, ordinary.sum()))
+    grid = np.round(np.arange(0.95, 0.0, -0.01), 2)
+    for t in (0.02, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6):
+        a = by_rule | (oof >= t)
+        print(
+            f"  t={t:.2f} recall {recall_of(a):.3f} look-alike FPR "
+            f"{(a & look_alike).sum() / look_alike.sum():.3f} everyday FPR "
+            f"{(a & everyday_mask).sum() / everyday_mask.sum():.3f}"
+        )
+
+    def everyday_fpr(alarm: np.ndarray) -> float:
+        return float((alarm & everyday_mask).sum() / max(1, everyday_mask.sum()))
+
+    # Two levels. "Stop" (coaching ends): patterns, or the classifier at the lowest
+    # threshold that interrupts at most MAX_EVERYDAY_STOPS of everyday messages. "Check in"
+    # (help shown gently, coaching goes on): the highest threshold that brings recall of
+    # "help was shown" to the target.
+    stop_t = next(
+        (float(t) for t in grid[::-1] if everyday_fpr(by_rule | (oof >= t)) <= MAX_EVERYDAY_STOPS),
+        0.95,
+    )
+    chosen = next(
+        (float(t) for t in grid if recall_of(by_rule | (oof >= t)) >= TARGET_RECALL), 0.01
+    )
+    chosen = min(chosen, stop_t)
+    stop = by_rule | (oof >= stop_t)
+    alarm = by_rule | (oof >= chosen)
+    recall = recall_of(alarm)
+    stop_recall = recall_of(stop)
+    fpr_look = float((stop & look_alike).sum() / max(1, look_alike.sum()))
+    fpr_everyday = everyday_fpr(stop)
+    check_look = float((alarm & look_alike).sum() / max(1, look_alike.sum()))
+    check_everyday = everyday_fpr(alarm)
     print(
-        f"gate {gate_t:.2f}, threshold {chosen:.2f}: cross-validated recall {recall:.3f}; "
-        f"false-positive rate {fpr_look:.3f} on look-alikes, {fpr_ordinary:.3f} on everyday "
-        f"messages, {fpr_held:.3f} on held-out everyday messages"
+        f"stop at {stop_t:.2f}: recall {stop_recall:.3f}, false stops {fpr_look:.3f} of "
+        f"look-alikes and {fpr_everyday:.3f} of everyday messages"
+    )
+    print(
+        f"check in at {chosen:.2f}: help shown for {recall:.3f} of disclosures; shown to "
+        f"{check_look:.3f} of look-alikes and {check_everyday:.3f} of everyday messages"
     )
 
     crisis_idx = np.where(y == 1)[0]
@@ -153,29 +168,25 @@ def main() -> int:
         }
     model = {
         "note": (
-            "Fitted by scripts/fit_crisis.py; do not edit by hand. Logistic n-gram classifier "
-            "for 'discloses danger' and one per kind; threshold chosen so that patterns or "
-            f"classifier reach cross-validated recall >= {TARGET_RECALL}."
+            "Fitted by scripts/fit_crisis.py; do not edit by hand. Logistic classifier for "
+            "'discloses danger' and one per kind. stop_threshold: the lowest that stops "
+            f"coaching on at most {MAX_EVERYDAY_STOPS} of everyday messages; "
+            "check_in_threshold: the highest at which patterns or classifier show help for "
+            f"{TARGET_RECALL} of disclosures (cross-validated)."
         ),
         "fitted_on": str(date.today()),
         "training_examples": len(rows),
         "cross_validation": {
             "folds": 5,
-            "recall": round(recall, 4),
-            "false_positive_rate_look_alikes": round(fpr_look, 4),
-            "false_positive_rate_everyday": round(fpr_ordinary, 4),
-            "false_positive_rate_everyday_held_out": round(fpr_held, 4),
+            "help_shown_recall": round(recall, 4),
+            "stop_recall": round(stop_recall, 4),
+            "stop_false_positive_rate_look_alikes": round(fpr_look, 4),
+            "stop_false_positive_rate_everyday": round(fpr_everyday, 4),
+            "check_in_rate_look_alikes": round(check_look, 4),
+            "check_in_rate_everyday": round(check_everyday, 4),
         },
-        "threshold": round(chosen, 2),
-        "gate_threshold": round(gate_t, 2),
-        "gate": {
-            "bias": round(float(gate.intercept_[0]), 4),
-            "weights": {
-                n: round(float(w), 4)
-                for n, w in zip(vec.get_feature_names_out(), gate.coef_[0], strict=True)
-                if abs(w) >= 0.01
-            },
-        },
+        "stop_threshold": round(stop_t, 2),
+        "check_in_threshold": round(chosen, 2),
         "classifier": {
             "bias": round(float(clf.intercept_[0]), 4),
             "weights": {

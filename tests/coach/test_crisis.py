@@ -40,12 +40,8 @@ LOOK_ALIKES = [
     ),
     "He has never once laid a hand on me, he's just really quiet when he's upset",
     pytest.param("she took my phone charger again and I'm annoyed", marks=_KNOWN_FALSE_ALARM),
-    pytest.param(
-        "We argued about the budget and he wants to cut back on takeout", marks=_KNOWN_FALSE_ALARM
-    ),
-    pytest.param(
-        "I'm not suicidal, just really tired of doing all the laundry", marks=_KNOWN_FALSE_ALARM
-    ),
+    "We argued about the budget and he wants to cut back on takeout",
+    "I'm not suicidal, just really tired of doing all the laundry",
     "She'll murder me if I'm late to her mom's again 😂",
 ]
 
@@ -53,16 +49,29 @@ LOOK_ALIKES = [
 @pytest.mark.parametrize(("text", "kind"), DISCLOSURES)
 def test_disclosures_are_caught(text: str, kind: str) -> None:
     result = check_crisis(text)
-    assert result.crisis, text
+    assert result.crisis or result.check_in, text
     assert result.kind == kind
     assert result.message and result.resources
 
 
 @pytest.mark.parametrize("text", LOOK_ALIKES)
-def test_look_alikes_do_not_fire(text: str) -> None:
+def test_look_alikes_do_not_stop_coaching(text: str) -> None:
     result = check_crisis(text)
     assert not result.crisis, (text, result.kind)
-    assert result.kind is None and result.resources == []
+    if not result.check_in:
+        assert result.kind is None and result.resources == []
+
+
+@pytest.mark.parametrize("text", ["k", "You never listen to me", "Can we talk about the dishes?"])
+def test_everyday_messages_pass_quietly(text: str) -> None:
+    result = check_crisis(text)
+    assert not result.crisis and not result.check_in and result.resources == []
+
+
+def test_a_check_in_offers_help_without_stopping() -> None:
+    result = check_crisis("i have to send him a pic of where i am whenever i go out")
+    assert result.crisis or result.check_in
+    assert result.resources and result.message
 
 
 def test_ongoing_harm_is_not_mistaken_for_resolved() -> None:
@@ -97,7 +106,7 @@ def test_every_kind_has_emergency_and_specialist_help(locale: str, kind: str) ->
 
 def test_result_shape() -> None:
     data = check_crisis("he took my passport and won't give it back").to_dict()
-    assert set(data) == {"crisis", "kind", "message", "resources", "locale"}
+    assert set(data) == {"crisis", "check_in", "kind", "message", "resources", "locale"}
     assert data["crisis"] is True and data["kind"] == "abuse"
     assert {"name", "contact", "when", "source"} == set(data["resources"][0])
 
