@@ -4,6 +4,7 @@ from coach.analyzer import analyze, nlp
 from coach.crisis import CrisisCheck, Resource, check_crisis
 from coach.errors import CoachError, InvalidTextError, ModelNotFoundError, RulesError
 from coach.result import HARM_KINDS, HELP_KINDS, KINDS, Analysis, Marker
+from coach.rewrite import Suggestion, Suggestions, rewrite
 
 __all__ = [
     "HARM_KINDS",
@@ -17,7 +18,10 @@ __all__ = [
     "ModelNotFoundError",
     "Resource",
     "RulesError",
+    "Suggestion",
+    "Suggestions",
     "analyze",
     "check_crisis",
     "nlp",
+    "rewrite",
 ]

@@ -77,6 +77,12 @@ def render_crisis(check: CrisisCheck, colour: bool) -> str:
     return "\n".join(lines)
 
 
+def render_check_in(check: CrisisCheck) -> str:
+    lines = [check.message, ""]
+    lines += [f"  • {r.name}: {r.contact}" for r in check.resources]
+    return "\n".join(lines)
+
+
 def score_or_help(text: Any, context: Any, locale: str | None) -> dict[str, Any]:
     """What the app answers for one message: help if it is a crisis, else the analysis."""
     check = check_crisis(text, locale=locale)
@@ -135,9 +141,34 @@ def _score(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
         return 0
     analysis = analyze(args.text, context=args.context)
     if args.json:
-        out.write(json.dumps(analysis.to_dict(), ensure_ascii=False, indent=2) + "\n")
+        data = {**analysis.to_dict(), "crisis": check.to_dict()}
+        out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     else:
         out.write(render(analysis, _use_colour(out)) + "\n")
+        if check.check_in:
+            out.write("\n" + render_check_in(check) + "\n")
+    return 0
+
+
+def _rewrite(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
+    from coach.rewrite import rewrite
+
+    suggestions = rewrite(args.text, context=args.context, n=args.n, locale=args.locale)
+    if args.json:
+        out.write(json.dumps(suggestions.to_dict(), ensure_ascii=False, indent=2) + "\n")
+        return 0
+    colour = _use_colour(out)
+    if suggestions.crisis and suggestions.crisis.crisis:
+        out.write(render_crisis(suggestions.crisis, colour) + "\n")
+        return 0
+    if suggestions.original:
+        out.write(render(suggestions.original, colour) + "\n\n")
+    if not suggestions:
+        out.write(suggestions.note + "\n")
+        return 0
+    out.write("Safer ways to say it:\n")
+    for number, s in enumerate(suggestions, start=1):
+        out.write(f"\n{number}. [{s.strategy}, score {s.score}] {s.text}\n   {s.explanation}\n")
     return 0
 
 
@@ -155,6 +186,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--locale", help="where you are, for crisis resources (en-US, en-GB; default international)"
     )
     score.set_defaults(handler=_score)
+    rw = sub.add_parser("rewrite", help="suggest safer ways to say a reply")
+    rw.add_argument("text", help="the reply you want to send")
+    rw.add_argument("--context", help="what your partner just said")
+    rw.add_argument("-n", type=int, default=3, help="how many suggestions (1-7, default 3)")
+    rw.add_argument("--json", action="store_true", help="print the suggestions as JSON")
+    rw.add_argument("--locale", help="where you are, for crisis resources")
+    rw.set_defaults(handler=_rewrite)
     return parser
 
 

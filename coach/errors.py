@@ -15,3 +15,7 @@ class RulesError(CoachError):
 
 class ModelNotFoundError(CoachError):
     """No usable spaCy English model is installed."""
+
+
+class InvalidArgumentError(CoachError, ValueError):
+    """An option is out of range (for example, asking for too many rewrites)."""

@@ -1,0 +1,440 @@
+"""`rewrite`: safer versions of a reply that keep what the person wanted to say."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from spacy.tokens import Doc, Token
+
+from coach.analyzer import analyze, extract, parse
+from coach.crisis import CrisisCheck, check_crisis
+from coach.errors import InvalidArgumentError, RulesError
+from coach.loader import load_yaml
+from coach.normalize import normalize
+from coach.result import HARM_KINDS, Analysis, Label
+
+_SLOT = re.compile(r"\{(\w+)\}")
+_SUBJECTS = {"you", "u", "ya"}
+_FLIP = {"my": "your", "your": "my", "me": "you", "mine": "yours", "yours": "mine", "our": "our"}
+_NO_REQUEST_VERBS = {
+    "stop",
+    "quit",
+    "shut",
+    "leave",
+    "go",
+    "get",
+    "be",
+    "calm",
+    "relax",
+    "chill",
+    "grow",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Suggestion:
+    """One safer way to say it, built on one skill."""
+
+    text: str
+    strategy: str
+    score: int
+    label: Label
+    explanation: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "strategy": self.strategy,
+            "score": self.score,
+            "label": self.label,
+            "explanation": self.explanation,
+        }
+
+
+class Suggestions(list[Suggestion]):
+    """The suggestions (best first), with a note saying why there are none when so."""
+
+    def __init__(
+        self,
+        items: list[Suggestion],
+        *,
+        note: str = "",
+        original: Analysis | None = None,
+        crisis: CrisisCheck | None = None,
+    ) -> None:
+        super().__init__(items)
+        self.note = note
+        self.original = original
+        self.crisis = crisis
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "original": self.original.to_dict() if self.original else None,
+            "suggestions": [s.to_dict() for s in self],
+            "note": self.note,
+            "crisis": self.crisis.to_dict() if self.crisis else None,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class _Strategy:
+    name: str
+    label: str
+    explanation: str
+    templates: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Config:
+    strategies: dict[str, _Strategy]
+    order: dict[str, tuple[str, ...]]
+    feelings: dict[str, tuple[str, str]]
+    events: dict[str, str]
+    topic_stopwords: frozenset[str]
+    generic_nouns: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _config() -> _Config:
+    data = load_yaml("rewrite.yml")
+    strategies: dict[str, _Strategy] = {}
+    for name, raw in (data.get("strategies") or {}).items():
+        try:
+            strategies[name] = _Strategy(
+                name, str(raw["label"]), str(raw["explanation"]), tuple(raw["templates"])
+            )
+        except (KeyError, TypeError) as exc:
+            raise RulesError(
+                f"rewrite.yml: strategy {name!r} needs label, explanation, templates"
+            ) from exc
+    order: dict[str, tuple[str, ...]] = {}
+    for kind, names in (data.get("order_by_harm") or {}).items():
+        if kind not in HARM_KINDS and kind != "none":
+            raise RulesError(f"rewrite.yml: order_by_harm: unknown kind {kind!r}")
+        unknown = [n for n in names if n not in strategies]
+        if unknown:
+            raise RulesError(f"rewrite.yml: order_by_harm.{kind}: unknown strategies {unknown}")
+        order[kind] = tuple(names)
+    feelings = {
+        kind: (str(v["feeling"]), str(v["need"]))
+        for kind, v in (data.get("feelings") or {}).items()
+    }
+    for kind in (*HARM_KINDS, "none"):
+        if kind not in order or kind not in feelings:
+            raise RulesError(f"rewrite.yml: kind {kind!r} needs an order and a feeling")
+    return _Config(
+        strategies=strategies,
+        order=order,
+        feelings=feelings,
+        events={str(k): str(v) for k, v in (data.get("events") or {}).items()},
+        topic_stopwords=frozenset(data.get("topic_stopwords") or []),
+        generic_nouns=frozenset(data.get("generic_nouns") or []),
+    )
+
+
+# -- reading what the reply is about --------------------------------------------------------
+
+
+def _topics(doc: Doc, *, flip: bool, skip: set[int], config: _Config) -> list[str]:
+    """Noun phrases worth carrying over, cleaned of insults; `flip` turns the partner's
+    "my birthday" into the person's "your birthday"."""
+    out: list[str] = []
+    for chunk in doc.noun_chunks:
+        root = chunk.root
+        if root.pos_ == "PRON" or root.lemma_.lower() in config.generic_nouns:
+            continue
+        if root.lower_ in config.topic_stopwords or root.i in skip:
+            continue
+        words: list[str] = []
+        for token in chunk:
+            low = token.lower_
+            if low in config.topic_stopwords or (token.i in skip and token.i != root.i):
+                continue
+            if token.pos_ == "DET" and low in ("a", "an") and token.i == chunk.start:
+                continue
+            if flip and low in _FLIP:
+                words.append(_FLIP[low])
+            elif token.pos_ == "PROPN" or token.text == "I":
+                words.append(token.text)
+            else:
+                words.append(low)
+        phrase = " ".join(words).strip()
+        if phrase and phrase not in out and len(phrase) <= 60:
+            out.append(phrase)
+    return out
+
+
+def _insults(doc: Doc) -> set[int]:
+    """Token indices of insults and character words (never carried over into a rewrite)."""
+    from coach.analyzer import _engine
+
+    lexicons = _engine()[1].lexicons
+    words = set(lexicons.get("negative_traits", [])) | set(lexicons.get("person_nouns", []))
+    return {t.i for t in doc if t.lower_ in words}
+
+
+_BE_FLIP = {"'re": "'m", "are": "am", "were": "was", "'ve": "'ve"}
+
+
+def _owned_complaint(ctx_doc: Doc) -> str | None:
+    """The partner's complaint told back in the person's own voice, for owning it:
+    "You missed my presentation" becomes "I missed your presentation"."""
+    absolutes = {"always", "never", "ever", "constantly"}
+    for sent in ctx_doc.sents:
+        subj = next(
+            (
+                t
+                for t in sent
+                if t.dep_ == "nsubj" and t.lower_ in _SUBJECTS and t.head.pos_ in ("VERB", "AUX")
+            ),
+            None,
+        )
+        if subj is None or any(t.lower_ in absolutes for t in sent) or "?" in sent.text:
+            continue
+        words: list[str] = []
+        for token in sent:
+            low = token.lower_
+            if token.is_punct and token.i == sent.end - 1:
+                continue
+            if token.i == subj.i:
+                words.append("I")
+            elif (low in ("i",) and token.dep_ in ("nsubj", "nsubjpass")) or low == "me":
+                words.append("you")
+            elif low in ("you", "u") and token.dep_ in ("dobj", "pobj", "dative"):
+                words.append("me")
+            elif low in ("my", "your", "mine", "yours", "yourself", "myself"):
+                words.append(
+                    {
+                        "my": "your",
+                        "your": "my",
+                        "mine": "yours",
+                        "yours": "mine",
+                        "yourself": "myself",
+                        "myself": "yourself",
+                    }[low]
+                )
+            elif low in _BE_FLIP and token.head.i == subj.head.i and token.i == subj.i + 1:
+                words.append(_BE_FLIP[low])
+            else:
+                words.append(token.text if (token.pos_ == "PROPN") else low)
+        phrase = re.sub(r" (?=['’]|n't)", "", " ".join(words))
+        if 2 <= len(words) <= 16:
+            return phrase
+    return None
+
+
+def _gerund(verb: str) -> str:
+    irregular = {"be": "being", "see": "seeing", "lie": "lying", "die": "dying", "tie": "tying"}
+    if verb in irregular:
+        return irregular[verb]
+    if verb.endswith("ie"):
+        return verb[:-2] + "ying"
+    if verb.endswith("e") and not verb.endswith(("ee", "ye", "oe")):
+        return verb[:-1] + "ing"
+    if (
+        len(verb) >= 3
+        and verb[-1] not in "aeiouwxy"
+        and verb[-2] in "aeiou"
+        and verb[-3] not in "aeiou"
+        and len(verb) <= 4
+    ):
+        return verb + verb[-1] + "ing"
+    return verb + "ing"
+
+
+def _verb_phrase(verb: Token) -> tuple[str, str] | None:
+    """A request's verb phrase in base form and as a gerund ("do the dishes", "doing ...")."""
+    lemma = verb.lemma_.lower()
+    if lemma in _NO_REQUEST_VERBS or any(c.dep_ == "neg" for c in verb.children):
+        return None
+    rest: list[str] = []
+    for token in verb.subtree:
+        if token.i <= verb.i:
+            continue
+        if token.dep_ in ("advcl", "conj", "cc", "punct", "mark") or token.is_punct:
+            break
+        if token.lower_ in ("just", "already", "ever", "seriously", "literally", "please", "again"):
+            continue
+        rest.append(token.text if token.pos_ == "PROPN" else token.lower_)
+    if len(rest) > 8:
+        return None
+    tail = (" " + " ".join(rest)) if rest else ""
+    tail = re.sub(r" for once\b| for a change\b| like I asked\b| already\b", "", tail)
+    return f"{lemma}{tail}", f"{_gerund(lemma)}{tail}"
+
+
+def _request(doc: Doc) -> tuple[str, str] | None:
+    """The concrete thing the reply asks for: an imperative, or "you need to / should X"."""
+    for sent in doc.sents:
+        words = [t for t in sent if not t.is_punct]
+        if not words:
+            continue
+        first = (
+            words[0]
+            if words[0].lower_ not in ("just", "please", "so", "ok", "okay")
+            else (words[1] if len(words) > 1 else words[0])
+        )
+        imperative = first.tag_ == "VB" and not any(c.dep_ == "nsubj" for c in first.children)
+        if first.pos_ == "VERB" and imperative and first.dep_ in ("ROOT", "advcl", "ccomp", "conj"):
+            phrase = _verb_phrase(first)
+            if phrase:
+                return phrase
+    for token in doc:
+        if token.lemma_ in ("need", "have", "should", "must") and any(
+            c.dep_ == "nsubj" and c.lower_ in _SUBJECTS for c in token.head.children
+        ):
+            target = next((c for c in token.children if c.dep_ == "xcomp"), None)
+            if token.tag_ == "MD":
+                target = token.head if token.head.pos_ == "VERB" else None
+            if target is not None and target.pos_ == "VERB":
+                phrase = _verb_phrase(target)
+                if phrase:
+                    return phrase
+    return None
+
+
+def _event(doc: Doc, topic: str | None, config: _Config) -> str | None:
+    """The observation an I-statement opens with, told from the person's side."""
+    for token in doc:
+        if token.pos_ != "VERB":
+            continue
+        if any(c.dep_ == "nsubj" and c.lower_ in _SUBJECTS for c in token.children):
+            lemma = token.lemma_.lower()
+            if lemma in config.events:
+                return config.events[lemma]
+    if topic:
+        return f"it comes to {topic}"
+    return None
+
+
+# -- assembling ------------------------------------------------------------------------------
+
+
+def _tidy(text: str) -> str:
+    text = re.sub(r"\s+", " ", text).strip()
+    text = re.sub(r"\s+([,.?!;:])", r"\1", text)
+    text = re.sub(r"\b(\w+) \1\b", r"\1", text, flags=re.IGNORECASE)
+    text = re.sub(r"\bi\b", "I", text)
+    sentences = re.split(r"(?<=[.?!])\s+", text)
+    text = " ".join(s[:1].upper() + s[1:] for s in sentences if s)
+    if text and text[-1] not in ".?!":
+        text += "."
+    return text
+
+
+def _fill(template: str, slots: dict[str, str | None]) -> str | None:
+    names = _SLOT.findall(template)
+    if any(not slots.get(name) for name in names):
+        return None
+    return _tidy(_SLOT.sub(lambda m: str(slots[m.group(1)]), template))
+
+
+def _join(topics: list[str]) -> str | None:
+    if not topics:
+        return None
+    return topics[0] if len(topics) == 1 else f"{topics[0]} and {topics[1]}"
+
+
+def _left_out(analysis: Analysis) -> str:
+    quoted = []
+    for m in analysis.harms:
+        words = m.text.strip(" .,!?")
+        if words and len(words) <= 40 and f"“{words}”" not in quoted:
+            quoted.append(f"“{words}”")
+    if not quoted:
+        return ""
+    shown = quoted[:3]
+    listed = shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + f" and {shown[-1]}"
+    return f" It leaves out {listed}."
+
+
+def rewrite(
+    text: str, context: str | None = None, n: int = 3, *, locale: str | None = None
+) -> Suggestions:
+    """Up to `n` safer versions of a reply, each built on one skill and explained.
+
+    Every suggestion is labelled safe and scores lower than the original; when none can
+    be made, or the reply is already safe, the list is empty and `.note` says why.
+
+    >>> s = rewrite("You never listen to me")
+    >>> s[0].label, s[0].score < analyze("You never listen to me").score
+    ('safe', True)
+    """
+    if not isinstance(n, int) or isinstance(n, bool) or not 1 <= n <= 7:
+        raise InvalidArgumentError("n must be a whole number from 1 to 7")
+    crisis = check_crisis(text, locale=locale)
+    if crisis.crisis:  # a gentle check-in does not stop rewrites
+        return Suggestions(
+            [],
+            note="This message sounds like you may not be safe, so Rehearse won't suggest wording. Please look at the help below.",
+            crisis=crisis,
+        )
+    original = analyze(text, context=context)
+    if original.label == "safe":
+        return Suggestions(
+            [],
+            note=f"This already reads as safe (score {original.score}). You can send it as it is.",
+            original=original,
+            crisis=crisis,
+        )
+    config = _config()
+    ex = extract(text, context)
+    doc = ex.doc
+    harm_counts = {k: sum(1 for m in original.harms if m.kind == k) for k in HARM_KINDS}
+    main_harm = max(HARM_KINDS, key=lambda k: harm_counts[k]) if original.harms else "none"
+    topics = _topics(doc, flip=False, skip=_insults(doc), config=config)
+    owned = None
+    if ex.context:
+        ctx_doc = parse(normalize(ex.context).text)
+        owned = _owned_complaint(ctx_doc)
+        theirs = _topics(ctx_doc, flip=True, skip=_insults(ctx_doc), config=config)
+        # A counter-complaint or an excuse answers *their* complaint: lead with its topic.
+        if main_harm in ("counter_complaint", "defensiveness", "apology_but") and theirs:
+            topics = theirs[:1] + [t for t in topics if t != theirs[0]][:1]
+        elif not topics:
+            topics = theirs
+    topic = _join(topics[:2])
+    feeling, need = config.feelings[main_harm]
+    request = _request(doc)
+    slots: dict[str, str | None] = {
+        "topic": topic,
+        "feeling": feeling,
+        "need": need,
+        "event": _event(doc, topic, config),
+        "request": request[0] if request else None,
+        "request_ing": request[1] if request else None,
+        "owned": owned,
+    }
+    suggestions: list[Suggestion] = []
+    seen: set[str] = set()
+    for name in config.order[main_harm]:
+        strategy = config.strategies[name]
+        for template in strategy.templates:
+            candidate = _fill(template, slots)
+            if candidate is None or candidate in seen:
+                continue
+            seen.add(candidate)
+            scored = analyze(candidate, context=context)
+            if scored.label != "safe" or scored.score >= original.score:
+                continue
+            suggestions.append(
+                Suggestion(
+                    text=candidate,
+                    strategy=name,
+                    score=scored.score,
+                    label=scored.label,
+                    explanation=strategy.explanation + _left_out(original),
+                )
+            )
+            break
+        if len(suggestions) >= n:
+            break
+    note = (
+        ""
+        if suggestions
+        else "No safer version could be made from this reply without changing what it says."
+    )
+    return Suggestions(suggestions, note=note, original=original, crisis=crisis)

@@ -1,0 +1,112 @@
+"""Rewrites: each strategy, the guarantees, and meaning kept."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from coach import InvalidTextError, analyze, rewrite
+from coach.errors import InvalidArgumentError
+
+UNSAFE = [
+    ("You never listen to me.", None),
+    ("Just do the dishes, you lazy slob. You always leave them.", None),
+    ("Whatever.", "I feel like you never make time for me."),
+    ("Something came up at work, what do you want me to say.", "You missed my presentation."),
+    ("I'm sorry but your mom is impossible at Christmas.", None),
+    ("ur always on ur phone at dinner, its so rude", None),
+    ("Well, you forgot my birthday last year.", "You forgot to call my mom on her birthday."),
+    ("We're deciding about the budget tonight, end of discussion.", None),
+    ("Calm down, it's not a big deal. Just call your sister back.", "My sister hung up on me."),
+]
+
+
+@pytest.mark.parametrize(("text", "context"), UNSAFE)
+def test_every_suggestion_is_safe_and_safer(text: str, context: str | None) -> None:
+    suggestions = rewrite(text, context=context)
+    original = analyze(text, context=context)
+    assert suggestions, suggestions.note
+    assert len(suggestions) <= 3
+    assert len({s.strategy for s in suggestions}) == len(suggestions), "one skill each"
+    for s in suggestions:
+        rescored = analyze(s.text, context=context)
+        assert s.label == rescored.label == "safe"
+        assert s.score == rescored.score < original.score
+        assert s.explanation
+
+
+@pytest.mark.parametrize(("text", "context"), UNSAFE)
+def test_suggestions_are_well_formed(text: str, context: str | None) -> None:
+    for s in rewrite(text, context=context):
+        assert s.text[0].isupper() and s.text[-1] in ".?!"
+        assert "  " not in s.text and " ," not in s.text and " ." not in s.text
+        assert not re.search(r"\b(\w+) \1\b", s.text, flags=re.IGNORECASE), "doubled word"
+        assert not re.search(r"\b(ur|u)\b", s.text), "texting shorthand is expanded"
+        assert "{" not in s.text
+
+
+@pytest.mark.parametrize(
+    ("text", "context", "topic"),
+    [
+        ("Just do the dishes, you lazy slob.", None, "dishes"),
+        ("I'm sorry but your mom is impossible at Christmas.", None, "mom"),
+        ("ur always on ur phone at dinner", None, "phone"),
+        ("You blew the whole budget again, genius.", None, "budget"),
+        ("Ugh, the party was a disaster because of you.", None, "party"),
+    ],
+)
+def test_the_topic_survives(text: str, context: str | None, topic: str) -> None:
+    suggestions = rewrite(text, context=context)
+    assert any(topic in s.text for s in suggestions), [s.text for s in suggestions]
+
+
+def test_insults_and_absolutes_are_dropped() -> None:
+    for s in rewrite("You're so lazy, you never do the dishes."):
+        assert "lazy" not in s.text and "never" not in s.text
+
+
+def test_pronouns_flip_when_owning_their_complaint() -> None:
+    suggestions = rewrite(
+        "It's not my fault, traffic was insane.", context="You missed my recital."
+    )
+    owned = [s for s in suggestions if s.strategy == "own_your_part"]
+    assert owned and "I missed your recital" in owned[0].text
+
+
+def test_request_is_carried_into_the_rewrite() -> None:
+    texts = [s.text for s in rewrite("Just take out the trash for once, it's not hard.", n=7)]
+    assert any("take out the trash" in t or "taking out the trash" in t for t in texts), texts
+
+
+def test_stonewalling_gets_a_repair_break_first() -> None:
+    suggestions = rewrite("I'm done talking about this.", context="Can we talk about last night?")
+    assert suggestions[0].strategy == "repair_break"
+    assert "come back" in suggestions[0].text
+
+
+def test_already_safe_reply_comes_back_with_a_note() -> None:
+    suggestions = rewrite("That makes sense. What would help most tonight?")
+    assert list(suggestions) == []
+    assert "already" in suggestions.note and "safe" in suggestions.note
+
+
+def test_crisis_gets_no_rewrites() -> None:
+    suggestions = rewrite("he said he'll hurt me if I leave, just tell me what to text him")
+    assert list(suggestions) == []
+    assert suggestions.crisis is not None and suggestions.crisis.crisis
+
+
+def test_n_limits_the_count_and_is_checked() -> None:
+    assert len(rewrite("You never help with anything.", n=1)) == 1
+    with pytest.raises(InvalidArgumentError):
+        rewrite("You never help.", n=0)
+    with pytest.raises(InvalidTextError):
+        rewrite("")
+
+
+def test_to_dict() -> None:
+    data = rewrite("You never listen to me.").to_dict()
+    assert set(data) == {"original", "suggestions", "note", "crisis"}
+    assert data["original"]["label"] == "unsafe"
+    assert set(data["suggestions"][0]) == {"text", "strategy", "score", "label", "explanation"}
