@@ -51,14 +51,14 @@ run: setup rasa-train
 	@$(VENV)/rehearse score "That sounds exhausting. What was the hardest part for you?" \
 		--context "My boss yelled at me in front of everyone today."
 
-test: setup lint typecheck unit rasa-validate rasa-unit rasa-test
+test: setup lint typecheck rasa-validate rasa-unit rasa-test unit
 
 lint:
 	$(VENV)/ruff check .
 	$(VENV)/ruff format --check .
 
 typecheck:
-	$(VENV)/mypy coach
+	$(VENV)/mypy coach api
 
 unit:
 	$(VENV)/pytest
@@ -88,3 +88,6 @@ eval-rewrite: setup
 # The simulated partner on its own: the action server in the background, Rasa in front.
 bot: rasa-train
 	@trap 'kill 0' EXIT; $(MAKE) --no-print-directory rasa-actions & $(MAKE) --no-print-directory rasa-run
+
+eval-rasa: setup rasa-train
+	$(VENV)/python -m bench.eval_nlu
