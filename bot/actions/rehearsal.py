@@ -55,7 +55,10 @@ class ActionStartScenario(Action):
         if scenario is None:
             if wanted:
                 dispatcher.utter_message(text=f"I don't know a situation called “{wanted}”.")
-            return [*ActionListScenarios().run(dispatcher, tracker, domain), SlotSet("scenario", None)]
+            return [
+                *ActionListScenarios().run(dispatcher, tracker, domain),
+                SlotSet("scenario", None),
+            ]
         level = levels().index(scenario["start_level"])
         partner = scenario["partner"]
         dispatcher.utter_message(

@@ -1,0 +1,1 @@
+"""Rehearse's HTTP gateway: the engine in-process, Rasa over HTTP, each person's history."""

@@ -1,0 +1,215 @@
+"""Chat: the crisis check, the analysis, the simulated partner, and the stored turns."""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import uuid
+from datetime import UTC, datetime
+from typing import Any
+
+from fastapi import APIRouter
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+from starlette.concurrency import run_in_threadpool
+
+from api.db.models import Conversation, Turn
+from api.deps import CallerDep, RasaDep, SessionDep, SettingsDep
+from api.errors import Problem
+from api.rasa import RasaUnavailable
+from api.routes.scenarios import load_scenarios
+from api.schemas import ChatOut, ChatRequest
+from api.views import analysis_view, crisis_help
+from coach import rewrite
+from coach.crisis import CrisisCheck
+
+router = APIRouter(prefix="/api", tags=["rehearsal"])
+log = logging.getLogger("rehearse.api.chat")
+COMMAND = re.compile(
+    r"^/(pause|resume|rewind|end_rehearsal|choose_scenario|help|greet|start_rehearsal)(\{.*\})?$"
+)
+
+
+def _next_seq(session: Session, conversation_id: str) -> int:
+    current = session.scalar(
+        select(func.max(Turn.seq)).where(Turn.conversation_id == conversation_id)
+    )
+    return int(current or 0) + 1
+
+
+def _conversation(
+    session: Session, caller_id: int, conversation_id: str | None, locale: str
+) -> Conversation:
+    if conversation_id:
+        conversation = session.get(Conversation, conversation_id)
+        if conversation is None or conversation.person_id != caller_id:
+            raise Problem(
+                404,
+                "Not found",
+                "No conversation of yours has this id. Leave it out to start a new one.",
+            )
+        return conversation
+    conversation = Conversation(id=str(uuid.uuid4()), person_id=caller_id, locale=locale)
+    session.add(conversation)
+    session.flush()
+    return conversation
+
+
+def _store_bot_messages(
+    session: Session, conversation: Conversation, messages: list[dict[str, Any]]
+) -> dict[str, Any] | None:
+    partner: dict[str, Any] | None = None
+    seq = _next_seq(session, conversation.id)
+    for message in messages:
+        custom = message.get("custom") if isinstance(message.get("custom"), dict) else None
+        if custom and custom.get("role") == "partner" and "guard_level" in custom:
+            partner = custom
+        if message.get("text"):
+            role = (
+                "partner"
+                if not str(message["text"]).startswith(
+                    ("Coach:", "Rehearsal:", "Paused", "Back in", "Rewound", "Debrief")
+                )
+                else "coach"
+            )
+            session.add(
+                Turn(
+                    conversation_id=conversation.id,
+                    seq=seq,
+                    role=role,
+                    text=str(message["text"]),
+                    guard_level=partner.get("guard_level")
+                    if partner and role == "partner"
+                    else None,
+                )
+            )
+            seq += 1
+    return partner
+
+
+@router.post("/chat", response_model=ChatOut)
+async def chat(
+    body: ChatRequest, caller: CallerDep, session: SessionDep, rasa: RasaDep, settings: SettingsDep
+) -> dict[str, Any]:
+    """Send a message: it is checked, analysed and stored, and the simulated partner answers."""
+    locale = body.locale or settings.default_locale
+    conversation = _conversation(session, caller.id, body.conversation_id, locale)
+    text = body.message.strip()
+    if not text:
+        raise Problem(
+            422,
+            "Invalid request",
+            "The message is empty: write what you want to say.",
+            errors=[{"field": "message", "message": "empty"}],
+        )
+    if body.scenario is not None:
+        if body.scenario not in load_scenarios():
+            raise Problem(
+                422,
+                "Unknown scenario",
+                f"There is no scenario '{body.scenario}'. GET /api/scenarios lists them.",
+                errors=[{"field": "scenario", "message": "unknown scenario"}],
+            )
+        conversation.scenario = body.scenario
+        to_rasa = "/start_rehearsal" + json.dumps(
+            {"scenario": body.scenario}, separators=(",", ":")
+        )
+        analysis: dict[str, Any] | None = None
+        crisis: CrisisCheck | None = None
+    elif COMMAND.match(text):
+        to_rasa, analysis, crisis = text, None, None
+    else:
+        to_rasa = text
+        analysis, crisis = await run_in_threadpool(analysis_view, text, None, locale)
+    now = datetime.now(UTC)
+    conversation.updated_at = now
+
+    if crisis is not None and crisis.crisis:
+        conversation.crisis = True
+        conversation.crisis_kind = crisis.kind
+        session.add(
+            Turn(
+                conversation_id=conversation.id,
+                seq=_next_seq(session, conversation.id),
+                role="person",
+                text=text,
+                analysis=analysis,
+                status="crisis",
+            )
+        )
+        session.commit()
+        return {
+            "conversation_id": conversation.id,
+            "messages": [{"text": crisis.message, "custom": {"role": "coach", "event": "crisis"}}],
+            "analysis": analysis,
+            "suggestions": [],
+            "partner": None,
+            "crisis": crisis.to_dict(),
+        }
+
+    person_turn = Turn(
+        conversation_id=conversation.id,
+        seq=_next_seq(session, conversation.id),
+        role="person",
+        text=text,
+        score=(analysis or {}).get("score"),
+        label=(analysis or {}).get("label"),
+        analysis=analysis,
+        status="pending",
+    )
+    session.add(person_turn)
+    session.commit()  # the person's words are safe before Rasa is asked anything
+
+    if conversation.crisis:
+        # A crisis earlier in this conversation ended the role-play; help stays in reach,
+        # even if the person now says they are fine.
+        person_turn.status = "ok"
+        session.commit()
+        kept_crisis = crisis_help(
+            conversation.crisis_kind or "abuse", conversation.locale or locale
+        )
+        return {
+            "conversation_id": conversation.id,
+            "messages": [
+                {
+                    "text": "The rehearsal stopped after what you shared earlier. The help below is still here for you, whenever you want it.",
+                    "custom": {"role": "coach", "event": "crisis_kept"},
+                }
+            ],
+            "analysis": analysis,
+            "suggestions": [],
+            "partner": None,
+            "crisis": kept_crisis,
+        }
+
+    metadata = (
+        {"analysis": {k: analysis[k] for k in ("score", "label", "markers")}} if analysis else None
+    )
+    try:
+        messages = await rasa.send(conversation.id, to_rasa, metadata)
+    except RasaUnavailable as exc:
+        person_turn.status = "undelivered"
+        session.commit()
+        log.warning("rasa unavailable for a chat message: %s", exc)
+        raise Problem(
+            503,
+            "Practice partner unavailable",
+            "Your message is saved, but the practice partner can't be reached right now. Scoring and rewrites still work; try again in a minute.",
+            conversation_id=conversation.id,
+        ) from exc
+    person_turn.status = "ok"
+    partner = _store_bot_messages(session, conversation, messages)
+    session.commit()
+    suggestions: list[dict[str, Any]] = []
+    if analysis and analysis.get("label") == "unsafe":
+        result = await run_in_threadpool(rewrite, text, None, 3, locale=locale)
+        suggestions = [s.to_dict() for s in result]
+    return {
+        "conversation_id": conversation.id,
+        "messages": [{k: m[k] for k in ("text", "buttons", "custom") if k in m} for m in messages],
+        "analysis": analysis,
+        "suggestions": suggestions,
+        "partner": partner,
+        "crisis": (crisis.to_dict() if crisis and crisis.check_in else None),
+    }

@@ -1,0 +1,151 @@
+"""Gateway benchmark with a real server (uvicorn) and a load generator on loopback.
+
+    .venv/bin/python -m bench.bench_api [--requests 400]
+
+/api/score at 1 and 8 concurrent clients; /api/chat against Rasa's own webhook, same run
+(a real Rasa and action server are started). Writes bench/reports/api.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import signal
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from bench.common import ROOT, SHARED_DATA, machine_line, read_jsonl, write_report
+from tests.integration_servers import _wait, free_port, rasa_servers
+
+
+async def load(
+    url: str, bodies: list[dict[str, Any]], concurrency: int, headers: dict[str, str] | None = None
+) -> tuple[list[float], float, int]:
+    latencies: list[float] = []
+    errors = 0
+    queue: asyncio.Queue[dict[str, Any]] = asyncio.Queue()
+    for body in bodies:
+        queue.put_nowait(body)
+
+    async def worker(client: httpx.AsyncClient) -> None:
+        nonlocal errors
+        while not queue.empty():
+            body = queue.get_nowait()
+            started = time.perf_counter()
+            response = await client.post(url, json=body, headers=headers)
+            latencies.append((time.perf_counter() - started) * 1000)
+            errors += response.status_code >= 400
+
+    limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
+    async with httpx.AsyncClient(timeout=60, limits=limits) as client:
+        started = time.perf_counter()
+        await asyncio.gather(*(worker(client) for _ in range(concurrency)))
+        elapsed = time.perf_counter() - started
+    return sorted(latencies), len(bodies) / elapsed, errors
+
+
+def row(name: str, result: tuple[list[float], float, int]) -> str:
+    lat, rate, errors = result
+    return f"| {name} | {statistics.median(lat):.1f} ms | {lat[int(0.95 * len(lat))]:.1f} ms | {rate:.0f} req/s | {errors} |"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description="Benchmark the gateway.")
+    parser.add_argument("--requests", type=int, default=400)
+    args = parser.parse_args()
+    texts = [r["reply"] for r in read_jsonl(SHARED_DATA / "dev_replies.jsonl")]
+    score_bodies = [{"text": texts[i % len(texts)]} for i in range(args.requests)]
+    lines = [
+        "# Gateway benchmark",
+        "",
+        f"{machine_line()}. Command: `.venv/bin/python -m bench.bench_api`.",
+        "",
+    ]
+    with rasa_servers() as rasa_url:
+        port = free_port()
+        env = {
+            **os.environ,
+            "REHEARSE_RASA_URL": rasa_url,
+            "REHEARSE_DATABASE_URL": f"sqlite:///{ROOT}/test-artifacts/bench.db",
+            "REHEARSE_RATE_LIMIT_PER_MINUTE": "1000000",
+            "REHEARSE_LOG_LEVEL": "WARNING",
+        }
+        Path(ROOT / "test-artifacts/bench.db").unlink(missing_ok=True)
+        server = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "uvicorn",
+                "api.main:app",
+                "--port",
+                str(port),
+                "--log-level",
+                "warning",
+                "--no-access-log",
+            ],
+            cwd=ROOT,
+            env=env,
+            start_new_session=True,
+        )
+        try:
+            _wait(f"http://127.0.0.1:{port}/healthz", "ok", 60)
+            base = f"http://127.0.0.1:{port}"
+            asyncio.run(load(f"{base}/api/score", score_bodies[:50], 2))
+            one = asyncio.run(load(f"{base}/api/score", score_bodies, 1))
+            eight = asyncio.run(load(f"{base}/api/score", score_bodies, 8))
+            token = httpx.post(f"{base}/api/tokens").json()["token"]
+            auth = {"Authorization": f"Bearer {token}"}
+            chats = max(40, args.requests // 4)
+            conversation = httpx.post(
+                f"{base}/api/chat",
+                json={"message": "start", "scenario": "money"},
+                headers=auth,
+                timeout=60,
+            ).json()["conversation_id"]
+            chat_bodies = [
+                {"message": texts[i % len(texts)], "conversation_id": conversation}
+                for i in range(chats)
+            ]
+            rasa_bodies = [
+                {"sender": "bench-direct", "message": texts[i % len(texts)]} for i in range(chats)
+            ]
+            httpx.post(
+                f"{rasa_url}/webhooks/rest/webhook",
+                json={"sender": "bench-direct", "message": '/start_rehearsal{"scenario":"money"}'},
+            )
+            direct = asyncio.run(load(f"{rasa_url}/webhooks/rest/webhook", rasa_bodies, 1))
+            gateway = asyncio.run(load(f"{base}/api/chat", chat_bodies, 1, auth))
+        finally:
+            os.killpg(server.pid, signal.SIGTERM)
+            server.wait(timeout=20)
+    overhead = statistics.median(gateway[0]) - statistics.median(direct[0])
+    lines += [
+        "| target | median | p95 | throughput | errors |",
+        "| --- | --- | --- | --- | --- |",
+        row("`/api/score`, 1 client", one),
+        row("`/api/score`, 8 clients", eight),
+        row("Rasa `/webhooks/rest/webhook` directly, 1 client", direct),
+        row("`/api/chat` through the gateway, 1 client", gateway),
+        "",
+        f"Gateway overhead on chat (median): {overhead:.1f} ms; throughput ratio {gateway[1] / direct[1]:.2f}× Rasa's own.",
+        "The gateway's chat adds the crisis check, the analysis, storing the turns and, for",
+        "unsafe replies, three rewrites.",
+        "",
+        "Targets: `/api/score` median ≤ 10 ms, p95 ≤ 30 ms, ≥ 150 req/s with 8 clients; chat",
+        "overhead ≤ 10 ms median and throughput ≥ 0.9× Rasa's own.",
+    ]
+    path = write_report("api.md", "\n".join(lines) + "\n")
+    print("\n".join(lines[4:11]))
+    print(f"report: {path}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

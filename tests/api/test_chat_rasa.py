@@ -1,0 +1,98 @@
+"""The gateway with a real trained Rasa and action server (started by the test session)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from fastapi.testclient import TestClient
+
+from api.main import create_app
+from api.settings import Settings
+from tests.api.conftest import new_person
+from tests.integration_servers import rasa_servers
+
+pytestmark = pytest.mark.integration
+
+
+@pytest.fixture(scope="module")
+def rasa_url() -> Iterator[str]:
+    with rasa_servers() as url:
+        yield url
+
+
+@pytest.fixture
+def live(rasa_url: str, tmp_path: object) -> Iterator[TestClient]:
+    settings = Settings(database_url=f"sqlite:///{tmp_path}/live.db", rasa_url=rasa_url)  # type: ignore[str-bytes-safe]
+    with TestClient(create_app(settings)) as client:
+        yield client
+
+
+def partner_text(body: dict[str, object]) -> list[str]:
+    return [
+        m["text"]
+        for m in body["messages"]
+        if m.get("text") and not str(m["text"]).startswith(("Coach:", "Rehearsal:"))
+    ]  # type: ignore[index, union-attr]
+
+
+def test_a_full_rehearsal_through_the_gateway(live: TestClient) -> None:
+    me = new_person(live)
+    start = live.post(
+        "/api/chat",
+        json={"message": "Let's practise", "scenario": "chores_mental_load"},
+        headers=me,
+    ).json()
+    conversation = start["conversation_id"]
+    assert start["partner"]["guard"] == "guarded" and partner_text(start)
+
+    def say(text: str) -> dict[str, object]:
+        response = live.post(
+            "/api/chat", json={"message": text, "conversation_id": conversation}, headers=me
+        )
+        assert response.status_code == 200, response.text
+        return response.json()
+
+    warm = say("That makes total sense. I can see how much you've been carrying, and I'm sorry.")
+    assert warm["analysis"]["label"] == "safe" and warm["partner"]["step"] >= 1  # type: ignore[index]
+    cold = say("Whatever. You always exaggerate.")
+    assert cold["analysis"]["label"] == "unsafe" and cold["partner"]["step"] < 0  # type: ignore[index]
+    assert cold["suggestions"], "an unsafe reply comes with safer ways to say it"
+
+    paused = say("/pause")
+    assert any("Paused" in (m.get("text") or "") for m in paused["messages"])  # type: ignore[union-attr]
+    say("/resume")
+    rewound = say("/rewind")
+    assert any("Rewound" in (m.get("text") or "") for m in rewound["messages"])  # type: ignore[union-attr]
+    end = say("/end_rehearsal")
+    debrief = [
+        m["custom"]["debrief"]
+        for m in end["messages"]
+        if (m.get("custom") or {}).get("event") == "debrief"
+    ]  # type: ignore[union-attr]
+    assert debrief and debrief[0]["turns"] == 1
+
+    stored = live.get(f"/api/conversations/{conversation}", headers=me).json()
+    roles = [t["role"] for t in stored["turns"]]
+    assert roles.count("person") == 7 and "partner" in roles
+    assert all(t["status"] == "ok" for t in stored["turns"] if t["role"] == "person")
+
+
+def test_the_webhook_speaks_rasa_rest_and_adds_the_analysis(live: TestClient) -> None:
+    start = live.post(
+        "/webhooks/rest/webhook",
+        json={"sender": "widget-1", "message": '/start_rehearsal{"scenario":"money"}'},
+    )
+    assert start.status_code == 200 and any(m.get("text") for m in start.json())
+    reply = live.post(
+        "/webhooks/rest/webhook",
+        json={"sender": "widget-1", "message": "You never tell me anything"},
+    ).json()
+    assert all(m["recipient_id"] == "widget-1" for m in reply)
+    analysis = [m["custom"]["rehearse"] for m in reply if "rehearse" in (m.get("custom") or {})]
+    assert analysis and analysis[0]["label"] == "unsafe"
+
+
+def test_readiness_is_green_with_everything_up(live: TestClient) -> None:
+    response = live.get("/readyz")
+    assert response.status_code == 200 and response.json()["ready"] is True
