@@ -17,6 +17,9 @@ setup:
 setup-rasa:
 	@./scripts/setup_rasa.sh
 
+setup-browser:
+	@./scripts/setup_browser.sh
+
 # Rasa: the long command lines live here. Training is skipped when nothing changed
 # (Rasa compares the inputs' fingerprint with the newest model in models/).
 rasa-validate: setup-rasa
@@ -45,13 +48,17 @@ rasa-unit: setup-rasa
 	.venv-rasa/bin/python -m pytest -c tests/bot/pytest.ini tests/bot -q
 
 run: setup rasa-train
+	@./scripts/run.sh
+
+# Score two example replies from the command line (no servers needed).
+demo: setup
 	@$(VENV)/rehearse score "I hear you, but you never listen when I talk about work." \
 		--context "I feel like you don't care about my job."
 	@echo
 	@$(VENV)/rehearse score "That sounds exhausting. What was the hardest part for you?" \
 		--context "My boss yelled at me in front of everyone today."
 
-test: setup lint typecheck rasa-validate rasa-unit rasa-test unit
+test: setup setup-browser lint typecheck rasa-validate rasa-unit rasa-test unit
 
 lint:
 	$(VENV)/ruff check .
@@ -91,3 +98,6 @@ bot: rasa-train
 
 eval-rasa: setup rasa-train
 	$(VENV)/python -m bench.eval_nlu
+
+bench-api: setup rasa-train
+	$(VENV)/python -m bench.bench_api
