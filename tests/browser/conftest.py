@@ -24,7 +24,14 @@ def rasa_url() -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def gateway(rasa_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def host_page_port() -> int:
+    return free_port()
+
+
+@pytest.fixture(scope="session")
+def gateway(
+    rasa_url: str, tmp_path_factory: pytest.TempPathFactory, host_page_port: int
+) -> Iterator[str]:
     port = free_port()
     db = tmp_path_factory.mktemp("browser") / "rehearse.db"
     env = {
@@ -32,6 +39,7 @@ def gateway(rasa_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator
         "REHEARSE_RASA_URL": rasa_url,
         "REHEARSE_DATABASE_URL": f"sqlite:///{db}",
         "REHEARSE_RATE_LIMIT_PER_MINUTE": "100000",
+        "REHEARSE_CORS_ORIGINS": f'["http://127.0.0.1:{host_page_port}"]',
     }
     proc = subprocess.Popen(
         [
@@ -89,3 +97,40 @@ def page(browser: Browser) -> Iterator[Page]:
 def shot(page: Page, name: str) -> None:
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
+
+
+@pytest.fixture(scope="session")
+def host_page(
+    gateway: str, host_page_port: int, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[str]:
+    """A plain page on another origin that embeds the widget with one script tag."""
+    folder = tmp_path_factory.mktemp("host")
+    (folder / "index.html").write_text(
+        "<!doctype html><html lang=en><head><title>A host page</title>"
+        "<style>button{background:red!important;font-size:40px!important}</style></head>"
+        "<body><h1>Someone's blog</h1><p>Some text.</p>"
+        f'<script src="{gateway}/static/widget.js" data-server="{gateway}" data-scenario="money"></script>'
+        "</body></html>",
+        encoding="utf-8",
+    )
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "http.server",
+            str(host_page_port),
+            "--bind",
+            "127.0.0.1",
+            "--directory",
+            str(folder),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    try:
+        _wait(f"http://127.0.0.1:{host_page_port}/", "blog", 20)
+        yield f"http://127.0.0.1:{host_page_port}/"
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        proc.wait(timeout=10)
