@@ -63,6 +63,7 @@ test: setup setup-browser lint typecheck rasa-validate rasa-unit rasa-test unit
 lint:
 	$(VENV)/ruff check .
 	$(VENV)/ruff format --check .
+	$(VENV)/hadolint Dockerfile
 
 typecheck:
 	$(VENV)/mypy coach api

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import re
 import uuid
+import weakref
 from datetime import UTC, datetime
 from typing import Any
 
@@ -42,7 +44,11 @@ def _conversation(
     session: Session, caller_id: int, conversation_id: str | None, locale: str
 ) -> Conversation:
     if conversation_id:
-        conversation = session.get(Conversation, conversation_id)
+        # Lock the conversation's row until this message's turns are committed, so messages
+        # to one conversation are handled one at a time, whichever gateway replica gets them.
+        conversation = session.scalar(
+            select(Conversation).where(Conversation.id == conversation_id).with_for_update()
+        )
         if conversation is None or conversation.person_id != caller_id:
             raise Problem(
                 404,
@@ -88,8 +94,7 @@ def _store_bot_messages(
     return partner
 
 
-@router.post("/chat", response_model=ChatOut)
-async def chat(
+async def _chat(
     body: ChatRequest, caller: CallerDep, session: SessionDep, rasa: RasaDep, settings: SettingsDep
 ) -> dict[str, Any]:
     """Send a message: it is checked, analysed and stored, and the simulated partner answers."""
@@ -159,7 +164,7 @@ async def chat(
         status="pending",
     )
     session.add(person_turn)
-    session.commit()  # the person's words are safe before Rasa is asked anything
+    session.flush()  # stored with the bot's answer in one transaction, under the row lock
 
     if conversation.crisis:
         # A crisis earlier in this conversation ended the role-play; help stays in reach,
@@ -213,3 +218,23 @@ async def chat(
         "partner": partner,
         "crisis": (crisis.to_dict() if crisis and crisis.check_in else None),
     }
+
+
+_locks: weakref.WeakValueDictionary[str, asyncio.Lock] = weakref.WeakValueDictionary()
+
+
+@router.post("/chat", response_model=ChatOut)
+async def chat(
+    body: ChatRequest, caller: CallerDep, session: SessionDep, rasa: RasaDep, settings: SettingsDep
+) -> dict[str, Any]:
+    """Send a message: it is checked, analysed and stored, and the simulated partner answers."""
+    if not body.conversation_id:
+        return await _chat(body, caller, session, rasa, settings)
+    # One message per conversation at a time in this process (waiting without blocking
+    # the event loop); the row lock taken inside does the same across replicas.
+    lock = _locks.get(body.conversation_id)
+    if lock is None:
+        lock = asyncio.Lock()
+        _locks[body.conversation_id] = lock
+    async with lock:
+        return await _chat(body, caller, session, rasa, settings)
