@@ -6,6 +6,7 @@ Uses the PostgreSQL and Redis that run on these machines."""
 from __future__ import annotations
 
 import concurrent.futures
+import itertools
 import os
 import signal
 import socket
@@ -39,7 +40,7 @@ def _fresh_database(name: str) -> None:
 
 
 def _start(stack: ExitStack, args: list[str], env: dict[str, str], log: str) -> None:
-    handle = stack.enter_context(open(ROOT / "test-artifacts" / log, "wb"))
+    handle = stack.enter_context(open(ROOT / "test-artifacts" / log, "wb"))  # noqa: SIM115 - closed by the stack
     proc = subprocess.Popen(
         args, cwd=ROOT, env=env, stdout=handle, stderr=subprocess.STDOUT, start_new_session=True
     )
@@ -233,7 +234,7 @@ def test_concurrent_messages_to_one_conversation_are_serialised(
     # Serialised: each message's answer directly follows it (no interleaving of two messages).
     roles = [t["role"] for t in turns]
     person_positions = [i for i, r in enumerate(roles) if r == "person"]
-    for a, b in zip(person_positions, person_positions[1:], strict=False):
+    for a, b in itertools.pairwise(person_positions):
         assert b - a >= 2, "every message got its answer before the next message was handled"
     events = httpx.get(f"{rasa_urls[0]}/conversations/{conversation}/tracker").json()["events"]
     kinds = [
