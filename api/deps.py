@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from api.db.models import Person
 from api.errors import Problem
+from api.metrics import Metrics
 from api.rasa import RasaClient
 from api.security import hash_token
 from api.settings import Settings
@@ -42,7 +43,13 @@ def get_rasa(request: Request) -> RasaClient:
     return client
 
 
+def get_metrics(request: Request) -> Metrics:
+    metrics: Metrics = request.app.state.metrics
+    return metrics
+
+
 SettingsDep = Annotated[Settings, Depends(get_settings_dep)]
+MetricsDep = Annotated[Metrics, Depends(get_metrics)]
 SessionDep = Annotated[Session, Depends(get_session)]
 RasaDep = Annotated[RasaClient, Depends(get_rasa)]
 

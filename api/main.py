@@ -9,13 +9,14 @@ from pathlib import Path
 
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
-from fastapi.responses import FileResponse
+from fastapi.responses import FileResponse, PlainTextResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.concurrency import run_in_threadpool
 
 from api import errors
 from api.db.migrate import upgrade
 from api.db.session import make_engine, make_sessionmaker
+from api.metrics import JsonFormatter, Metrics, MetricsMiddleware
 from api.rasa import RasaClient
 from api.routes import chat, engine, health, history, people, scenarios, webhook
 from api.security import GuardMiddleware, RateLimiter
@@ -29,11 +30,22 @@ def _warm_up() -> None:
     coach.check_crisis("Thank you for telling me.")
 
 
+def _configure_logging(settings: Settings) -> None:
+    handler = logging.StreamHandler()
+    if settings.log_format == "json":
+        handler.setFormatter(JsonFormatter())
+    else:
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s %(message)s"))
+    root = logging.getLogger()
+    root.handlers = [handler]
+    root.setLevel(settings.log_level)
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+
+
 def create_app(settings: Settings | None = None, *, migrate: bool = True) -> FastAPI:
     settings = settings or get_settings()
-    logging.basicConfig(
-        level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s %(message)s"
-    )
+    _configure_logging(settings)
+    metrics = Metrics()
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -63,6 +75,12 @@ def create_app(settings: Settings | None = None, *, migrate: bool = True) -> Fas
         lifespan=lifespan,
     )
     app.state.settings = settings
+    app.state.metrics = metrics
+
+    @app.get("/metrics", include_in_schema=False)
+    def prometheus() -> PlainTextResponse:
+        return PlainTextResponse(metrics.render(), media_type="text/plain; version=0.0.4")
+
     errors.install(app)
     for module in (engine, chat, scenarios, history, people, webhook, health):
         app.include_router(module.router)
@@ -85,6 +103,7 @@ def create_app(settings: Settings | None = None, *, migrate: bool = True) -> Fas
         max_body_bytes=settings.max_body_bytes,
         limiter=RateLimiter(settings.rate_limit_per_minute),
     )
+    app.add_middleware(MetricsMiddleware, metrics=metrics)
     return app
 
 

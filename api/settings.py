@@ -28,6 +28,7 @@ class Settings(BaseSettings):
     default_locale: str = Field(
         default="international", description="Crisis resources when none is given."
     )
+    log_format: str = Field(default="json", description="json (one object a line) or text.")
     log_level: str = Field(
         default="INFO", description="Logging level; message text is never logged."
     )

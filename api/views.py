@@ -4,16 +4,19 @@ from __future__ import annotations
 
 from typing import Any
 
+from api.metrics import Metrics
 from coach import analyze, check_crisis
 from coach.crisis import CrisisCheck, _messages, _resolve_locale, load_resources
 
 
 def analysis_view(
-    text: str, context: str | None, locale: str | None
+    text: str, context: str | None, locale: str | None, metrics: Metrics | None = None
 ) -> tuple[dict[str, Any], CrisisCheck]:
     """The crisis check first; a crisis is not scored (no score, label or markers)."""
     crisis = check_crisis(text, locale=locale)
     if crisis.crisis:
+        if metrics is not None:
+            metrics.observe_score(None)
         return {
             "text": text,
             "context": context,
@@ -24,6 +27,8 @@ def analysis_view(
             "crisis": crisis.to_dict(),
         }, crisis
     analysis = analyze(text, context=context).to_dict()
+    if metrics is not None:
+        metrics.observe_score(analysis["score"])
     return {**analysis, "crisis": crisis.to_dict()}, crisis
 
 

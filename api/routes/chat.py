@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
 from api.db.models import Conversation, Turn
-from api.deps import CallerDep, RasaDep, SessionDep, SettingsDep
+from api.deps import CallerDep, MetricsDep, RasaDep, SessionDep, SettingsDep
 from api.errors import Problem
 from api.rasa import RasaUnavailable
 from api.routes.scenarios import load_scenarios
@@ -95,7 +95,12 @@ def _store_bot_messages(
 
 
 async def _chat(
-    body: ChatRequest, caller: CallerDep, session: SessionDep, rasa: RasaDep, settings: SettingsDep
+    body: ChatRequest,
+    caller: CallerDep,
+    session: SessionDep,
+    rasa: RasaDep,
+    settings: SettingsDep,
+    metrics: MetricsDep,
 ) -> dict[str, Any]:
     """Send a message: it is checked, analysed and stored, and the simulated partner answers."""
     locale = body.locale or settings.default_locale
@@ -126,7 +131,7 @@ async def _chat(
         to_rasa, analysis, crisis = text, None, None
     else:
         to_rasa = text
-        analysis, crisis = await run_in_threadpool(analysis_view, text, None, locale)
+        analysis, crisis = await run_in_threadpool(analysis_view, text, None, locale, metrics)
     now = datetime.now(UTC)
     conversation.updated_at = now
 
@@ -225,11 +230,16 @@ _locks: weakref.WeakValueDictionary[str, asyncio.Lock] = weakref.WeakValueDictio
 
 @router.post("/chat", response_model=ChatOut)
 async def chat(
-    body: ChatRequest, caller: CallerDep, session: SessionDep, rasa: RasaDep, settings: SettingsDep
+    body: ChatRequest,
+    caller: CallerDep,
+    session: SessionDep,
+    rasa: RasaDep,
+    settings: SettingsDep,
+    metrics: MetricsDep,
 ) -> dict[str, Any]:
     """Send a message: it is checked, analysed and stored, and the simulated partner answers."""
     if not body.conversation_id:
-        return await _chat(body, caller, session, rasa, settings)
+        return await _chat(body, caller, session, rasa, settings, metrics)
     # One message per conversation at a time in this process (waiting without blocking
     # the event loop); the row lock taken inside does the same across replicas.
     lock = _locks.get(body.conversation_id)
@@ -237,4 +247,4 @@ async def chat(
         lock = asyncio.Lock()
         _locks[body.conversation_id] = lock
     async with lock:
-        return await _chat(body, caller, session, rasa, settings)
+        return await _chat(body, caller, session, rasa, settings, metrics)

@@ -7,7 +7,7 @@ from typing import Any
 from fastapi import APIRouter
 from starlette.concurrency import run_in_threadpool
 
-from api.deps import SettingsDep
+from api.deps import MetricsDep, SettingsDep
 from api.schemas import AnalysisOut, RewriteOut, RewriteRequest, ScoreRequest
 from api.views import analysis_view
 from coach import rewrite
@@ -16,9 +16,11 @@ router = APIRouter(prefix="/api", tags=["engine"])
 
 
 @router.post("/score", response_model=AnalysisOut)
-def score_reply(body: ScoreRequest, settings: SettingsDep) -> dict[str, Any]:
+def score_reply(body: ScoreRequest, settings: SettingsDep, metrics: MetricsDep) -> dict[str, Any]:
     """Score a reply for defensiveness (0 safe .. 100 unsafe) and mark the words that matter."""
-    view, _ = analysis_view(body.text, body.context, body.locale or settings.default_locale)
+    view, _ = analysis_view(
+        body.text, body.context, body.locale or settings.default_locale, metrics
+    )
     return view
 
 

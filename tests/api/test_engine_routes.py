@@ -100,3 +100,13 @@ def test_readiness_says_what_is_missing_and_liveness_is_up(client: TestClient) -
     checks = response.json()["checks"]
     assert checks["database"] == "ready" and checks["language_model"] == "ready"
     assert checks["rasa"].startswith("unreachable")
+
+
+def test_metrics_count_requests_and_scores_without_text(client: TestClient) -> None:
+    client.post("/api/score", json={"text": "You never listen to my secret plan"})
+    client.post("/api/score", json={"text": "That makes sense"})
+    body = client.get("/metrics").text
+    assert 'rehearse_requests_total{method="POST",route="/api/score",status="200"} 2' in body
+    assert "rehearse_reply_score_count 2" in body
+    assert 'rehearse_request_seconds_bucket{route="/api/score",le="+Inf"} 2' in body
+    assert "secret plan" not in body
