@@ -60,7 +60,12 @@ def main() -> int:
     parser = argparse.ArgumentParser(description="Benchmark the gateway.")
     parser.add_argument("--requests", type=int, default=400)
     args = parser.parse_args()
+    from coach import check_crisis
+
+    # Chat stops for good after a crisis (by design), so the chat load uses replies that
+    # pass the crisis check; scoring uses all of them.
     texts = [r["reply"] for r in read_jsonl(SHARED_DATA / "dev_replies.jsonl")]
+    chat_texts = [t for t in texts if not check_crisis(t).crisis]
     score_bodies = [{"text": texts[i % len(texts)]} for i in range(args.requests)]
     lines = [
         "# Gateway benchmark",
@@ -86,6 +91,8 @@ def main() -> int:
                 "api.main:app",
                 "--port",
                 str(port),
+                "--workers",
+                "2",
                 "--log-level",
                 "warning",
                 "--no-access-log",
@@ -110,11 +117,11 @@ def main() -> int:
                 timeout=60,
             ).json()["conversation_id"]
             chat_bodies = [
-                {"message": texts[i % len(texts)], "conversation_id": conversation}
+                {"message": chat_texts[i % len(chat_texts)], "conversation_id": conversation}
                 for i in range(chats)
             ]
             rasa_bodies = [
-                {"sender": "bench-direct", "message": texts[i % len(texts)]} for i in range(chats)
+                {"sender": "bench-direct", "message": chat_texts[i % len(chat_texts)]} for i in range(chats)
             ]
             httpx.post(
                 f"{rasa_url}/webhooks/rest/webhook",
