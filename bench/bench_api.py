@@ -121,7 +121,8 @@ def main() -> int:
                 for i in range(chats)
             ]
             rasa_bodies = [
-                {"sender": "bench-direct", "message": chat_texts[i % len(chat_texts)]} for i in range(chats)
+                {"sender": "bench-direct", "message": chat_texts[i % len(chat_texts)]}
+                for i in range(chats)
             ]
             httpx.post(
                 f"{rasa_url}/webhooks/rest/webhook",
