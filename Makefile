@@ -102,3 +102,6 @@ eval-rasa: setup rasa-train
 
 bench-api: setup rasa-train
 	$(VENV)/python -m bench.bench_api
+
+bench-web: setup setup-browser
+	$(VENV)/python -m bench.bench_web
