@@ -28,6 +28,7 @@
     li.me { align-self: flex-end; background: #eef2ff; }
     li.note { border-style: dashed; color: #4a5568; }
     mark { border-radius: 3px; padding: 0 2px; color: #1d2433; } mark.help { background: #d5f0dd; } mark.harm { background: #f8d4cf; }
+    mark[title]:focus::after { content: " — " attr(title); font-style: italic; }
     .meter { font-size: 13px; color: #4a5568; }
     .quick { display: flex; flex-wrap: wrap; gap: 4px; padding: 0 8px; }
     button { cursor: pointer; border-radius: 8px; border: 1px solid #2f4db3; background: #fff; color: #2f4db3; padding: 6px 10px; }

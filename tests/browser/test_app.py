@@ -107,3 +107,13 @@ def test_no_serious_accessibility_violations(browser: Browser, gateway: str, wid
     )
     shot(page, f"a11y-{width}")
     context.close()
+
+
+def test_tips_show_on_keyboard_focus(page: Page, gateway: str) -> None:
+    start(page, gateway, "money")
+    say(page, "You never tell me anything.")
+    mark = page.locator(".msg.me mark.harm").first
+    mark.focus()
+    tip = mark.evaluate("m => getComputedStyle(m, '::after').content").replace("\\", "")
+    title = mark.get_attribute("title")
+    assert title and title in tip
