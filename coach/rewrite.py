@@ -95,6 +95,7 @@ class _Config:
     events: dict[str, str]
     topic_stopwords: frozenset[str]
     generic_nouns: frozenset[str]
+    indefinite_determiners: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -132,6 +133,7 @@ def _config() -> _Config:
         events={str(k): str(v) for k, v in (data.get("events") or {}).items()},
         topic_stopwords=frozenset(data.get("topic_stopwords") or []),
         generic_nouns=frozenset(data.get("generic_nouns") or []),
+        indefinite_determiners=frozenset(data.get("indefinite_determiners") or []),
     )
 
 
@@ -145,6 +147,9 @@ def _topics(doc: Doc, *, flip: bool, skip: set[int], config: _Config) -> list[st
     for chunk in doc.noun_chunks:
         root = chunk.root
         if root.pos_ == "PRON" or root.lemma_.lower() in config.generic_nouns:
+            continue
+        # "every weekend", "no time": such phrases are rarely the topic.
+        if chunk[0].lower_ in config.indefinite_determiners:
             continue
         if root.lower_ in config.topic_stopwords or root.i in skip:
             continue
