@@ -9,7 +9,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from bot.actions.rehearsal import partner_payload
-from bot.actions.scenarios import load_scenarios
+from bot.actions.scenarios import SHOW_SCENARIOS, active_scenario
 
 
 def last_said(scenario: dict[str, Any], turns: list[dict[str, Any]]) -> str:
@@ -23,7 +23,7 @@ def last_said(scenario: dict[str, Any], turns: list[dict[str, Any]]) -> str:
 def _not_rehearsing(dispatcher: CollectingDispatcher) -> list[EventType]:
     dispatcher.utter_message(
         text="There's no rehearsal going on right now.",
-        buttons=[{"title": "Show me the situations", "payload": "/choose_scenario"}],
+        buttons=[SHOW_SCENARIOS],
     )
     return []
 
@@ -52,8 +52,8 @@ class ActionResumeRehearsal(Action):
     def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        scenario = load_scenarios().get(str(tracker.get_slot("scenario") or ""))
-        if not tracker.get_slot("in_rehearsal") or scenario is None:
+        scenario = active_scenario(tracker)
+        if scenario is None:
             return _not_rehearsing(dispatcher)
         turns = list(tracker.get_slot("turns") or [])
         level = int(tracker.get_slot("guard_level") or 0)
@@ -71,8 +71,8 @@ class ActionRewindReply(Action):
     def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        scenario = load_scenarios().get(str(tracker.get_slot("scenario") or ""))
-        if not tracker.get_slot("in_rehearsal") or scenario is None:
+        scenario = active_scenario(tracker)
+        if scenario is None:
             return _not_rehearsing(dispatcher)
         turns = list(tracker.get_slot("turns") or [])
         if not turns:

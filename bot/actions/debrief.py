@@ -9,7 +9,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.actions.scenarios import coaching, levels, load_scenarios
+from bot.actions.scenarios import SHOW_SCENARIOS, active_scenario, coaching, levels
 
 
 def summarise(scenario: dict[str, Any], turns: list[dict[str, Any]]) -> dict[str, Any]:
@@ -52,11 +52,11 @@ class ActionEndRehearsal(Action):
     def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        scenario = load_scenarios().get(str(tracker.get_slot("scenario") or ""))
-        if not tracker.get_slot("in_rehearsal") or scenario is None:
+        scenario = active_scenario(tracker)
+        if scenario is None:
             dispatcher.utter_message(
                 text="There's no rehearsal to end.",
-                buttons=[{"title": "Show me the situations", "payload": "/choose_scenario"}],
+                buttons=[SHOW_SCENARIOS],
             )
             return []
         summary = summarise(scenario, list(tracker.get_slot("turns") or []))

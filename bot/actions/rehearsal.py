@@ -9,7 +9,14 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from bot.actions.guard import move, read_reply
-from bot.actions.scenarios import coaching, levels, load_scenarios, pick_line
+from bot.actions.scenarios import (
+    SHOW_SCENARIOS,
+    active_scenario,
+    coaching,
+    levels,
+    load_scenarios,
+    pick_line,
+)
 
 
 def partner_payload(scenario: dict[str, Any], level: int, step: int = 0) -> dict[str, Any]:
@@ -86,11 +93,11 @@ class ActionPartnerReply(Action):
     def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        scenario = load_scenarios().get(str(tracker.get_slot("scenario") or ""))
-        if not tracker.get_slot("in_rehearsal") or scenario is None:
+        scenario = active_scenario(tracker)
+        if scenario is None:
             dispatcher.utter_message(
                 text="We're not in a rehearsal right now. Pick a situation and I'll play your partner.",
-                buttons=[{"title": "Show me the situations", "payload": "/choose_scenario"}],
+                buttons=[SHOW_SCENARIOS],
             )
             return []
         if tracker.get_slot("paused"):

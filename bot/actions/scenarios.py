@@ -68,3 +68,13 @@ def pick_line(scenario: dict[str, Any], level: str, used: list[str], seed: str) 
             digest = hashlib.sha256(f"{seed}:{len(used)}".encode()).digest()
             return options[digest[0] % len(options)]
     return None
+
+
+SHOW_SCENARIOS = {"title": "Show me the situations", "payload": "/choose_scenario"}
+
+
+def active_scenario(tracker: Any) -> dict[str, Any] | None:
+    """The scenario being rehearsed in this conversation, or None outside a rehearsal."""
+    if not tracker.get_slot("in_rehearsal"):
+        return None
+    return load_scenarios().get(str(tracker.get_slot("scenario") or ""))
