@@ -55,3 +55,24 @@ class RasaClient:
             return False, f"status {response.status_code}"
         model = (response.json() or {}).get("model_file")
         return (True, "ready") if model else (False, "no model loaded")
+
+
+def pair_messages(messages: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Rasa's REST channel sends an utterance's `custom` payload as a message of its own,
+    right after the utterance's text; join each back onto its text (a lone payload stays)."""
+    paired: list[dict[str, Any]] = []
+    for message in messages:
+        item: dict[str, Any] = {
+            k: message[k] for k in ("text", "buttons", "custom") if k in message
+        }
+        previous = paired[-1] if paired else None
+        if (
+            "custom" in item
+            and "text" not in item
+            and previous is not None
+            and ("text" in previous and "custom" not in previous)
+        ):
+            previous["custom"] = item["custom"]
+            continue
+        paired.append(item)
+    return paired

@@ -19,7 +19,7 @@ from starlette.concurrency import run_in_threadpool
 from api.db.models import Conversation, Turn
 from api.deps import CallerDep, MetricsDep, RasaDep, SessionDep, SettingsDep
 from api.errors import Problem
-from api.rasa import RasaUnavailable
+from api.rasa import RasaUnavailable, pair_messages
 from api.routes.scenarios import load_scenarios
 from api.schemas import ChatOut, ChatRequest
 from api.views import analysis_view, crisis_help
@@ -65,29 +65,24 @@ def _conversation(
 def _store_bot_messages(
     session: Session, conversation: Conversation, messages: list[dict[str, Any]]
 ) -> dict[str, Any] | None:
+    """Store the bot's (paired) messages; the partner's lines say so in their payload,
+    everything else is the coach. Returns the partner's latest state."""
     partner: dict[str, Any] | None = None
     seq = _next_seq(session, conversation.id)
     for message in messages:
-        custom = message.get("custom") if isinstance(message.get("custom"), dict) else None
-        if custom and custom.get("role") == "partner" and "guard_level" in custom:
+        payload = message.get("custom")
+        custom: dict[str, Any] = payload if isinstance(payload, dict) else {}
+        is_partner = custom.get("role") == "partner"
+        if is_partner and "guard_level" in custom:
             partner = custom
         if message.get("text"):
-            role = (
-                "partner"
-                if not str(message["text"]).startswith(
-                    ("Coach:", "Rehearsal:", "Paused", "Back in", "Rewound", "Debrief")
-                )
-                else "coach"
-            )
             session.add(
                 Turn(
                     conversation_id=conversation.id,
                     seq=seq,
-                    role=role,
+                    role="partner" if is_partner else "coach",
                     text=str(message["text"]),
-                    guard_level=partner.get("guard_level")
-                    if partner and role == "partner"
-                    else None,
+                    guard_level=custom.get("guard_level") if is_partner else None,
                 )
             )
             seq += 1
@@ -209,6 +204,7 @@ async def _chat(
             conversation_id=conversation.id,
         ) from exc
     person_turn.status = "ok"
+    messages = pair_messages(messages)
     partner = _store_bot_messages(session, conversation, messages)
     session.commit()
     suggestions: list[dict[str, Any]] = []
@@ -217,7 +213,7 @@ async def _chat(
         suggestions = [s.to_dict() for s in result]
     return {
         "conversation_id": conversation.id,
-        "messages": [{k: m[k] for k in ("text", "buttons", "custom") if k in m} for m in messages],
+        "messages": messages,
         "analysis": analysis,
         "suggestions": suggestions,
         "partner": partner,

@@ -122,7 +122,7 @@
     }
     for (const m of body.messages || []) {
       if (!m.text) continue;
-      const role = (m.custom && m.custom.role === "partner") || (!m.text.startsWith("Coach:") && !m.text.startsWith("Rehearsal:") && !/^(Paused|Back in|Rewound|Debrief)/.test(m.text)) ? "partner" : "coach";
+      const role = m.custom && m.custom.role === "partner" ? "partner" : "coach";
       addMessage(role, m.text);
     }
     setGuard(body.partner);

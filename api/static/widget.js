@@ -102,7 +102,13 @@
       status("");
       const analysis = (answer.find((m) => m.custom && m.custom.rehearse) || {}).custom;
       add({ role: "me", text: shown || message, analysis: analysis ? analysis.rehearse : null });
-      for (const m of answer) if (m.text) add({ role: /^(Coach:|Rehearsal:|Paused|Back in|Rewound|Debrief)/.test(m.text) ? "note" : "bot", text: m.text });
+      // Rasa sends an utterance's custom payload right after its text: the partner's lines
+      // say so there; everything else is the coach.
+      answer.forEach((m, i) => {
+        const next = answer[i + 1];
+        const partner = next && !next.text && next.custom && next.custom.role === "partner";
+        if (m.text) add({ role: partner ? "bot" : "note", text: m.text });
+      });
       const withButtons = answer.filter((m) => m.buttons && m.buttons.length).pop();
       if (withButtons) quick(withButtons.buttons);
       return true;

@@ -110,3 +110,26 @@ def test_metrics_count_requests_and_scores_without_text(client: TestClient) -> N
     assert "rehearse_reply_score_count 2" in body
     assert 'rehearse_request_seconds_bucket{route="/api/score",le="+Inf"} 2' in body
     assert "secret plan" not in body
+
+
+def test_rasa_custom_payloads_are_joined_to_their_text() -> None:
+    from api.rasa import pair_messages
+
+    raw = [
+        {"recipient_id": "x", "text": "Opening line"},
+        {"recipient_id": "x", "custom": {"role": "partner", "guard_level": 2}},
+        {"recipient_id": "x", "text": "Coach: a tip"},
+        {"recipient_id": "x", "text": "Pick one", "buttons": [{"title": "A", "payload": "/a"}]},
+        {"recipient_id": "x", "custom": {"role": "coach", "event": "tip"}},
+        {"recipient_id": "x", "custom": {"role": "coach", "event": "alone"}},
+    ]
+    assert pair_messages(raw) == [
+        {"text": "Opening line", "custom": {"role": "partner", "guard_level": 2}},
+        {"text": "Coach: a tip"},
+        {
+            "text": "Pick one",
+            "buttons": [{"title": "A", "payload": "/a"}],
+            "custom": {"role": "coach", "event": "tip"},
+        },
+        {"custom": {"role": "coach", "event": "alone"}},
+    ]
