@@ -304,7 +304,7 @@ def check_crisis(text: str, locale: str | None = None) -> CrisisCheck:
     >>> c = check_crisis("he took my keys again and said I can't leave")
     >>> c.crisis, c.kind
     (True, 'abuse')
-    >>> check_crisis("I could kill him for forgetting the milk lol").crisis
+    >>> check_crisis("ugh I could strangle him for eating my leftovers again haha").crisis
     False
     """
     cleaned = clean_text(text)
