@@ -10,10 +10,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import os
-import signal
 import statistics
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -22,7 +19,7 @@ from typing import Any
 import httpx
 
 from bench.common import ROOT, SHARED_DATA, machine_line, read_jsonl, write_report
-from tests.integration_servers import _wait, free_port, rasa_servers
+from tests.integration_servers import gateway_server, rasa_servers
 
 
 async def load(
@@ -74,36 +71,14 @@ def main() -> int:
         "",
     ]
     with rasa_servers() as rasa_url:
-        port = free_port()
         env = {
-            **os.environ,
             "REHEARSE_RASA_URL": rasa_url,
             "REHEARSE_DATABASE_URL": f"sqlite:///{ROOT}/test-artifacts/bench.db",
             "REHEARSE_RATE_LIMIT_PER_MINUTE": "1000000",
             "REHEARSE_LOG_LEVEL": "WARNING",
         }
         Path(ROOT / "test-artifacts/bench.db").unlink(missing_ok=True)
-        server = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "uvicorn",
-                "api.main:app",
-                "--port",
-                str(port),
-                "--workers",
-                "2",
-                "--log-level",
-                "warning",
-                "--no-access-log",
-            ],
-            cwd=ROOT,
-            env=env,
-            start_new_session=True,
-        )
-        try:
-            _wait(f"http://127.0.0.1:{port}/healthz", "ok", 60)
-            base = f"http://127.0.0.1:{port}"
+        with gateway_server(env, workers=2) as base:
             asyncio.run(load(f"{base}/api/score", score_bodies[:50], 2))
             one = asyncio.run(load(f"{base}/api/score", score_bodies, 1))
             eight = asyncio.run(load(f"{base}/api/score", score_bodies, 8))
@@ -130,9 +105,6 @@ def main() -> int:
             )
             direct = asyncio.run(load(f"{rasa_url}/webhooks/rest/webhook", rasa_bodies, 1))
             gateway = asyncio.run(load(f"{base}/api/chat", chat_bodies, 1, auth))
-        finally:
-            os.killpg(server.pid, signal.SIGTERM)
-            server.wait(timeout=20)
     overhead = statistics.median(gateway[0]) - statistics.median(direct[0])
     lines += [
         "| target | median | p95 | throughput | errors |",

@@ -9,67 +9,43 @@ loads) and the widget script's size, raw and gzip-compressed.
 from __future__ import annotations
 
 import gzip
-import os
 import shutil
-import signal
 import statistics
-import subprocess
 import sys
 
 from playwright.sync_api import sync_playwright
 
 from bench.common import ROOT, machine_line, write_report
-from tests.integration_servers import _wait, free_port
+from tests.integration_servers import gateway_server
 
 
 def main() -> int:
-    port = free_port()
     env = {
-        **os.environ,
         "REHEARSE_DATABASE_URL": f"sqlite:///{ROOT}/test-artifacts/web.db",
         "REHEARSE_LOG_LEVEL": "WARNING",
     }
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "uvicorn",
-            "api.main:app",
-            "--port",
-            str(port),
-            "--log-level",
-            "warning",
-        ],
-        cwd=ROOT,
-        env=env,
-        start_new_session=True,
-    )
     paints: list[float] = []
-    try:
-        _wait(f"http://127.0.0.1:{port}/healthz", "ok", 60)
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(
-                executable_path=shutil.which("chromium"),
-                args=[
-                    "--no-sandbox",
-                    "--disable-gpu",
-                    "--disable-background-networking",
-                    "--no-first-run",
-                ],
-            )
-            for _ in range(10):
-                context = browser.new_context()
-                page = context.new_page()
-                page.goto(f"http://127.0.0.1:{port}/", wait_until="load")
-                paint = page.evaluate(
-                    "() => (performance.getEntriesByName('first-contentful-paint')[0] || {}).startTime"
-                )
-                paints.append(float(paint))
-                context.close()
-            browser.close()
-    finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=20)
+    with gateway_server(env) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=shutil.which("chromium"),
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--no-first-run",
+            ],
+        )
+        for _ in range(10):
+            context = browser.new_context()
+            page = context.new_page()
+            page.goto(f"{base}/", wait_until="load")
+            # The paint entry can land just after "load"; wait for it rather than race it.
+            paint = page.wait_for_function(
+                "() => (performance.getEntriesByName('first-contentful-paint')[0] || {}).startTime"
+            ).json_value()
+            paints.append(float(paint))
+            context.close()
+        browser.close()
     widget = (ROOT / "api" / "static" / "widget.js").read_bytes()
     lines = [
         "# Web app",

@@ -12,40 +12,23 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import signal
-import socket
 import statistics
 import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from bench.common import ROOT, SHARED_DATA, machine_line, read_jsonl, write_report
+from coach.result import HELP_KINDS
+from tests.integration_servers import actions_server, free_port, rasa_server, train_rasa
 
 RASA = ROOT / ".venv-rasa" / "bin" / "rasa"
 RASA_PY = ROOT / ".venv-rasa" / "bin" / "python"
-HELP = {
-    "validation",
-    "open_question",
-    "ownership",
-    "appreciation",
-    "vulnerability",
-    "invitation",
-    "reflection",
-    "repair_break",
-}
+HELP = set(HELP_KINDS)
 ENV = {**os.environ, "RASA_TELEMETRY_ENABLED": "false"}
 OUT = ROOT / "test-artifacts" / "bench-rasa"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def post(url: str, body: dict[str, Any], timeout: float = 30) -> Any:
@@ -74,26 +57,6 @@ def children(pid: int) -> list[int]:
     except FileNotFoundError:
         return []
     return [int(x) for x in out.stdout.split()]
-
-
-@contextmanager
-def process(args: list[str], env: dict[str, str]) -> Iterator[subprocess.Popen[bytes]]:
-    proc = subprocess.Popen(
-        args,
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
-    )
-    try:
-        yield proc
-    finally:
-        os.killpg(proc.pid, signal.SIGTERM)
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
 
 
 def wait_ready(url: str, timeout: float = 180) -> float:
@@ -199,44 +162,15 @@ def main() -> int:
     if not RASA.exists():
         print("The Rasa environment is missing: run `make setup-rasa` first.", file=sys.stderr)
         return 2
-    model = ROOT / "models" / "rehearse.tar.gz"
-    subprocess.run(
-        ["make", "--no-print-directory", "rasa-train"], cwd=ROOT, check=True, capture_output=True
-    )
+    train_rasa()
     cv = None if args.skip_cv else cross_validate()
     train_s = None if args.skip_train else timed_train()
 
     rasa_port, actions_port = free_port(), free_port()
     env = {**ENV, "REHEARSE_ACTIONS_URL": f"http://127.0.0.1:{actions_port}/webhook"}
     with (
-        process(
-            [
-                str(RASA_PY),
-                "-m",
-                "rasa_sdk",
-                "--actions",
-                "bot.actions",
-                "--port",
-                str(actions_port),
-            ],
-            env,
-        ),
-        process(
-            [
-                str(RASA),
-                "run",
-                "--model",
-                str(model),
-                "--endpoints",
-                "bot/endpoints.yml",
-                "--credentials",
-                "bot/credentials.yml",
-                "--enable-api",
-                "--port",
-                str(rasa_port),
-            ],
-            env,
-        ) as rasa,
+        actions_server(env, actions_port, "eval-actions.log"),
+        rasa_server(env, rasa_port, "eval-rasa.log") as rasa,
     ):
         start_s = wait_ready(f"http://127.0.0.1:{rasa_port}/status")
         wait_ready(f"http://127.0.0.1:{actions_port}/health")

@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import os
 import shutil
-import signal
-import subprocess
 import sys
 from collections.abc import Iterator
 
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from tests.integration_servers import ROOT, _wait, free_port, rasa_servers
+from tests.integration_servers import ROOT, _wait, free_port, gateway_server, rasa_servers, running
 
 SHOTS = ROOT / "test-artifacts" / "screenshots"
 
@@ -32,36 +30,15 @@ def host_page_port() -> int:
 def gateway(
     rasa_url: str, tmp_path_factory: pytest.TempPathFactory, host_page_port: int
 ) -> Iterator[str]:
-    port = free_port()
     db = tmp_path_factory.mktemp("browser") / "rehearse.db"
     env = {
-        **os.environ,
         "REHEARSE_RASA_URL": rasa_url,
         "REHEARSE_DATABASE_URL": f"sqlite:///{db}",
         "REHEARSE_RATE_LIMIT_PER_MINUTE": "100000",
         "REHEARSE_CORS_ORIGINS": f'["http://127.0.0.1:{host_page_port}"]',
     }
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "uvicorn",
-            "api.main:app",
-            "--port",
-            str(port),
-            "--log-level",
-            "warning",
-        ],
-        cwd=ROOT,
-        env=env,
-        start_new_session=True,
-    )
-    try:
-        _wait(f"http://127.0.0.1:{port}/healthz", "ok", 60)
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        os.killpg(proc.pid, signal.SIGTERM)
-        proc.wait(timeout=20)
+    with gateway_server(env, log="browser-gateway.log") as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
@@ -113,24 +90,16 @@ def host_page(
         "</body></html>",
         encoding="utf-8",
     )
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "http.server",
-            str(host_page_port),
-            "--bind",
-            "127.0.0.1",
-            "--directory",
-            str(folder),
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
-    )
-    try:
+    args = [
+        sys.executable,
+        "-m",
+        "http.server",
+        str(host_page_port),
+        "--bind",
+        "127.0.0.1",
+        "--directory",
+        str(folder),
+    ]
+    with running(args, dict(os.environ)):
         _wait(f"http://127.0.0.1:{host_page_port}/", "blog", 20)
         yield f"http://127.0.0.1:{host_page_port}/"
-    finally:
-        os.killpg(proc.pid, signal.SIGTERM)
-        proc.wait(timeout=10)

@@ -3,17 +3,13 @@
 from __future__ import annotations
 
 import json
-import os
-import signal
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from tests.browser.conftest import shot
-from tests.integration_servers import ROOT, _wait, free_port
+from tests.integration_servers import gateway_server
 
 pytestmark = pytest.mark.browser
 AXE = Path(__file__).with_name("axe.min.js").read_text(encoding="utf-8")
@@ -79,34 +75,10 @@ def test_the_conversation_survives_a_reload(page: Page, gateway: str) -> None:
 
 def test_a_stopped_server_mid_chat_loses_nothing(page: Page, rasa_url: str, tmp_path: Path) -> None:
     # A gateway of its own, so it can really be stopped in the middle of a conversation.
-    port = free_port()
-    env = {
-        **os.environ,
-        "REHEARSE_RASA_URL": rasa_url,
-        "REHEARSE_DATABASE_URL": f"sqlite:///{tmp_path}/stop.db",
-    }
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "uvicorn",
-            "api.main:app",
-            "--port",
-            str(port),
-            "--log-level",
-            "warning",
-        ],
-        cwd=ROOT,
-        env=env,
-        start_new_session=True,
-    )
-    try:
-        _wait(f"http://127.0.0.1:{port}/healthz", "ok", 60)
-        start(page, f"http://127.0.0.1:{port}", "money")
+    env = {"REHEARSE_RASA_URL": rasa_url, "REHEARSE_DATABASE_URL": f"sqlite:///{tmp_path}/stop.db"}
+    with gateway_server(env) as url:
+        start(page, url, "money")
         say(page, "I hear you. Can you tell me more?")
-    finally:
-        os.killpg(proc.pid, signal.SIGTERM)
-        proc.wait(timeout=20)
     page.get_by_label("Your reply").fill("I'm sorry, I should have told you first.")
     page.get_by_role("button", name="Send").click()
     expect(page.locator("#status")).to_contain_text("can't be reached")

@@ -8,10 +8,7 @@ from __future__ import annotations
 import concurrent.futures
 import itertools
 import os
-import signal
 import socket
-import subprocess
-import sys
 from collections.abc import Iterator
 from contextlib import ExitStack
 
@@ -19,7 +16,14 @@ import httpx
 import psycopg
 import pytest
 
-from tests.integration_servers import ROOT, _wait, free_port
+from tests.integration_servers import (
+    _wait,
+    actions_server,
+    free_port,
+    gateway_server,
+    rasa_server,
+    train_rasa,
+)
 
 pytestmark = pytest.mark.integration
 PG = {"host": "127.0.0.1", "port": 5432, "user": "postgres"}
@@ -39,32 +43,13 @@ def _fresh_database(name: str) -> None:
         connection.execute(f'CREATE DATABASE "{name}"')
 
 
-def _start(stack: ExitStack, args: list[str], env: dict[str, str], log: str) -> None:
-    handle = stack.enter_context(open(ROOT / "test-artifacts" / log, "wb"))  # noqa: SIM115 - closed by the stack
-    proc = subprocess.Popen(
-        args, cwd=ROOT, env=env, stdout=handle, stderr=subprocess.STDOUT, start_new_session=True
-    )
-
-    def stop() -> None:
-        try:
-            os.killpg(proc.pid, signal.SIGTERM)
-            proc.wait(timeout=20)
-        except (ProcessLookupError, subprocess.TimeoutExpired):
-            os.killpg(proc.pid, signal.SIGKILL)
-
-    stack.callback(stop)
-
-
 @pytest.fixture(scope="module")
 def cluster() -> Iterator[tuple[list[str], list[str]]]:
     if not (_reachable(5432) and _reachable(6379)):
         pytest.fail("the scale-out test needs PostgreSQL on :5432 and Redis on :6379")
-    subprocess.run(
-        ["make", "--no-print-directory", "rasa-train"], cwd=ROOT, check=True, capture_output=True
-    )
+    train_rasa()
     _fresh_database("rehearse_scale_tracker")
     _fresh_database("rehearse_scale_gateway")
-    (ROOT / "test-artifacts").mkdir(exist_ok=True)
     actions = free_port()
     env = {
         **os.environ,
@@ -80,72 +65,31 @@ def cluster() -> Iterator[tuple[list[str], list[str]]]:
         "REDIS_DB": "7",
     }
     with ExitStack() as stack:
-        _start(
-            stack,
-            [
-                str(ROOT / ".venv-rasa/bin/python"),
-                "-m",
-                "rasa_sdk",
-                "--actions",
-                "bot.actions",
-                "--port",
-                str(actions),
-            ],
-            env,
-            "scale-actions.log",
-        )
+        stack.enter_context(actions_server(env, actions, "scale-actions.log"))
         rasa_urls = []
         for i in range(2):
             port = free_port()
-            _start(
-                stack,
-                [
-                    str(ROOT / ".venv-rasa/bin/rasa"),
-                    "run",
-                    "--model",
-                    "models/rehearse.tar.gz",
-                    "--endpoints",
-                    "bot/endpoints.scaled.yml",
-                    "--credentials",
-                    "bot/credentials.yml",
-                    "--enable-api",
-                    "--port",
-                    str(port),
-                ],
-                env,
-                f"scale-rasa-{i}.log",
+            stack.enter_context(
+                rasa_server(env, port, f"scale-rasa-{i}.log", "bot/endpoints.scaled.yml")
             )
             rasa_urls.append(f"http://127.0.0.1:{port}")
-        gateways = []
-        for i, rasa_url in enumerate(rasa_urls):
-            port = free_port()
-            gw_env = {
-                **env,
-                "DATABASE_URL": "postgresql://postgres@127.0.0.1:5432/rehearse_scale_gateway",
-                "REHEARSE_RASA_URL": rasa_url,
-                "REHEARSE_RATE_LIMIT_PER_MINUTE": "100000",
-            }
-            _start(
-                stack,
-                [
-                    sys.executable,
-                    "-m",
-                    "uvicorn",
-                    "api.main:app",
-                    "--port",
-                    str(port),
-                    "--log-level",
-                    "warning",
-                ],
-                gw_env,
-                f"scale-gateway-{i}.log",
+        gateways = [
+            stack.enter_context(
+                gateway_server(
+                    {
+                        **env,
+                        "DATABASE_URL": "postgresql://postgres@127.0.0.1:5432/rehearse_scale_gateway",
+                        "REHEARSE_RASA_URL": rasa_url,
+                        "REHEARSE_RATE_LIMIT_PER_MINUTE": "100000",
+                    },
+                    log=f"scale-gateway-{i}.log",
+                )
             )
-            gateways.append(f"http://127.0.0.1:{port}")
+            for i, rasa_url in enumerate(rasa_urls)
+        ]
         _wait(f"http://127.0.0.1:{actions}/health", "ok", 60)
         for url in rasa_urls:
             _wait(f"{url}/status", "model_file", 180)
-        for url in gateways:
-            _wait(f"{url}/healthz", "ok", 60)
         yield gateways, rasa_urls
 
 
