@@ -205,7 +205,11 @@ def analyze(text: str, context: str | None = None) -> Analysis:
     >>> a.label, [m.kind for m in a.markers]
     ('unsafe', ['absolute', 'criticism'])
     """
-    ex = extract(text, context)
+    return analysis_of(extract(text, context))
+
+
+def analysis_of(ex: Extraction) -> Analysis:
+    """Score an extraction (for callers that need the extraction too, like `rewrite`)."""
     score = load_score_model().score(ex.features, ex.signals)
     label = label_for(score)
     # Learned markers explain the verdict; they never argue against it.

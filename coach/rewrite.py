@@ -9,7 +9,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from coach.analyzer import analyze, extract, parse
+from coach.analyzer import analysis_of, analyze, extract, parse
 from coach.crisis import CrisisCheck, check_crisis
 from coach.errors import InvalidArgumentError, RulesError
 from coach.loader import load_yaml
@@ -377,7 +377,8 @@ def rewrite(
             note="This message sounds like you may not be safe, so Rehearse won't suggest wording. Please look at the help below.",
             crisis=crisis,
         )
-    original = analyze(text, context=context)
+    ex = extract(text, context)
+    original = analysis_of(ex)
     if original.label == "safe":
         return Suggestions(
             [],
@@ -386,7 +387,6 @@ def rewrite(
             crisis=crisis,
         )
     config = _config()
-    ex = extract(text, context)
     doc = ex.doc
     harm_counts = {k: sum(1 for m in original.harms if m.kind == k) for k in HARM_KINDS}
     main_harm = max(HARM_KINDS, key=lambda k: harm_counts[k]) if original.harms else "none"
