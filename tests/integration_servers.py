@@ -19,10 +19,19 @@ RASA_PY = str(ROOT / ".venv-rasa/bin/python")
 RASA = str(ROOT / ".venv-rasa/bin/rasa")
 
 
+_handed_out: set[int] = set()
+
+
 def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
+    """A free port not handed out before in this process: a server started a moment ago
+    may not have bound its port yet, and the system could offer that port again."""
+    while True:
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            port = int(s.getsockname()[1])
+        if port not in _handed_out:
+            _handed_out.add(port)
+            return port
 
 
 def _wait(url: str, needle: str, timeout: float) -> None:
