@@ -28,14 +28,20 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[lo] + (ordered[hi] - ordered[lo]) * (k - lo)
 
 
-def time_each(fn: Callable[[str], object], texts: list[str], rounds: int) -> list[float]:
-    samples: list[float] = []
+def time_pairs(
+    first: Callable[[str], object], second: Callable[[str], object], texts: list[str], rounds: int
+) -> tuple[list[float], list[float]]:
+    """Milliseconds per call of each function, alternating on every text so both see the
+    same machine state (clock speed and neighbours drift over a long run)."""
+    a: list[float] = []
+    b: list[float] = []
     for _ in range(rounds):
         for text in texts:
-            start = time.perf_counter()
-            fn(text)
-            samples.append((time.perf_counter() - start) * 1000)
-    return samples
+            for fn, out in ((first, a), (second, b)):
+                start = time.perf_counter()
+                fn(text)
+                out.append((time.perf_counter() - start) * 1000)
+    return a, b
 
 
 def cold_start() -> tuple[float, float]:
@@ -71,8 +77,7 @@ def main() -> int:
         coach.analyze(text)
     rows = []
     for name, sample in (("dev replies", texts), ("15-word reply", [FIFTEEN_WORDS] * 200)):
-        bare = time_each(nlp, sample, args.rounds)
-        full = time_each(analyze_uncached, sample, args.rounds)
+        bare, full = time_pairs(nlp, analyze_uncached, sample, args.rounds)
         rows.append((name, bare, full))
 
     start = time.perf_counter()
@@ -88,7 +93,7 @@ def main() -> int:
     lines = [
         "# Analyser speed",
         "",
-        f"{machine_line()}; pinned to one core. Command: `.venv/bin/python -m bench.speed_analyzer`.",
+        f"{machine_line()}; pinned to one core; each text goes through `nlp()` and `analyze` in turn. Command: `.venv/bin/python -m bench.speed_analyzer`.",
         f"Pipeline: `{nlp.meta.get('name')}` {nlp.meta.get('version')}, components {nlp.pipe_names}.",
         "",
         "| texts | n | bare `nlp()` median | p95 | `analyze` median | p95 | ratio (median) |",

@@ -6,6 +6,7 @@ import math
 from dataclasses import dataclass
 from functools import lru_cache
 
+from spacy.attrs import IS_ALPHA, IS_STOP
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -93,12 +94,12 @@ def _flags(doc: Doc, cleaned: str) -> list[str]:
     if not letters:
         return ["no_words"]
     non_latin = sum(1 for ch in letters if ord(ch) > 0x24F)
-    alpha = [t for t in doc if t.is_alpha]
-    stops = sum(1 for t in alpha if t.is_stop)
+    # Read the flags as an array: building a Token object per word costs more than this.
+    table = doc.to_array([IS_ALPHA, IS_STOP])
+    alpha = int(table[:, 0].sum())
+    stops = int((table[:, 0] & table[:, 1]).sum())
     accented = any(0x00C0 <= ord(ch) <= 0x024F for ch in letters)
-    if non_latin > len(letters) / 2 or (
-        len(alpha) >= 4 and stops / len(alpha) < (0.3 if accented else 0.12)
-    ):
+    if non_latin > len(letters) / 2 or (alpha >= 4 and stops / alpha < (0.3 if accented else 0.12)):
         flags.append("non_english")
     return flags
 

@@ -14,10 +14,11 @@ from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from spacy.matcher import DependencyMatcher, Matcher
+from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc
 
 from coach.analyzer import nlp, parse
+from coach.anchored import AnchoredMatcher
 from coach.errors import RulesError
 from coach.loader import load_json, load_yaml, resource_names
 from coach.normalize import clean_text, normalize
@@ -75,9 +76,9 @@ class _Detector:
     def __init__(self) -> None:
         language = nlp()
         self.vocab = language.vocab
-        self.matcher = Matcher(self.vocab, validate=True)
+        self.matcher = AnchoredMatcher(self.vocab)
         self.dep_matcher = DependencyMatcher(self.vocab, validate=True)
-        self.guards = Matcher(self.vocab, validate=True)
+        self.guards = AnchoredMatcher(self.vocab)
         self.guard_unless: dict[str, tuple[str, ...]] = {}
         self.rules: dict[str, _CrisisRule] = {}
         lexicons = load_yaml("lexicons.yml").get("lexicons", {})

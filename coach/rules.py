@@ -10,7 +10,7 @@ as ``"$name"``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -19,6 +19,7 @@ from spacy.matcher import DependencyMatcher, Matcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
+from coach.anchored import AnchoredMatcher
 from coach.errors import RulesError
 from coach.loader import load_yaml, resource_names
 from coach.result import KINDS
@@ -117,11 +118,11 @@ class RuleSet:
         self.vocab = vocab
         self.rules: dict[str, Rule] = {}
         self.kind_tips: dict[str, str] = {}
-        self.matcher = Matcher(vocab, validate=True)
+        self.matcher = AnchoredMatcher(vocab)
         self.dep_matcher = DependencyMatcher(vocab, validate=True)
         self.dep_nodes: dict[str, list[str]] = {}
-        self.support = Matcher(vocab, validate=True)
-        self.context_matcher = Matcher(vocab, validate=True)
+        self.support = AnchoredMatcher(vocab)
+        self.context_matcher = AnchoredMatcher(vocab)
         self.support_names: set[str] = set()
         self.context_names: set[str] = set()
         self.lexicons: dict[str, list[str]] = {}
@@ -155,7 +156,9 @@ class RuleSet:
                 raise RulesError(f"lexicons.yml: lexicon {name!r} must be a list of strings")
             self.lexicons[str(name)] = [w.lower() for w in words]
 
-    def _add_patterns(self, matcher: Matcher, key: str, patterns: Any, where: str) -> None:
+    def _add_patterns(
+        self, matcher: Matcher | AnchoredMatcher, key: str, patterns: Any, where: str
+    ) -> None:
         if not isinstance(patterns, list) or not patterns:
             raise RulesError(f"{where}: expected a non-empty list of token patterns")
         expanded = [_expand(p, self.lexicons, where) for p in patterns]
@@ -281,7 +284,7 @@ class RuleSet:
         """Matches whose conditions hold; matches cancelled by a negation, each as the
         range the negation cancels; and every kind some rule matched at all."""
         support = {self.vocab.strings[m] for m, _, _ in self.support(doc)}
-        words = [t for t in doc if _is_word(t)]
+        words = _Words(doc)
         hits: list[Hit] = []
         for match_id, start, end in self.matcher(doc):
             rule = self.rules[self.vocab.strings[match_id]]
@@ -319,7 +322,7 @@ class RuleSet:
         self,
         hit: Hit,
         doc: Doc,
-        words: Sequence[Token],
+        words: _Words,
         support: set[str],
         context: frozenset[str],
     ) -> bool:
@@ -330,9 +333,9 @@ class RuleSet:
             return False
         if rule.context and not any(c in context for c in rule.context):
             return False
-        if rule.max_words is not None and len(words) > rule.max_words:
+        if rule.max_words is not None and len(words.tokens) > rule.max_words:
             return False
-        if rule.whole and any(not (hit.start <= t.i < hit.end) for t in words):
+        if rule.whole and any(not (hit.start <= t.i < hit.end) for t in words.tokens):
             return False
         span = doc[hit.start : hit.end]
         sent = span.sent if doc.has_annotation("SENT_START") else doc[:]
@@ -350,6 +353,20 @@ def _sentence_end(doc: Doc, end: int) -> int:
     while stop > end and (doc[stop - 1].is_punct or doc[stop - 1].is_space):
         stop -= 1
     return stop
+
+
+class _Words:
+    """A reply's word tokens (not punctuation or emoji), listed only if a rule asks."""
+
+    def __init__(self, doc: Doc) -> None:
+        self._doc = doc
+        self._tokens: list[Token] | None = None
+
+    @property
+    def tokens(self) -> list[Token]:
+        if self._tokens is None:
+            self._tokens = [t for t in self._doc if _is_word(t)]
+        return self._tokens
 
 
 def _is_word(token: Token) -> bool:
