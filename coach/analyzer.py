@@ -61,7 +61,9 @@ def _overlaps(a: Hit, b: Hit) -> bool:
     return a.start < b.end and b.start < a.end
 
 
-def _resolve(hits: list[Hit], doc: Doc, contrast: set[str]) -> tuple[list[Hit], int]:
+def _resolve(
+    hits: list[Hit], doc: Doc, contrast: set[str], yields_to: dict[str, frozenset[str]]
+) -> tuple[list[Hit], int]:
     """Drop duplicate and cancelled matches.
 
     Returns the kept hits and how many helps a "but" erased.
@@ -72,6 +74,13 @@ def _resolve(hits: list[Hit], doc: Doc, contrast: set[str]) -> tuple[list[Hit], 
         if any(k.rule.kind == hit.rule.kind and _overlaps(k, hit) for k in kept):
             continue
         kept.append(hit)
+    kept = [
+        h
+        for h in kept
+        if not any(
+            k.rule.kind in yields_to.get(h.rule.kind, ()) and _overlaps(h, k) for k in kept
+        )
+    ]
     harms = [h for h in kept if h.rule.kind in HARM_KINDS]
     # Harm wins where it overlaps help: "what is wrong with you?" is not an open question.
     kept = [h for h in kept if h.rule.kind in HARM_KINDS or not any(_overlaps(h, x) for x in harms)]
@@ -139,7 +148,9 @@ def extract(text: str, context: str | None = None, *, learned: bool = True) -> E
     ctx_doc = language.make_doc(normalize(ctx).text) if ctx else None
     tags = rules.context_tags(ctx_doc)
     found, negated, seen = rules.find(doc, tags)
-    hits, erased = _resolve(found, doc, set(rules.lexicons.get("contrast", [])))
+    hits, erased = _resolve(
+        found, doc, set(rules.lexicons.get("contrast", [])), rules.yields_to
+    )
     markers: list[Marker] = []
     for hit in sorted(hits, key=lambda h: (h.start, h.end)):
         span = doc[hit.start : hit.end]

@@ -43,7 +43,7 @@ RULE_KEYS = frozenset(
         "note",
     }
 )
-FILE_KEYS = frozenset({"kind", "tip", "rules", "description"})
+FILE_KEYS = frozenset({"kind", "tip", "rules", "description", "yields_to"})
 SUPPORT_KEYS = frozenset({"description", "support", "context"})
 
 
@@ -118,6 +118,9 @@ class RuleSet:
         self.vocab = vocab
         self.rules: dict[str, Rule] = {}
         self.kind_tips: dict[str, str] = {}
+        # Kinds that take precedence where their match overlaps this kind's (a pause
+        # request "can we take twenty minutes?" is a repair break, not an invitation).
+        self.yields_to: dict[str, frozenset[str]] = {}
         self.matcher = AnchoredMatcher(vocab)
         self.dep_matcher = DependencyMatcher(vocab, validate=True)
         self.dep_nodes: dict[str, list[str]] = {}
@@ -197,6 +200,11 @@ class RuleSet:
         if not isinstance(data.get("tip"), str) or not data["tip"].strip():
             raise RulesError(f"rules/{name}: a default 'tip' is required")
         self.kind_tips[kind] = data["tip"].strip()
+        yields_to = _as_names(data.get("yields_to"), f"rules/{name}", "yields_to")
+        for other in yields_to:
+            if other not in KINDS or other == kind:
+                raise RulesError(f"rules/{name}: 'yields_to' names an unknown kind {other!r}")
+        self.yields_to[kind] = frozenset(yields_to)
         rules = data.get("rules")
         if not isinstance(rules, list) or not rules:
             raise RulesError(f"rules/{name}: 'rules' must be a non-empty list")
