@@ -77,9 +77,7 @@ def _resolve(
     kept = [
         h
         for h in kept
-        if not any(
-            k.rule.kind in yields_to.get(h.rule.kind, ()) and _overlaps(h, k) for k in kept
-        )
+        if not any(k.rule.kind in yields_to.get(h.rule.kind, ()) and _overlaps(h, k) for k in kept)
     ]
     harms = [h for h in kept if h.rule.kind in HARM_KINDS]
     # Harm wins where it overlaps help: "what is wrong with you?" is not an open question.
@@ -104,7 +102,7 @@ def _flags(doc: Doc, cleaned: str) -> list[str]:
         return ["no_words"]
     non_latin = sum(1 for ch in letters if ord(ch) > 0x24F)
     # Read the flags as an array: building a Token object per word costs more than this.
-    table = doc.to_array([IS_ALPHA, IS_STOP])
+    table = doc.to_array([IS_ALPHA, IS_STOP]).astype(bool)
     alpha = int(table[:, 0].sum())
     stops = int((table[:, 0] & table[:, 1]).sum())
     accented = any(0x00C0 <= ord(ch) <= 0x024F for ch in letters)
@@ -148,9 +146,7 @@ def extract(text: str, context: str | None = None, *, learned: bool = True) -> E
     ctx_doc = language.make_doc(normalize(ctx).text) if ctx else None
     tags = rules.context_tags(ctx_doc)
     found, negated, seen = rules.find(doc, tags)
-    hits, erased = _resolve(
-        found, doc, set(rules.lexicons.get("contrast", [])), rules.yields_to
-    )
+    hits, erased = _resolve(found, doc, set(rules.lexicons.get("contrast", [])), rules.yields_to)
     markers: list[Marker] = []
     for hit in sorted(hits, key=lambda h: (h.start, h.end)):
         span = doc[hit.start : hit.end]

@@ -9,12 +9,12 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from coach.analyzer import analysis_of, analyze, extract, parse
+from coach.analyzer import Extraction, analysis_of, analyze, extract, parse
 from coach.crisis import CrisisCheck, check_crisis
 from coach.errors import InvalidArgumentError, RulesError
 from coach.loader import load_yaml
 from coach.normalize import normalize
-from coach.result import HARM_KINDS, Analysis, Label
+from coach.result import HARM_KINDS, Analysis, Label, Marker
 
 _SLOT = re.compile(r"\{(\w+)\}")
 _SUBJECTS = {"you", "u", "ya"}
@@ -96,6 +96,10 @@ class _Config:
     topic_stopwords: frozenset[str]
     generic_nouns: frozenset[str]
     indefinite_determiners: frozenset[str]
+    openers: frozenset[str]
+    hedges: frozenset[str]
+    point_may_carry: frozenset[str]
+    gerund_heads: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -134,6 +138,10 @@ def _config() -> _Config:
         topic_stopwords=frozenset(data.get("topic_stopwords") or []),
         generic_nouns=frozenset(data.get("generic_nouns") or []),
         indefinite_determiners=frozenset(data.get("indefinite_determiners") or []),
+        openers=frozenset(data.get("openers") or []),
+        hedges=frozenset(data.get("hedges") or []),
+        point_may_carry=frozenset(data.get("point_may_carry") or []),
+        gerund_heads=frozenset(data.get("gerund_heads") or []),
     )
 
 
@@ -169,6 +177,18 @@ def _topics(doc: Doc, *, flip: bool, skip: set[int], config: _Config) -> list[st
         phrase = " ".join(words).strip()
         if phrase and phrase not in out and len(phrase) <= 60:
             out.append(phrase)
+    # What they are asked to stop or keep doing is a topic too: "stop checking it" is
+    # about "the checking".
+    for token in doc:
+        if (
+            token.tag_ == "VBG"
+            and token.head.lemma_.lower() in config.gerund_heads
+            and token.i not in skip
+            and token.lower_ not in config.topic_stopwords
+        ):
+            phrase = f"the {token.lower_}"
+            if phrase not in out:
+                out.append(phrase)
     return out
 
 
@@ -315,6 +335,91 @@ def _event(doc: Doc, topic: str | None, config: _Config) -> str | None:
     return None
 
 
+def _point(ex: Extraction, harms: list[Marker], config: _Config) -> str | None:
+    """What the person wanted to say, in their own words: the longest sentence of the
+    reply that is not an attack (only an excuse or an apology's "but" may sit in it) and
+    not a (rhetorical) question, without its openers ("Oh come on,", "Sorry, but") and
+    hedges ("like", "literally")."""
+    doc = ex.doc
+    if not doc.has_annotation("SENT_START"):
+        return None
+    best: list[str] = []
+    for sent in doc.sents:
+        start, end = ex.normalized.to_original(sent.start_char, sent.end_char)
+        if any(
+            m.start < end and start < m.end and m.kind not in config.point_may_carry for m in harms
+        ):
+            continue
+        if "?" in sent.text:
+            continue
+        tokens = [t for t in sent if not t.is_space]
+        # Drop openers and the punctuation after them.
+        while tokens:
+            low = " ".join(t.lower_ for t in tokens[:2])
+            if low in config.openers:
+                tokens = tokens[2:]
+            elif tokens[0].lower_ in config.openers or tokens[0].is_punct:
+                tokens = tokens[1:]
+            else:
+                break
+        words = [
+            t
+            for t in tokens
+            if not (t.lower_ in config.hedges and t.dep_ in ("advmod", "intj", "prep", "discourse"))
+        ]
+        while words and words[-1].is_punct:
+            words.pop()
+        content = [t for t in words if t.pos_ in ("NOUN", "PROPN", "VERB", "NUM", "ADJ")]
+        if len(words) < 2 or not content or len(words) > 30:
+            continue
+        if not any(t.dep_ in ("nsubj", "nsubjpass", "expl") for t in words):
+            continue  # a fragment ("Total nonsense.") is not a point to carry over
+        text: list[str] = []
+        for i, t in enumerate(words):
+            word = t.text
+            if i == 0 and not (t.pos_ == "PROPN" or word == "I"):
+                word = word[:1].lower() + word[1:]
+            text.append(word + t.whitespace_)
+        if len(text) > len(best):
+            best = text
+    return "".join(best).strip(" ,;:-") or None
+
+
+def _harm_words(ex: Extraction, analysis: Analysis) -> set[int]:
+    """Tokens inside attack markers (insults, absolutes, sarcasm): not words to keep."""
+    out: set[int] = set()
+    for token in ex.doc:
+        start, end = ex.normalized.to_original(token.idx, token.idx + len(token.text))
+        for m in analysis.harms:
+            if m.kind in _ATTACKS and m.start <= start and end <= m.end:
+                out.add(token.i)
+    return out
+
+
+_ATTACKS = frozenset({"contempt", "absolute"})
+
+
+def _content_words(doc: Doc, skip: set[int]) -> set[str]:
+    """Lower-cased lemmas of what the reply talks about (nouns, verbs, adjectives)."""
+    return {
+        t.lemma_.lower()
+        for t in doc
+        if t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ", "NUM")
+        and not t.is_stop
+        and t.i not in skip
+        and len(t.text) > 2
+    }
+
+
+def _share_kept(words: set[str], candidate: str) -> float:
+    if not words:
+        return 0.0
+    lowered = candidate.lower()
+    return sum(
+        1 for w in words if re.search(rf"\b{re.escape(w[: max(4, len(w) - 2)])}", lowered)
+    ) / len(words)
+
+
 # -- assembling ------------------------------------------------------------------------------
 
 
@@ -412,31 +517,55 @@ def rewrite(
         "request": request[0] if request else None,
         "request_ing": request[1] if request else None,
         "owned": owned,
+        "point": _point(ex, original.harms, config),
     }
-    suggestions: list[Suggestion] = []
+    # Offer first the versions that carry most of the person's own words: candidates are
+    # tried from the most to the least words kept (then by how well the skill fits), and
+    # each skill's first safe, safer version is its suggestion.
+    own_words = _content_words(doc, _insults(doc) | _harm_words(ex, original))
+    candidates: list[tuple[float, int, int, str, str]] = []
     seen: set[str] = set()
-    for name in config.order[main_harm]:
-        strategy = config.strategies[name]
-        for template in strategy.templates:
+    for rank, name in enumerate(config.order[main_harm]):
+        for position, template in enumerate(config.strategies[name].templates):
             candidate = _fill(template, slots)
             if candidate is None or candidate in seen:
                 continue
             seen.add(candidate)
+            # Count only the words the slots brought in, not the template's own.
+            carried = " ".join(str(slots[slot]) for slot in _SLOT.findall(template))
+            candidates.append((-_share_kept(own_words, carried), rank, position, name, candidate))
+    candidates.sort()
+
+    def first_safe(options: list[tuple[float, int, int, str, str]]) -> Suggestion | None:
+        for _, _, _, name, candidate in options:
             scored = analyze(candidate, context=context)
-            if scored.label != "safe" or scored.score >= original.score:
-                continue
-            suggestions.append(
-                Suggestion(
+            if scored.label == "safe" and scored.score < original.score:
+                strategy = config.strategies[name]
+                return Suggestion(
                     text=candidate,
                     strategy=name,
                     score=scored.score,
                     label=scored.label,
                     explanation=strategy.explanation + _left_out(original),
                 )
-            )
-            break
+        return None
+
+    suggestions: list[Suggestion] = []
+    for name in sorted(
+        {c[3] for c in candidates}, key=lambda x: min(c for c in candidates if c[3] == x)
+    ):
+        # Within a skill, its templates keep their order (the most natural first).
+        found = first_safe(sorted((c for c in candidates if c[3] == name), key=lambda c: c[2]))
+        if found is not None:
+            suggestions.append(found)
         if len(suggestions) >= n:
             break
+    # The skill that fits this kind of harm best is always among them.
+    fitting = config.order[main_harm][0]
+    if suggestions and all(s.strategy != fitting for s in suggestions):
+        found = first_safe(sorted((c for c in candidates if c[3] == fitting), key=lambda c: c[2]))
+        if found is not None:
+            suggestions = [*suggestions[: n - 1], found]
     note = (
         ""
         if suggestions
