@@ -28,8 +28,8 @@ from coach.scorer import LinearModel, _linear, sigmoid, text_features
 CRISIS_KINDS: tuple[str, ...] = ("abuse", "self_harm", "threat")
 DEFAULT_LOCALE = "international"
 _LOCALE = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")
-_RULE_KEYS = frozenset({"kind", "id", "pattern", "dep_pattern", "unless", "note"})
-_GUARD_KEYS = frozenset({"description", "patterns", "unless"})
+_RULE_KEYS = frozenset({"kind", "id", "pattern", "dep_pattern", "unless", "note", "negatable"})
+_GUARD_KEYS = frozenset({"description", "patterns", "unless", "softens"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +70,8 @@ class _CrisisRule:
     kind: str
     id: str
     unless: tuple[str, ...]
+    # False for patterns whose negation is the disclosure ("I didn't fall").
+    negatable: bool = True
 
 
 class _Detector:
@@ -80,6 +82,9 @@ class _Detector:
         self.dep_matcher = DependencyMatcher(self.vocab, validate=True)
         self.guards = AnchoredMatcher(self.vocab)
         self.guard_unless: dict[str, tuple[str, ...]] = {}
+        # Guards that name a harmless reading of the whole message (a joke, an accident, a
+        # plot): with one of them and no pattern standing, the classifier alone only asks.
+        self.softening: set[str] = set()
         self.rules: dict[str, _CrisisRule] = {}
         lexicons = load_yaml("lexicons.yml").get("lexicons", {})
         self.lexicons: dict[str, list[str]] = {str(k): list(v) for k, v in lexicons.items()}
@@ -101,6 +106,8 @@ class _Detector:
             except (KeyError, TypeError, ValueError) as exc:
                 raise RulesError(f"{where}: bad patterns: {exc}") from exc
             self.guard_unless[str(name)] = tuple(entry.get("unless", []))
+            if entry.get("softens", False) is True:
+                self.softening.add(str(name))
         for name, unless in self.guard_unless.items():
             for other in unless:
                 if other not in self.guard_unless:
@@ -115,7 +122,12 @@ class _Detector:
                 raise RulesError(f"{where}: unknown keys {sorted(set(raw) - _RULE_KEYS)}")
             if raw.get("kind") not in CRISIS_KINDS:
                 raise RulesError(f"{where}: kind must be one of {', '.join(CRISIS_KINDS)}")
-            rule = _CrisisRule(raw["kind"], str(raw.get("id")), tuple(raw.get("unless", [])))
+            negatable = raw.get("negatable", True)
+            if not isinstance(negatable, bool):
+                raise RulesError(f"{where}: 'negatable' must be true or false")
+            rule = _CrisisRule(
+                raw["kind"], str(raw.get("id")), tuple(raw.get("unless", [])), negatable
+            )
             for guard in rule.unless:
                 if guard not in self.guard_unless:
                     raise RulesError(f"{where}: unknown guard {guard!r}")
@@ -163,7 +175,7 @@ class _Detector:
         for key, start, end in spans:
             rule = self.rules[key]
             if any(g in guards for g in rule.unless) or (
-                negation_scope(doc[start:end], self.lexicons) is not None
+                rule.negatable and negation_scope(doc[start:end], self.lexicons) is not None
             ):
                 cancelled.append(rule.kind)
             else:
@@ -316,7 +328,8 @@ def check_crisis(text: str, locale: str | None = None) -> CrisisCheck:
     probability = model.probability(features)
     if not kinds and probability < model.check_in_threshold:
         return CrisisCheck(False, None, "", [], resolved_locale)
-    stop = bool(kinds) or probability >= model.stop_threshold
+    softened = any(f"guard:{g}" in features for g in _detector().softening)
+    stop = bool(kinds) or (probability >= model.stop_threshold and not softened)
     if kinds:
         kind = max(CRISIS_KINDS, key=lambda k: (kinds.count(k), -CRISIS_KINDS.index(k)))
     else:

@@ -23,27 +23,47 @@ DISCLOSURES = [
     ("I'm going to make her pay for this, I know where she parks", "threat"),
 ]
 
-# Known false alarms: the recall-first threshold still flags these (see the notes in
-# docs/safety.md). Strict xfail: when a better model stops flagging one, the test says so.
-_KNOWN_FALSE_ALARM = pytest.mark.xfail(
-    strict=True, reason="recall-first threshold; known false alarm (issue 3 notes)"
-)
-
 LOOK_ALIKES = [
     "I could kill him for forgetting the milk lol",
     "this week is killing me",
     "I'm dying of embarrassment, I called her by my ex's name",
     "the finale of that show was so violent, he strangled the guy in the last scene",
-    pytest.param(
-        "Years ago my ex hit me. I got out, I've done a lot of therapy and I'm safe and happy now.",
-        marks=_KNOWN_FALSE_ALARM,
-    ),
+    "Years ago my ex hit me. I got out, I've done a lot of therapy and I'm safe and happy now.",
     "He has never once laid a hand on me, he's just really quiet when he's upset",
-    pytest.param("she took my phone charger again and I'm annoyed", marks=_KNOWN_FALSE_ALARM),
+    "she took my phone charger again and I'm annoyed",
     "We argued about the budget and he wants to cut back on takeout",
     "I'm not suicidal, just really tired of doing all the laundry",
     "She'll murder me if I'm late to her mom's again 😂",
+    # Everyday injuries, idioms, comparisons, escape fantasies and chosen arrangements.
+    "I sliced my thumb making the salad and she bandaged it like a pro",
+    "I sprained my ankle playing five-a-side and he's been driving me everywhere",
+    "She fired me a quick text from the meeting saying she was running late",
+    "Honestly I'd rather die than sit through another of his uncle's slideshows",
+    "I want to disappear to a cabin for a week with zero emails",
+    "I could scream, he booked the wrong weekend for the trip",
+    "He keeps our car keys in his bag on nights out because we agreed he drives",
+    "she has my bank card this month since I asked her to help me stop impulse buying",
 ]
+
+
+# Words that once tripped the patterns on their own.
+def test_saying_or_asking_is_not_a_disclosure_by_itself() -> None:
+    for text in (
+        "He said my curry was fine. Just fine.",
+        "I signed the permission slip for the school trip",
+    ):
+        result = check_crisis(text)
+        assert not result.crisis, text
+
+
+def test_a_cover_story_for_an_injury_still_stops_coaching() -> None:
+    result = check_crisis("I told the nurse I slipped in the shower. I didn't slip.")
+    assert result.crisis
+
+
+def test_planning_to_escape_is_not_read_as_resolved() -> None:
+    result = check_crisis("I keep a bag packed at work with cash in case I need to get out fast")
+    assert result.crisis or result.check_in
 
 
 @pytest.mark.parametrize(("text", "kind"), DISCLOSURES)
