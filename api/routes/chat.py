@@ -191,9 +191,16 @@ async def _chat(
     metadata = (
         {"analysis": {k: analysis[k] for k in ("score", "label", "markers")}} if analysis else None
     )
+    # Suggestions do not depend on the partner's answer: work them out on another thread
+    # while Rasa thinks, instead of after it.
+    suggesting: asyncio.Future[Any] | None = None
+    if analysis and analysis.get("label") == "unsafe":
+        suggesting = asyncio.ensure_future(run_in_threadpool(rewrite, text, None, 3, locale=locale))
     try:
         messages = await rasa.send(conversation.id, to_rasa, metadata)
     except RasaUnavailable as exc:
+        if suggesting is not None:
+            suggesting.cancel()
         person_turn.status = "undelivered"
         session.commit()
         log.warning("rasa unavailable for a chat message: %s", exc)
@@ -208,9 +215,8 @@ async def _chat(
     partner = _store_bot_messages(session, conversation, messages)
     session.commit()
     suggestions: list[dict[str, Any]] = []
-    if analysis and analysis.get("label") == "unsafe":
-        result = await run_in_threadpool(rewrite, text, None, 3, locale=locale)
-        suggestions = [s.to_dict() for s in result]
+    if suggesting is not None:
+        suggestions = [s.to_dict() for s in await suggesting]
     return {
         "conversation_id": conversation.id,
         "messages": messages,
