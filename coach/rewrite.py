@@ -386,17 +386,15 @@ def _point(ex: Extraction, harms: list[Marker], config: _Config) -> str | None:
 
 
 def _harm_words(ex: Extraction, analysis: Analysis) -> set[int]:
-    """Tokens inside attack markers (insults, absolutes, sarcasm): not words to keep."""
+    """Tokens of absolute markers ("always", "every single time"): not words to keep.
+    (The rest of an attacking sentence still names what it is about.)"""
     out: set[int] = set()
     for token in ex.doc:
         start, end = ex.normalized.to_original(token.idx, token.idx + len(token.text))
         for m in analysis.harms:
-            if m.kind in _ATTACKS and m.start <= start and end <= m.end:
+            if m.kind == "absolute" and m.start <= start and end <= m.end:
                 out.add(token.i)
     return out
-
-
-_ATTACKS = frozenset({"contempt", "absolute"})
 
 
 def _content_words(doc: Doc, skip: set[int]) -> set[str]:
