@@ -25,12 +25,15 @@ setup-browser:
 rasa-validate: setup-rasa
 	$(RASA) data validate $(RASA_ARGS) --data $(RASA_DATA) --fail-on-warnings
 
-RASA_INPUTS := bot/config.yml bot/domain.yml $(shell find $(RASA_DATA) -name '*.yml' 2>/dev/null)
+# bot/components and data/coach feed the PolarityGate component; Rasa's own training cache
+# cannot see them, so a rebuild is always a full one (--force).
+RASA_INPUTS := bot/config.yml bot/domain.yml $(shell find $(RASA_DATA) -name '*.yml' 2>/dev/null) \
+	$(wildcard bot/components/*.py) $(wildcard data/coach/*.jsonl)
 
 rasa-train: setup-rasa models/rehearse.tar.gz
 
 models/rehearse.tar.gz: $(RASA_INPUTS)
-	$(RASA) train $(RASA_ARGS) --data $(RASA_DATA) --out models --fixed-model-name rehearse
+	$(RASA) train $(RASA_ARGS) --data $(RASA_DATA) --out models --fixed-model-name rehearse --force
 	@touch $@
 
 rasa-test: rasa-train

@@ -224,7 +224,7 @@ def main() -> int:
         f"| empty answers from the webhook | {empty} | 0 |",
         "",
         "Training is skipped by `make rasa-train` when no input changed (make compares the",
-        "model's date with bot/*.yml and data/nlu, data/stories).",
+        "model's date with bot/*.yml, bot/components, data/nlu, data/stories and data/coach).",
     ]
     if cv:
         lines += [
