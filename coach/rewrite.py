@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from coach.analyzer import Extraction, analysis_of, analyze, extract, parse
 from coach.crisis import CrisisCheck, check_crisis
@@ -100,6 +100,8 @@ class _Config:
     hedges: frozenset[str]
     point_may_carry: frozenset[str]
     gerund_heads: frozenset[str]
+    point_never_opens: frozenset[str]
+    light_verbs: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -142,6 +144,8 @@ def _config() -> _Config:
         hedges=frozenset(data.get("hedges") or []),
         point_may_carry=frozenset(data.get("point_may_carry") or []),
         gerund_heads=frozenset(data.get("gerund_heads") or []),
+        point_never_opens=frozenset(data.get("point_never_opens") or []),
+        light_verbs=frozenset(data.get("light_verbs") or []),
     )
 
 
@@ -166,6 +170,8 @@ def _topics(doc: Doc, *, flip: bool, skip: set[int], config: _Config) -> list[st
             low = token.lower_
             if low in config.topic_stopwords or (token.i in skip and token.i != root.i):
                 continue
+            if low in config.hedges and token.i != root.i:
+                continue  # "just groceries" is about the groceries
             if token.pos_ == "DET" and low in ("a", "an") and token.i == chunk.start:
                 continue
             if flip and low in _FLIP:
@@ -185,6 +191,7 @@ def _topics(doc: Doc, *, flip: bool, skip: set[int], config: _Config) -> list[st
             and token.head.lemma_.lower() in config.gerund_heads
             and token.i not in skip
             and token.lower_ not in config.topic_stopwords
+            and token.lemma_.lower() not in config.light_verbs
         ):
             phrase = f"the {token.lower_}"
             if phrase not in out:
@@ -335,54 +342,82 @@ def _event(doc: Doc, topic: str | None, config: _Config) -> str | None:
     return None
 
 
+def _clauses(sent: Span) -> list[list[Token]]:
+    """A sentence cut at commas, semicolons, dashes and "but": "I bought the candles, what
+    else do you want" gives "I bought the candles" and "what else do you want"."""
+    out: list[list[Token]] = [[]]
+    for token in sent:
+        if token.is_space:
+            continue
+        if token.text in (",", ";", ":", "—", "–", "-") or (
+            token.lower_ == "but" and token.dep_ == "cc"
+        ):
+            out.append([])
+            continue
+        out[-1].append(token)
+    return [c for c in out if c]
+
+
 def _point(ex: Extraction, harms: list[Marker], config: _Config) -> str | None:
-    """What the person wanted to say, in their own words: the longest sentence of the
-    reply that is not an attack (only an excuse or an apology's "but" may sit in it) and
-    not a (rhetorical) question, without its openers ("Oh come on,", "Sorry, but") and
-    hedges ("like", "literally")."""
+    """What the person wanted to say, in their own words: the longest clause of the reply
+    that no attack overlaps (only an excuse, an apology's "but" or a minimising word may
+    sit in it) and that is not a (rhetorical) question, without its openers ("Oh come
+    on,", "Sorry, but") and hedges ("like", "literally")."""
     doc = ex.doc
     if not doc.has_annotation("SENT_START"):
         return None
     best: list[str] = []
     for sent in doc.sents:
-        start, end = ex.normalized.to_original(sent.start_char, sent.end_char)
-        if any(
-            m.start < end and start < m.end and m.kind not in config.point_may_carry for m in harms
-        ):
-            continue
         if "?" in sent.text:
             continue
-        tokens = [t for t in sent if not t.is_space]
-        # Drop openers and the punctuation after them.
-        while tokens:
-            low = " ".join(t.lower_ for t in tokens[:2])
-            if low in config.openers:
-                tokens = tokens[2:]
-            elif tokens[0].lower_ in config.openers or tokens[0].is_punct:
-                tokens = tokens[1:]
-            else:
-                break
-        words = [
-            t
-            for t in tokens
-            if not (t.lower_ in config.hedges and t.dep_ in ("advmod", "intj", "prep", "discourse"))
-        ]
-        while words and words[-1].is_punct:
-            words.pop()
-        content = [t for t in words if t.pos_ in ("NOUN", "PROPN", "VERB", "NUM", "ADJ")]
-        if len(words) < 2 or not content or len(words) > 30:
-            continue
-        if not any(t.dep_ in ("nsubj", "nsubjpass", "expl") for t in words):
-            continue  # a fragment ("Total nonsense.") is not a point to carry over
-        text: list[str] = []
-        for i, t in enumerate(words):
-            word = t.text
-            if i == 0 and not (t.pos_ == "PROPN" or word == "I"):
-                word = word[:1].lower() + word[1:]
-            text.append(word + t.whitespace_)
-        if len(text) > len(best):
-            best = text
+        for clause in _clauses(sent):
+            start, end = ex.normalized.to_original(
+                clause[0].idx, clause[-1].idx + len(clause[-1].text)
+            )
+            if any(
+                m.start < end and start < m.end and m.kind not in config.point_may_carry
+                for m in harms
+            ):
+                continue
+            text = _clean_point(clause, config)
+            if len(text) > len(best):
+                best = text
     return "".join(best).strip(" ,;:-") or None
+
+
+def _clean_point(tokens: list[Token], config: _Config) -> list[str]:
+    """A clause without openers, hedges and end punctuation, if it is a whole statement."""
+    while tokens:
+        low = " ".join(t.lower_ for t in tokens[:2])
+        if low in config.openers:
+            tokens = tokens[2:]
+        elif tokens[0].lower_ in config.openers or tokens[0].is_punct:
+            tokens = tokens[1:]
+        else:
+            break
+    words = [
+        t
+        for t in tokens
+        if not (t.lower_ in config.hedges and t.dep_ in ("advmod", "intj", "prep", "discourse"))
+    ]
+    while words and words[-1].is_punct:
+        words.pop()
+    content = [t for t in words if t.pos_ in ("NOUN", "PROPN", "VERB", "NUM", "ADJ")]
+    if len(words) < 2 or not content or len(words) > 30:
+        return []
+    if not any(t.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for t in words):
+        return []  # a fragment ("Total nonsense.") is not a point to carry over
+    if words[0].lower_ in config.point_never_opens:
+        return []  # "what else do you want", "idk what..." are not statements to carry
+    if any(t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in ("you", "u") for t in words):
+        return []  # a clause about what *they* did is the complaint, not the person's point
+    text: list[str] = []
+    for i, t in enumerate(words):
+        word = t.text
+        if i == 0 and not (t.pos_ == "PROPN" or word == "I"):
+            word = word[:1].lower() + word[1:]
+        text.append(word + (t.whitespace_ if i < len(words) - 1 else ""))
+    return text
 
 
 def _harm_words(ex: Extraction, analysis: Analysis) -> set[int]:

@@ -110,3 +110,31 @@ def test_to_dict() -> None:
     assert set(data) == {"original", "suggestions", "note", "crisis"}
     assert data["original"]["label"] == "unsafe"
     assert set(data["suggestions"][0]) == {"text", "strategy", "score", "label", "explanation"}
+
+
+@pytest.mark.parametrize(
+    ("reply", "carried"),
+    [
+        ("Sorry, but I had to finish the report for work.", "I had to finish the report for work"),
+        (
+            "ugh fine, I was at the gym with Sam, you never let me have a life",
+            "I was at the gym with Sam",
+        ),
+        ("I was on a work call, stop making it a thing.", "I was on a work call"),
+    ],
+)
+def test_the_persons_own_point_is_carried_without_the_attack(reply: str, carried: str) -> None:
+    suggestions = rewrite(reply, n=7)
+    assert any(carried in s.text for s in suggestions), [s.text for s in suggestions]
+    for s in suggestions:
+        assert not re.search(r"\b(never|making)\b|Sorry, but", s.text), s.text
+
+
+def test_what_they_did_is_not_carried_as_the_persons_point() -> None:
+    for s in rewrite("I only said yes because you were being way too strict.", n=7):
+        assert "strict" not in s.text, s.text
+
+
+def test_the_first_suggestion_keeps_the_persons_words() -> None:
+    first = rewrite("Oh come on, I was at my mom's for like two hours. Relax.")[0]
+    assert "mom" in first.text, first.text
