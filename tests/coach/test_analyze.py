@@ -62,6 +62,25 @@ def test_hard_cases(reply: str, context: str | None, label: str) -> None:
     assert analysis.label == label, (analysis.score, [m.kind for m in analysis.markers])
 
 
+@pytest.mark.parametrize(
+    ("reply", "context"),
+    [
+        ("Yes, I'll book the vet for Thursday morning.", "Can you book Biscuit's checkup?"),
+        ("I'm at the pharmacy now, anything else you need?", None),
+        ("Sounds good, let's leave at eight.", "Should we head out early tomorrow?"),
+        ("Oops, I forgot the bread. I'll swing by the bakery.", "Did you get bread?"),
+        ("i can do pickup today, u take friday?", "who's getting the kids today"),
+    ],
+)
+def test_ordinary_cooperative_replies_are_safe(reply: str, context: str | None) -> None:
+    result = analyze(reply, context=context)
+    assert result.label == "safe", (reply, result.score)
+
+
+def test_a_bare_ok_after_a_hurt_is_still_stonewalling() -> None:
+    assert analyze("ok", context="I feel like you don't even see me anymore.").label == "unsafe"
+
+
 def test_result_contract() -> None:
     a = analyze("You never listen to me", context="I had such a rough day")
     assert isinstance(a.score, int) and 0 <= a.score <= 100
