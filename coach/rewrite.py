@@ -102,6 +102,7 @@ class _Config:
     gerund_heads: frozenset[str]
     point_never_opens: frozenset[str]
     light_verbs: frozenset[str]
+    point_denials: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -146,6 +147,7 @@ def _config() -> _Config:
         gerund_heads=frozenset(data.get("gerund_heads") or []),
         point_never_opens=frozenset(data.get("point_never_opens") or []),
         light_verbs=frozenset(data.get("light_verbs") or []),
+        point_denials=frozenset(data.get("point_denials") or []),
     )
 
 
@@ -160,13 +162,17 @@ def _topics(doc: Doc, *, flip: bool, skip: set[int], config: _Config) -> list[st
         root = chunk.root
         if root.pos_ == "PRON" or root.lemma_.lower() in config.generic_nouns:
             continue
-        # "every weekend", "no time": such phrases are rarely the topic.
-        if chunk[0].lower_ in config.indefinite_determiners:
-            continue
         if root.lower_ in config.topic_stopwords or root.i in skip:
             continue
+        # "every purchase" is about purchases in general: "purchases".
+        general = chunk[0].lower_ in config.indefinite_determiners
+        if general and (root.tag_ != "NN" or chunk[0].lower_ == "no"):
+            continue  # "no time", "another one": rarely the topic
         words: list[str] = []
-        for token in chunk:
+        for token in chunk[1:] if general else chunk:
+            if general and token.i == root.i:
+                words.append(_plural(token.lower_))
+                continue
             low = token.lower_
             if low in config.topic_stopwords or (token.i in skip and token.i != root.i):
                 continue
@@ -199,6 +205,33 @@ def _topics(doc: Doc, *, flip: bool, skip: set[int], config: _Config) -> list[st
     return out
 
 
+_IRREGULAR_PLURALS = {
+    "child": "children",
+    "person": "people",
+    "man": "men",
+    "woman": "women",
+    "foot": "feet",
+    "tooth": "teeth",
+    "wife": "wives",
+    "life": "lives",
+    "knife": "knives",
+    "half": "halves",
+    "leaf": "leaves",
+    "mouse": "mice",
+}
+
+
+def _plural(noun: str) -> str:
+    """The English plural of a singular noun ("purchase" -> "purchases")."""
+    if noun in _IRREGULAR_PLURALS:
+        return _IRREGULAR_PLURALS[noun]
+    if re.search(r"[^aeiou]y$", noun):
+        return noun[:-1] + "ies"
+    if re.search(r"(s|x|z|ch|sh)$", noun):
+        return noun + "es"
+    return noun + "s"
+
+
 def _insults(doc: Doc) -> set[int]:
     """Token indices of insults and character words (never carried over into a rewrite)."""
     from coach.analyzer import _engine
@@ -208,7 +241,18 @@ def _insults(doc: Doc) -> set[int]:
     return {t.i for t in doc if t.lower_ in words}
 
 
-_BE_FLIP = {"'re": "'m", "are": "am", "were": "was", "'ve": "'ve"}
+# A verb right after a subject that changed person changes with it.
+_BE_TO_FIRST = {"'re": "'m", "are": "am", "were": "was"}
+_BE_TO_SECOND = {"'m": "'re", "am": "are", "was": "were"}
+_POSSESSIVE_FLIP = {
+    "my": "your",
+    "your": "my",
+    "ur": "my",
+    "mine": "yours",
+    "yours": "mine",
+    "yourself": "myself",
+    "myself": "yourself",
+}
 
 
 def _owned_complaint(ctx_doc: Doc) -> str | None:
@@ -227,29 +271,28 @@ def _owned_complaint(ctx_doc: Doc) -> str | None:
         if subj is None or any(t.lower_ in absolutes for t in sent) or "?" in sent.text:
             continue
         words: list[str] = []
+        flipped_to: str | None = None  # the person the last subject became, for its verb
         for token in sent:
             low = token.lower_
             if token.is_punct and token.i == sent.end - 1:
                 continue
-            if token.i == subj.i:
+            after, flipped_to = flipped_to, None
+            if low in ("you", "u") and token.dep_ in ("nsubj", "nsubjpass"):
                 words.append("I")
-            elif (low in ("i",) and token.dep_ in ("nsubj", "nsubjpass")) or low == "me":
+                flipped_to = "first"
+            elif low == "i" and token.dep_ in ("nsubj", "nsubjpass"):
+                words.append("you")
+                flipped_to = "second"
+            elif low == "me":
                 words.append("you")
             elif low in ("you", "u") and token.dep_ in ("dobj", "pobj", "dative"):
                 words.append("me")
-            elif low in ("my", "your", "mine", "yours", "yourself", "myself"):
-                words.append(
-                    {
-                        "my": "your",
-                        "your": "my",
-                        "mine": "yours",
-                        "yours": "mine",
-                        "yourself": "myself",
-                        "myself": "yourself",
-                    }[low]
-                )
-            elif low in _BE_FLIP and token.head.i == subj.head.i and token.i == subj.i + 1:
-                words.append(_BE_FLIP[low])
+            elif low in _POSSESSIVE_FLIP:
+                words.append(_POSSESSIVE_FLIP[low])
+            elif after == "first" and low in _BE_TO_FIRST:
+                words.append(_BE_TO_FIRST[low])
+            elif after == "second" and low in _BE_TO_SECOND:
+                words.append(_BE_TO_SECOND[low])
             else:
                 words.append(token.text if (token.pos_ == "PROPN") else low)
         phrase = re.sub(r" (?=['’]|n't)", "", " ".join(words))
@@ -409,6 +452,8 @@ def _clean_point(tokens: list[Token], config: _Config) -> list[str]:
         return []  # a fragment ("Total nonsense.") is not a point to carry over
     if words[0].lower_ in config.point_never_opens:
         return []  # "what else do you want", "idk what..." are not statements to carry
+    if any(t.lemma_.lower() in config.point_denials for t in words):
+        return []  # "it's not my fault" is the defence itself, not what they meant
     if any(t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in ("you", "u") for t in words):
         return []  # a clause about what *they* did is the complaint, not the person's point
     text: list[str] = []
@@ -459,6 +504,7 @@ def _share_kept(words: set[str], candidate: str) -> float:
 def _tidy(text: str) -> str:
     text = re.sub(r"\s+", " ", text).strip()
     text = re.sub(r"\s+([,.?!;:])", r"\1", text)
+    text = re.sub(r"\s+(['’](?:s|re|ll|ve|d|m)\b|n't\b)", r"\1", text)
     text = re.sub(r"\b(\w+) \1\b", r"\1", text, flags=re.IGNORECASE)
     text = re.sub(r"\bi\b", "I", text)
     sentences = re.split(r"(?<=[.?!])\s+", text)

@@ -135,6 +135,26 @@ def test_what_they_did_is_not_carried_as_the_persons_point() -> None:
         assert "strict" not in s.text, s.text
 
 
+def test_a_denial_is_not_carried_as_the_persons_point() -> None:
+    for s in rewrite(
+        "It's not my fault, traffic was insane.", context="You missed my recital.", n=7
+    ):
+        assert "fault" not in s.text, s.text
+
+
+def test_owning_their_complaint_flips_every_subject_and_its_verb() -> None:
+    owned = [
+        s.text
+        for s in rewrite(
+            "I packed the garage while you watched TV.",
+            context="Packing alone while you're at the gym is making me resentful.",
+            n=7,
+        )
+        if s.strategy == "own_your_part"
+    ]
+    assert owned and "while I'm at the gym is making you resentful" in owned[0], owned
+
+
 def test_the_first_suggestion_keeps_the_persons_words() -> None:
     first = rewrite("Oh come on, I was at my mom's for like two hours. Relax.")[0]
     assert "mom" in first.text, first.text
