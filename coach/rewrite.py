@@ -179,6 +179,8 @@ def _topics(doc: Doc, *, flip: bool, skip: set[int], config: _Config) -> list[st
             if low in config.hedges and token.i != root.i:
                 continue  # "just groceries" is about the groceries
             if token.pos_ == "DET" and low in ("a", "an") and token.i == chunk.start:
+                # "an opinion" is carried as "the opinion": a topic is a definite thing.
+                words.append("the")
                 continue
             if flip and low in _FLIP:
                 words.append(_FLIP[low])
