@@ -101,8 +101,11 @@ class AnchoredMatcher:
     def __len__(self) -> int:
         return len(self.patterns)
 
-    def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
-        present = text_words(doc)
+    def __call__(self, doc: Doc, present: set[str] | None = None) -> list[tuple[int, int, int]]:
+        """Matches as `Matcher` gives them; `present` (from `text_words`) may be passed in
+        when several matchers look at the same text."""
+        if present is None:
+            present = text_words(doc)
         matches = list(self._always(doc)) if len(self._always) else []
         for words, matcher in self._groups.items():
             if not words.isdisjoint(present):

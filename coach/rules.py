@@ -19,7 +19,7 @@ from spacy.matcher import DependencyMatcher, Matcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
-from coach.anchored import AnchoredMatcher
+from coach.anchored import AnchoredMatcher, text_words
 from coach.errors import RulesError
 from coach.loader import load_yaml, resource_names
 from coach.result import KINDS
@@ -291,10 +291,11 @@ class RuleSet:
     def find(self, doc: Doc, context: frozenset[str]) -> tuple[list[Hit], list[Hit], set[str]]:
         """Matches whose conditions hold; matches cancelled by a negation, each as the
         range the negation cancels; and every kind some rule matched at all."""
-        support = {self.vocab.strings[m] for m, _, _ in self.support(doc)}
+        present = text_words(doc)
+        support = {self.vocab.strings[m] for m, _, _ in self.support(doc, present)}
         words = _Words(doc)
         hits: list[Hit] = []
-        for match_id, start, end in self.matcher(doc):
+        for match_id, start, end in self.matcher(doc, present):
             rule = self.rules[self.vocab.strings[match_id]]
             hits.append(Hit(rule, start, end))
         for match_id, token_ids in self.dep_matcher(doc):
