@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import math
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -51,10 +53,49 @@ def nlp() -> Language:
     return _engine()[0]
 
 
-@lru_cache(maxsize=256)
-def parse(normalized_text: str) -> Doc:
-    """Parse (once) an already normalised text; `analyze` and `check_crisis` share it."""
-    return _engine()[0](normalized_text)
+class _ParseCache:
+    """The last parses, by normalised text, shared by `analyze`, `check_crisis` and
+    `rewrite` (and safe to use from the gateway's worker threads)."""
+
+    def __init__(self, size: int = 256) -> None:
+        self._size = size
+        self._docs: OrderedDict[str, Doc] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def _get(self, text: str) -> Doc | None:
+        with self._lock:
+            doc = self._docs.get(text)
+            if doc is not None:
+                self._docs.move_to_end(text)
+            return doc
+
+    def _put(self, text: str, doc: Doc) -> None:
+        with self._lock:
+            self._docs[text] = doc
+            self._docs.move_to_end(text)
+            while len(self._docs) > self._size:
+                self._docs.popitem(last=False)
+
+    def __call__(self, normalized_text: str) -> Doc:
+        """Parse (once) an already normalised text."""
+        doc = self._get(normalized_text)
+        if doc is None:
+            doc = _engine()[0](normalized_text)
+            self._put(normalized_text, doc)
+        return doc
+
+    def prime(self, normalized_texts: list[str]) -> None:
+        """Parse several texts in one batch (faster than one by one) ahead of their use."""
+        todo = [t for t in dict.fromkeys(normalized_texts) if self._get(t) is None]
+        for text, doc in zip(todo, _engine()[0].pipe(todo), strict=True):
+            self._put(text, doc)
+
+    def cache_clear(self) -> None:
+        with self._lock:
+            self._docs.clear()
+
+
+parse = _ParseCache()
 
 
 def _overlaps(a: Hit, b: Hit) -> bool:

@@ -13,7 +13,7 @@ from coach.analyzer import Extraction, analysis_of, analyze, extract, parse
 from coach.crisis import CrisisCheck, check_crisis
 from coach.errors import InvalidArgumentError, RulesError
 from coach.loader import load_yaml
-from coach.normalize import normalize
+from coach.normalize import clean_text, normalize
 from coach.result import HARM_KINDS, Analysis, Label, Marker
 
 _SLOT = re.compile(r"\{(\w+)\}")
@@ -632,11 +632,18 @@ def rewrite(
         return None
 
     suggestions: list[Suggestion] = []
-    for name in sorted(
+    skills = sorted(
         {c[3] for c in candidates}, key=lambda x: min(c for c in candidates if c[3] == x)
-    ):
-        # Within a skill, its templates keep their order (the most natural first).
-        found = first_safe(sorted((c for c in candidates if c[3] == name), key=lambda c: c[2]))
+    )
+    # Within a skill, its templates keep their order (the most natural first).
+    by_skill = {
+        name: sorted((c for c in candidates if c[3] == name), key=lambda c: c[2]) for name in skills
+    }
+    # The versions most likely to be scored are parsed in one batch, which is faster.
+    likely = [by_skill[name][0][4] for name in skills[: n + 1]]
+    parse.prime([normalize(clean_text(text)).text for text in likely])
+    for name in skills:
+        found = first_safe(by_skill[name])
         if found is not None:
             suggestions.append(found)
         if len(suggestions) >= n:
@@ -644,7 +651,7 @@ def rewrite(
     # The skill that fits this kind of harm best is always among them.
     fitting = config.order[main_harm][0]
     if suggestions and all(s.strategy != fitting for s in suggestions):
-        found = first_safe(sorted((c for c in candidates if c[3] == fitting), key=lambda c: c[2]))
+        found = first_safe(by_skill.get(fitting, []))
         if found is not None:
             suggestions = [*suggestions[: n - 1], found]
     note = (
