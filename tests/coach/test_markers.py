@@ -10,6 +10,8 @@ from coach import HELP_KINDS, KINDS, analyze
 FOUND = [
     ("That makes total sense, anyone would be hurt by that.", None, "validation"),
     ("no wonder ur exhausted, that week was brutal", None, "validation"),
+    ("I can hear how much this hurt you.", None, "validation"),
+    ("I'm not going to dismiss that. Tell me more.", None, "validation"),
     ("How did the talk with your sister feel for you?", None, "open_question"),
     ("Can you tell me more about what happened at the clinic?", None, "open_question"),
     ("You're right, I forgot to book the table. That's on me.", None, "ownership"),
