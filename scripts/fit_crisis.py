@@ -34,7 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data" / "crisis"
 OUT = ROOT / "coach" / "resources" / "model" / "crisis.json"
 TARGET_RECALL = 0.98
-MAX_EVERYDAY_STOPS = 0.03
+MAX_EVERYDAY_STOPS = 0.02
 SEED = 7
 
 
