@@ -188,8 +188,20 @@ async def _chat(
             "crisis": kept_crisis,
         }
 
+    # The partner reacts to the score, the label and each marker's kind, polarity and tip;
+    # the words themselves stay out of Rasa's tracker (which also keeps it small).
     metadata = (
-        {"analysis": {k: analysis[k] for k in ("score", "label", "markers")}} if analysis else None
+        {
+            "analysis": {
+                "score": analysis["score"],
+                "label": analysis["label"],
+                "markers": [
+                    {k: m[k] for k in ("kind", "polarity", "tip")} for m in analysis["markers"]
+                ],
+            }
+        }
+        if analysis
+        else None
     )
     # Suggestions do not depend on the partner's answer: work them out on another thread
     # while Rasa thinks, instead of after it.
