@@ -343,6 +343,9 @@ def _verb_phrase(verb: Token) -> tuple[str, str] | None:
     return f"{lemma}{tail}", f"{_gerund(lemma)}{tail}"
 
 
+_NOT_REQUESTS = frozenset({"come on", "look", "listen", "relax", "whatever", "wait", "hold on"})
+
+
 def _request(doc: Doc) -> tuple[str, str] | None:
     """The concrete thing the reply asks for: an imperative, or "you need to / should X"."""
     for sent in doc.sents:
@@ -355,6 +358,9 @@ def _request(doc: Doc) -> tuple[str, str] | None:
             else (words[1] if len(words) > 1 else words[0])
         )
         imperative = first.tag_ == "VB" and not any(c.dep_ == "nsubj" for c in first.children)
+        # "Come on", "look", "listen": openers shaped like commands ask for nothing.
+        if first.lower_ in _NOT_REQUESTS or " ".join(w.lower_ for w in words[:2]) in _NOT_REQUESTS:
+            continue
         if first.pos_ == "VERB" and imperative and first.dep_ in ("ROOT", "advcl", "ccomp", "conj"):
             phrase = _verb_phrase(first)
             if phrase:
@@ -448,8 +454,8 @@ def _clean_point(tokens: list[Token], config: _Config) -> list[str]:
     while words and words[-1].is_punct:
         words.pop()
     content = [t for t in words if t.pos_ in ("NOUN", "PROPN", "VERB", "NUM", "ADJ")]
-    if len(words) < 2 or not content or len(words) > 30:
-        return []
+    if len(words) < 3 or not content or len(words) > 30:
+        return []  # "Problem solved." is a retort, not a point
     if not any(t.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for t in words):
         return []  # a fragment ("Total nonsense.") is not a point to carry over
     if words[0].lower_ in config.point_never_opens:
@@ -467,16 +473,23 @@ def _clean_point(tokens: list[Token], config: _Config) -> list[str]:
     return text
 
 
+def _marker_tokens(ex: Extraction, analysis: Analysis, kinds: frozenset[str]) -> set[int]:
+    """Tokens of the reply that sit inside the rules' markers of these kinds."""
+    spans = [(m.start, m.end) for m in ex.markers if m.kind in kinds]
+    out: set[int] = set()
+    if not spans:
+        return out
+    for token in ex.doc:
+        start, end = ex.normalized.to_original(token.idx, token.idx + len(token.text))
+        if any(s <= start and end <= e for s, e in spans):
+            out.add(token.i)
+    return out
+
+
 def _harm_words(ex: Extraction, analysis: Analysis) -> set[int]:
     """Tokens of absolute markers ("always", "every single time"): not words to keep.
     (The rest of an attacking sentence still names what it is about.)"""
-    out: set[int] = set()
-    for token in ex.doc:
-        start, end = ex.normalized.to_original(token.idx, token.idx + len(token.text))
-        for m in analysis.harms:
-            if m.kind == "absolute" and m.start <= start and end <= m.end:
-                out.add(token.i)
-    return out
+    return _marker_tokens(ex, analysis, frozenset({"absolute"}))
 
 
 def _content_words(doc: Doc, skip: set[int]) -> set[str]:
@@ -576,7 +589,9 @@ def rewrite(
     doc = ex.doc
     harm_counts = {k: sum(1 for m in original.harms if m.kind == k) for k in HARM_KINDS}
     main_harm = max(HARM_KINDS, key=lambda k: harm_counts[k]) if original.harms else "none"
-    topics = _topics(doc, flip=False, skip=_insults(doc), config=config)
+    # Words of a sneer or a tit-for-tat ("Pot, meet kettle") are not what it is about.
+    sneer = _marker_tokens(ex, original, frozenset({"contempt", "counter_complaint"}))
+    topics = _topics(doc, flip=False, skip=_insults(doc) | sneer, config=config)
     owned = None
     if ex.context:
         ctx_doc = parse(normalize(ex.context).text)

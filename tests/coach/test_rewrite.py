@@ -158,3 +158,13 @@ def test_owning_their_complaint_flips_every_subject_and_its_verb() -> None:
 def test_the_first_suggestion_keeps_the_persons_words() -> None:
     first = rewrite("Oh come on, I was at my mom's for like two hours. Relax.")[0]
     assert "mom" in first.text, first.text
+
+
+def test_an_opener_shaped_like_a_command_is_not_a_request() -> None:
+    for s in rewrite("Every night? Come on. You snore too, you know.", n=7):
+        assert "come on" not in s.text.lower(), s.text
+
+
+def test_a_sneer_is_not_a_topic() -> None:
+    for s in rewrite("Pot, meet kettle. You've been glued to your laptop.", n=7):
+        assert "pot" not in s.text.lower().split(), s.text
