@@ -28,7 +28,7 @@ rasa-validate: setup-rasa
 # bot/components and data/coach feed the PolarityGate component; Rasa's own training cache
 # cannot see them, so a rebuild is always a full one (--force).
 RASA_INPUTS := bot/config.yml bot/domain.yml $(shell find $(RASA_DATA) -name '*.yml' 2>/dev/null) \
-	$(wildcard bot/components/*.py) $(wildcard data/coach/*.jsonl)
+	bot/vocabulary.py $(wildcard bot/components/*.py) $(wildcard data/coach/*.jsonl)
 
 rasa-train: setup-rasa models/rehearse.tar.gz
 

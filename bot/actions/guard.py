@@ -6,19 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bot.actions.scenarios import coaching, levels
-
-# The help kinds of the shared vocabulary (DESIGN.md). Written out here because the
-# actions run in Rasa's own environment and may not import the engine (`coach`).
-HELP_KINDS = (
-    "validation",
-    "open_question",
-    "ownership",
-    "appreciation",
-    "vulnerability",
-    "invitation",
-    "reflection",
-    "repair_break",
-)
+from bot.vocabulary import HELP_KINDS
 
 
 @dataclass

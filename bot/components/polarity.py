@@ -37,22 +37,9 @@ from sklearn.feature_extraction.text import CountVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import Pipeline, make_pipeline, make_union
 
+from bot.vocabulary import HARM_KINDS
+
 REPLY_PREFIX = "reply_"
-# The harm kinds of the shared marker vocabulary (../shared/DESIGN.md); the rest help.
-HARM_KINDS = frozenset(
-    {
-        "criticism",
-        "absolute",
-        "defensiveness",
-        "counter_complaint",
-        "contempt",
-        "stonewalling",
-        "minimizing",
-        "fixing",
-        "pressure",
-        "apology_but",
-    }
-)
 MODEL_FILE = "polarity.pkl"
 
 

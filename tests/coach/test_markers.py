@@ -100,3 +100,12 @@ def test_marker_offsets_point_at_the_persons_own_words(
         assert marker.text.strip() == marker.text and marker.text
         assert marker.polarity == ("help" if marker.kind in HELP_KINDS else "harm")
         assert marker.tip.endswith((".", "!", "?"))
+
+
+def test_rasa_environment_shares_the_engines_vocabulary() -> None:
+    # bot/ runs in Rasa's own environment and keeps its own copy of the kinds' polarity.
+    from bot.vocabulary import HARM_KINDS as BOT_HARM
+    from bot.vocabulary import HELP_KINDS as BOT_HELP
+
+    assert set(BOT_HELP) == set(HELP_KINDS)
+    assert set(BOT_HARM) == set(KINDS) - set(HELP_KINDS)
