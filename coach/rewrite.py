@@ -473,7 +473,7 @@ def _clean_point(tokens: list[Token], config: _Config) -> list[str]:
     return text
 
 
-def _marker_tokens(ex: Extraction, analysis: Analysis, kinds: frozenset[str]) -> set[int]:
+def _marker_tokens(ex: Extraction, kinds: frozenset[str]) -> set[int]:
     """Tokens of the reply that sit inside the rules' markers of these kinds."""
     spans = [(m.start, m.end) for m in ex.markers if m.kind in kinds]
     out: set[int] = set()
@@ -484,12 +484,6 @@ def _marker_tokens(ex: Extraction, analysis: Analysis, kinds: frozenset[str]) ->
         if any(s <= start and end <= e for s, e in spans):
             out.add(token.i)
     return out
-
-
-def _harm_words(ex: Extraction, analysis: Analysis) -> set[int]:
-    """Tokens of absolute markers ("always", "every single time"): not words to keep.
-    (The rest of an attacking sentence still names what it is about.)"""
-    return _marker_tokens(ex, analysis, frozenset({"absolute"}))
 
 
 def _content_words(doc: Doc, skip: set[int]) -> set[str]:
@@ -590,7 +584,7 @@ def rewrite(
     harm_counts = {k: sum(1 for m in original.harms if m.kind == k) for k in HARM_KINDS}
     main_harm = max(HARM_KINDS, key=lambda k: harm_counts[k]) if original.harms else "none"
     # Words of a sneer or a tit-for-tat ("Pot, meet kettle") are not what it is about.
-    sneer = _marker_tokens(ex, original, frozenset({"contempt", "counter_complaint"}))
+    sneer = _marker_tokens(ex, frozenset({"contempt", "counter_complaint"}))
     topics = _topics(doc, flip=False, skip=_insults(doc) | sneer, config=config)
     owned = None
     if ex.context:
@@ -618,7 +612,9 @@ def rewrite(
     # Offer first the versions that carry most of the person's own words: candidates are
     # tried from the most to the least words kept (then by how well the skill fits), and
     # each skill's first safe, safer version is its suggestion.
-    own_words = _content_words(doc, _insults(doc) | _harm_words(ex, original))
+    # Absolutes ("always", "every single time") are not words to keep; the rest of an
+    # attacking sentence still names what it is about.
+    own_words = _content_words(doc, _insults(doc) | _marker_tokens(ex, frozenset({"absolute"})))
     candidates: list[tuple[float, int, int, str, str]] = []
     seen: set[str] = set()
     for rank, name in enumerate(config.order[main_harm]):
@@ -647,13 +643,12 @@ def rewrite(
         return None
 
     suggestions: list[Suggestion] = []
-    skills = sorted(
-        {c[3] for c in candidates}, key=lambda x: min(c for c in candidates if c[3] == x)
-    )
-    # Within a skill, its templates keep their order (the most natural first).
-    by_skill = {
-        name: sorted((c for c in candidates if c[3] == name), key=lambda c: c[2]) for name in skills
-    }
+    # Within a skill, its templates keep their order (the most natural first); skills are
+    # tried from the one whose best version keeps most words.
+    by_skill: dict[str, list[tuple[float, int, int, str, str]]] = {}
+    for option in sorted(candidates, key=lambda c: c[2]):
+        by_skill.setdefault(option[3], []).append(option)
+    skills = sorted(by_skill, key=lambda name: min(by_skill[name]))
     # The versions most likely to be scored are parsed in one batch, which is faster.
     likely = [by_skill[name][0][4] for name in skills[: n + 1]]
     parse.prime([normalize(clean_text(text)).text for text in likely])
