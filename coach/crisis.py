@@ -18,7 +18,7 @@ from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc
 
 from coach.analyzer import nlp, parse
-from coach.anchored import AnchoredMatcher
+from coach.anchored import AnchoredMatcher, text_words
 from coach.errors import RulesError
 from coach.loader import load_json, load_yaml, resource_names
 from coach.normalize import clean_text, normalize
@@ -147,26 +147,26 @@ class _Detector:
                 raise RulesError(f"{where}: bad pattern: {exc}") from exc
             self.rules[key] = rule
 
-    def guards_in(self, doc: Doc) -> set[str]:
-        found = {self.vocab.strings[m] for m, _, _ in self.guards(doc)}
+    def guards_in(self, doc: Doc, present: set[str]) -> set[str]:
+        found = {self.vocab.strings[m] for m, _, _ in self.guards(doc, present)}
         return {g for g in found if not any(o in found for o in self.guard_unless[g])}
 
     def signals(self, doc: Doc) -> tuple[list[str], list[str]]:
         """The crisis kinds patterns found (after guards and negation), and model features
         describing every pattern and guard that matched, kept or not."""
-        guards = self.guards_in(doc)
-        kinds, cancelled = self._rule_hits(doc, guards)
+        present = text_words(doc)
+        guards = self.guards_in(doc, present)
+        kinds, cancelled = self._rule_hits(doc, guards, present)
         features = [f"rule:{k}" for k in sorted(set(kinds))]
         features += [f"cancelled:{k}" for k in sorted(set(cancelled))]
         features += [f"guard:{g}" for g in sorted(guards)]
         return kinds, features
 
-    def rule_kinds(self, doc: Doc) -> list[str]:
-        return self._rule_hits(doc, self.guards_in(doc))[0]
-
-    def _rule_hits(self, doc: Doc, guards: set[str]) -> tuple[list[str], list[str]]:
+    def _rule_hits(
+        self, doc: Doc, guards: set[str], present: set[str]
+    ) -> tuple[list[str], list[str]]:
         spans: list[tuple[str, int, int]] = [
-            (self.vocab.strings[m], s, e) for m, s, e in self.matcher(doc)
+            (self.vocab.strings[m], s, e) for m, s, e in self.matcher(doc, present)
         ]
         for match_id, token_ids in self.dep_matcher(doc):
             spans.append((self.vocab.strings[match_id], min(token_ids), max(token_ids) + 1))
