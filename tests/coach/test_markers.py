@@ -54,6 +54,12 @@ FOUND = [
     ("I'm sorry, but you were yelling too.", None, "apology_but"),
     ("I'm sorry you feel that way.", None, "apology_but"),
     ("sorry if u got offended lol", None, "apology_but"),
+    ("You must have felt so alone at the hospital.", None, "validation"),
+    ("Like you're one to lecture me about money.", None, "counter_complaint"),
+    ("You lied to me about the loan.", None, "criticism"),
+    ("You missed our anniversary dinner for a work drink.", None, "criticism"),
+    ("What do you want, a written apology?", None, "contempt"),
+    ("You have to decide tonight.", None, "pressure"),
 ]
 
 # (reply, context, a kind that must NOT be found)
@@ -71,6 +77,15 @@ NOT_FOUND = [
     ("I hear you, but you always make it about you.", None, "validation"),
     ("What's wrong with you?", None, "open_question"),
     ("I don't appreciate being spoken to like that.", None, "appreciation"),
+    # Words that only look like an attack.
+    ("You've been carrying the house on your own lately.", None, "pressure"),
+    ("You must be starving after that shift.", None, "pressure"),
+    ("Oh no, your flight got cancelled?", None, "contempt"),
+    ("It sounds like you're worn out from the commute.", None, "counter_complaint"),
+    ("What do you miss about the old flat?", None, "criticism"),
+    ("I don't want you lying awake over the bills.", None, "criticism"),
+    ("You kept trying even after the second rejection.", None, "criticism"),
+    ("That's not how I want us to spend Sunday.", None, "defensiveness"),
 ]
 
 
