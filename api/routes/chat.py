@@ -6,12 +6,13 @@ import asyncio
 import json
 import logging
 import re
+import time
 import uuid
 import weakref
 from datetime import UTC, datetime
 from typing import Any
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Response
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
@@ -96,8 +97,8 @@ async def _chat(
     rasa: RasaDep,
     settings: SettingsDep,
     metrics: MetricsDep,
+    timing: dict[str, float],
 ) -> dict[str, Any]:
-    """Send a message: it is checked, analysed and stored, and the simulated partner answers."""
     locale = body.locale or settings.default_locale
     conversation = _conversation(session, caller.id, body.conversation_id, locale)
     text = body.message.strip()
@@ -126,7 +127,9 @@ async def _chat(
         to_rasa, analysis, crisis = text, None, None
     else:
         to_rasa = text
+        started = time.perf_counter()
         analysis, crisis = await run_in_threadpool(analysis_view, text, None, locale, metrics)
+        timing["check"] = time.perf_counter() - started
     now = datetime.now(UTC)
     conversation.updated_at = now
 
@@ -208,6 +211,7 @@ async def _chat(
     suggesting: asyncio.Future[Any] | None = None
     if analysis and analysis.get("label") == "unsafe":
         suggesting = asyncio.ensure_future(run_in_threadpool(rewrite, text, None, 3, locale=locale))
+    started = time.perf_counter()
     try:
         messages = await rasa.send(conversation.id, to_rasa, metadata)
     except RasaUnavailable as exc:
@@ -222,6 +226,7 @@ async def _chat(
             "Your message is saved, but the practice partner can't be reached right now. Scoring and rewrites still work; try again in a minute.",
             conversation_id=conversation.id,
         ) from exc
+    timing["rasa"] = time.perf_counter() - started
     person_turn.status = "ok"
     messages = pair_messages(messages)
     partner = _store_bot_messages(session, conversation, messages)
@@ -242,6 +247,11 @@ async def _chat(
 _locks: weakref.WeakValueDictionary[str, asyncio.Lock] = weakref.WeakValueDictionary()
 
 
+def _server_timing(timing: dict[str, float]) -> str:
+    """A `Server-Timing` header: where the time of this request went (no content)."""
+    return ", ".join(f"{name};dur={seconds * 1000:.1f}" for name, seconds in timing.items())
+
+
 @router.post("/chat", response_model=ChatOut)
 async def chat(
     body: ChatRequest,
@@ -250,15 +260,26 @@ async def chat(
     rasa: RasaDep,
     settings: SettingsDep,
     metrics: MetricsDep,
+    response: Response,
 ) -> dict[str, Any]:
-    """Send a message: it is checked, analysed and stored, and the simulated partner answers."""
-    if not body.conversation_id:
-        return await _chat(body, caller, session, rasa, settings, metrics)
-    # One message per conversation at a time in this process (waiting without blocking
-    # the event loop); the row lock taken inside does the same across replicas.
-    lock = _locks.get(body.conversation_id)
-    if lock is None:
-        lock = asyncio.Lock()
-        _locks[body.conversation_id] = lock
-    async with lock:
-        return await _chat(body, caller, session, rasa, settings, metrics)
+    """Send a message: it is checked, analysed and stored, and the simulated partner answers.
+
+    The `Server-Timing` header says how long the crisis check and analysis (`check`) and
+    the practice partner (`rasa`) took, and the whole handling (`total`), in milliseconds.
+    """
+    started = time.perf_counter()
+    timing: dict[str, float] = {}
+    try:
+        if not body.conversation_id:
+            return await _chat(body, caller, session, rasa, settings, metrics, timing)
+        # One message per conversation at a time in this process (waiting without
+        # blocking the event loop); the row lock taken inside does the same across replicas.
+        lock = _locks.get(body.conversation_id)
+        if lock is None:
+            lock = asyncio.Lock()
+            _locks[body.conversation_id] = lock
+        async with lock:
+            return await _chat(body, caller, session, rasa, settings, metrics, timing)
+    finally:
+        timing["total"] = time.perf_counter() - started
+        response.headers["Server-Timing"] = _server_timing(timing)
