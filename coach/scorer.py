@@ -20,7 +20,6 @@ from coach.loader import load_json
 from coach.result import KINDS
 
 MODEL_FILE = ("model", "scorer.json")
-NEUTRAL_PUNCT = frozenset({".", ",", ";", ":", "...", "…", "-", "—", "–", "(", ")", '"'})
 
 
 def text_features(tokens: Doc | Span, masked: frozenset[int] = frozenset()) -> list[str]:
@@ -31,10 +30,7 @@ def text_features(tokens: Doc | Span, masked: frozenset[int] = frozenset()) -> l
     """
     words: list[str] = []
     for t in tokens:
-        # Full stops and commas say nothing about safety, but how the training examples
-        # happen to be punctuated would leak into the weights (a reply ending in "." read
-        # as less safe than the same words without one).
-        if t.is_space or t.text in NEUTRAL_PUNCT:
+        if t.is_space:
             continue
         if t.i in masked:
             if not words or words[-1] != "<cancelled>":
