@@ -55,6 +55,12 @@ FOUND = [
     ("I'm sorry you feel that way.", None, "apology_but"),
     ("sorry if u got offended lol", None, "apology_but"),
     ("You must have felt so alone at the hospital.", None, "validation"),
+    ("I hear how hard this month has been.", None, "validation"),
+    ("I know the night shifts drain you.", None, "validation"),
+    ("You sound so tired of all this.", None, "validation"),
+    ("It's not silly to want a proper holiday.", None, "validation"),
+    ("Caring for your dad and working is a lot to carry.", None, "validation"),
+    ("Your opinion matters in this.", None, "validation"),
     ("Like you're one to lecture me about money.", None, "counter_complaint"),
     ("You lied to me about the loan.", None, "criticism"),
     ("You missed our anniversary dinner for a work drink.", None, "criticism"),
@@ -86,6 +92,7 @@ NOT_FOUND = [
     ("I don't want you lying awake over the bills.", None, "criticism"),
     ("You kept trying even after the second rejection.", None, "criticism"),
     ("That's not how I want us to spend Sunday.", None, "defensiveness"),
+    ("I hear that you booked the flights.", None, "validation"),
 ]
 
 
