@@ -66,6 +66,10 @@ FOUND = [
     ("You missed our anniversary dinner for a work drink.", None, "criticism"),
     ("What do you want, a written apology?", None, "contempt"),
     ("You have to decide tonight.", None, "pressure"),
+    ("That wasn't fair to you, and I'm sorry.", None, "ownership"),
+    ("I couldn't have got through the move without you.", None, "appreciation"),
+    ("Relax, it's only a parking ticket.", None, "minimizing"),
+    ("You just need to sleep more.", None, "fixing"),
 ]
 
 # (reply, context, a kind that must NOT be found)
@@ -93,6 +97,13 @@ NOT_FOUND = [
     ("You kept trying even after the second rejection.", None, "criticism"),
     ("That's not how I want us to spend Sunday.", None, "defensiveness"),
     ("I hear that you booked the flights.", None, "validation"),
+    ("I went to the cinema without you.", None, "appreciation"),
+    ("You just got back from the shops.", None, "fixing"),
+    ("We drove up to the lake to relax.", None, "minimizing"),
+    ("Stop forcing it on me.", None, "ownership"),
+    ("The laundry's not going anywhere.", None, "repair_break"),
+    ("You didn't text me back last night.", None, "stonewalling"),
+    ("That wasn't fair to you, and I'm sorry.", None, "defensiveness"),
 ]
 
 
