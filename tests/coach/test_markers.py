@@ -70,6 +70,8 @@ FOUND = [
     ("I couldn't have got through the move without you.", None, "appreciation"),
     ("Relax, it's only a parking ticket.", None, "minimizing"),
     ("You just need to sleep more.", None, "fixing"),
+    ("You're nervous about everything lately.", None, "absolute"),
+    ("You felt left out when we planned the trip.", None, "reflection"),
 ]
 
 # (reply, context, a kind that must NOT be found)
@@ -104,6 +106,8 @@ NOT_FOUND = [
     ("The laundry's not going anywhere.", None, "repair_break"),
     ("You didn't text me back last night.", None, "stonewalling"),
     ("That wasn't fair to you, and I'm sorry.", None, "defensiveness"),
+    ("You've done the school run all week.", None, "reflection"),
+    ("I'm so glad you're telling me this.", None, "reflection"),
 ]
 
 
