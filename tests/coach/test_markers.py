@@ -72,6 +72,8 @@ FOUND = [
     ("You just need to sleep more.", None, "fixing"),
     ("You're nervous about everything lately.", None, "absolute"),
     ("You felt left out when we planned the trip.", None, "reflection"),
+    ("My spending is not up for discussion.", None, "stonewalling"),
+    ("Stay out of it, it's between me and my brother.", None, "stonewalling"),
 ]
 
 # (reply, context, a kind that must NOT be found)
@@ -108,6 +110,7 @@ NOT_FOUND = [
     ("That wasn't fair to you, and I'm sorry.", None, "defensiveness"),
     ("You've done the school run all week.", None, "reflection"),
     ("I'm so glad you're telling me this.", None, "reflection"),
+    ("Don't worry, it's not your problem, I'll sort the bank.", None, "stonewalling"),
 ]
 
 
