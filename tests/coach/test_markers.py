@@ -74,6 +74,8 @@ FOUND = [
     ("You felt left out when we planned the trip.", None, "reflection"),
     ("My spending is not up for discussion.", None, "stonewalling"),
     ("Stay out of it, it's between me and my brother.", None, "stonewalling"),
+    ("Maybe stop checking your email at night?", None, "fixing"),
+    ("Perhaps a personal trainer would help.", None, "fixing"),
 ]
 
 # (reply, context, a kind that must NOT be found)
@@ -111,6 +113,7 @@ NOT_FOUND = [
     ("You've done the school run all week.", None, "reflection"),
     ("I'm so glad you're telling me this.", None, "reflection"),
     ("Don't worry, it's not your problem, I'll sort the bank.", None, "stonewalling"),
+    ("Maybe I could help with the forms?", None, "fixing"),
 ]
 
 
