@@ -76,6 +76,11 @@ FOUND = [
     ("Stay out of it, it's between me and my brother.", None, "stonewalling"),
     ("Maybe stop checking your email at night?", None, "fixing"),
     ("Perhaps a personal trainer would help.", None, "fixing"),
+    ("I'm sorry I didn't ring you back.", None, "ownership"),
+    ("sorry i shouted at u earlier", None, "ownership"),
+    ("Sorry I'm not a mind reader.", None, "contempt"),
+    ("Really mature.", None, "contempt"),
+    ("Get over yourself, it was a joke.", None, "contempt"),
 ]
 
 # (reply, context, a kind that must NOT be found)
@@ -114,6 +119,8 @@ NOT_FOUND = [
     ("I'm so glad you're telling me this.", None, "reflection"),
     ("Don't worry, it's not your problem, I'll sort the bank.", None, "stonewalling"),
     ("Maybe I could help with the forms?", None, "fixing"),
+    ("Sorry I feel so flat today.", None, "ownership"),
+    ("That's a classic, we should watch it again.", None, "contempt"),
 ]
 
 
