@@ -81,6 +81,8 @@ FOUND = [
     ("Sorry I'm not a mind reader.", None, "contempt"),
     ("Really mature.", None, "contempt"),
     ("Get over yourself, it was a joke.", None, "contempt"),
+    ("You're imagining it, she was only being friendly.", None, "minimizing"),
+    ("Don't take it personally, he's like that with everyone.", None, "minimizing"),
 ]
 
 # (reply, context, a kind that must NOT be found)
@@ -121,6 +123,7 @@ NOT_FOUND = [
     ("Maybe I could help with the forms?", None, "fixing"),
     ("Sorry I feel so flat today.", None, "ownership"),
     ("That's a classic, we should watch it again.", None, "contempt"),
+    ("I don't take it personally when you need space.", None, "minimizing"),
 ]
 
 
