@@ -83,6 +83,8 @@ FOUND = [
     ("Get over yourself, it was a joke.", None, "contempt"),
     ("You're imagining it, she was only being friendly.", None, "minimizing"),
     ("Don't take it personally, he's like that with everyone.", None, "minimizing"),
+    ("I'm not shouting, you're just not listening.", None, "defensiveness"),
+    ("I don't owe anyone an explanation for my weekend.", None, "defensiveness"),
 ]
 
 # (reply, context, a kind that must NOT be found)
@@ -124,6 +126,7 @@ NOT_FOUND = [
     ("Sorry I feel so flat today.", None, "ownership"),
     ("That's a classic, we should watch it again.", None, "contempt"),
     ("I don't take it personally when you need space.", None, "minimizing"),
+    ("I haven't been fair to you lately, and I'm not being fair now.", None, "defensiveness"),
 ]
 
 
