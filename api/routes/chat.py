@@ -64,12 +64,11 @@ def _conversation(
 
 
 def _store_bot_messages(
-    session: Session, conversation: Conversation, messages: list[dict[str, Any]]
+    session: Session, conversation: Conversation, messages: list[dict[str, Any]], seq: int
 ) -> dict[str, Any] | None:
-    """Store the bot's (paired) messages; the partner's lines say so in their payload,
-    everything else is the coach. Returns the partner's latest state."""
+    """Store the bot's (paired) messages from turn number `seq` on; the partner's lines say
+    so in their payload, everything else is the coach. Returns the partner's latest state."""
     partner: dict[str, Any] | None = None
-    seq = _next_seq(session, conversation.id)
     for message in messages:
         payload = message.get("custom")
         custom: dict[str, Any] = payload if isinstance(payload, dict) else {}
@@ -229,7 +228,8 @@ async def _chat(
     timing["rasa"] = time.perf_counter() - started
     person_turn.status = "ok"
     messages = pair_messages(messages)
-    partner = _store_bot_messages(session, conversation, messages)
+    # The conversation's row is locked, so nothing else numbered a turn meanwhile.
+    partner = _store_bot_messages(session, conversation, messages, person_turn.seq + 1)
     session.commit()
     suggestions: list[dict[str, Any]] = []
     if suggesting is not None:
