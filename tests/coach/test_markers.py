@@ -84,6 +84,8 @@ FOUND = [
     ("You're imagining it, she was only being friendly.", None, "minimizing"),
     ("Don't take it personally, he's like that with everyone.", None, "minimizing"),
     ("I'm not shouting, you're just not listening.", None, "defensiveness"),
+    ("It scares me when we go days without talking.", None, "vulnerability"),
+    ("I miss cooking together on Sundays.", None, "vulnerability"),
     ("I don't owe anyone an explanation for my weekend.", None, "defensiveness"),
 ]
 
