@@ -7,6 +7,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.pipeline import AttributeRuler
 
 from coach.errors import ModelNotFoundError, RulesError
 from coach.loader import load_yaml
@@ -52,6 +53,8 @@ def _fix_lemmas(nlp: Language) -> None:
     if "attribute_ruler" not in nlp.pipe_names or "lemmatizer" not in nlp.pipe_names:
         return
     ruler = nlp.get_pipe("attribute_ruler")
+    if not isinstance(ruler, AttributeRuler):
+        return
     for lemma, forms in fixes.items():
         pattern = [{"LOWER": {"IN": [f.lower() for f in forms]}, "TAG": {"IN": VERB_TAGS}}]
         ruler.add(patterns=[pattern], attrs={"LEMMA": str(lemma)})
