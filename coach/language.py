@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 from functools import lru_cache
+from typing import Any
 
 import spacy
 from spacy.language import Language
@@ -56,5 +57,7 @@ def _fix_lemmas(nlp: Language) -> None:
     if not isinstance(ruler, AttributeRuler):
         return
     for lemma, forms in fixes.items():
-        pattern = [{"LOWER": {"IN": [f.lower() for f in forms]}, "TAG": {"IN": VERB_TAGS}}]
+        pattern: list[dict[int | str, Any]] = [
+            {"LOWER": {"IN": [f.lower() for f in forms]}, "TAG": {"IN": VERB_TAGS}}
+        ]
         ruler.add(patterns=[pattern], attrs={"LEMMA": str(lemma)})
