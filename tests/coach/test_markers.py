@@ -85,6 +85,8 @@ FOUND = [
     ("Don't take it personally, he's like that with everyone.", None, "minimizing"),
     ("I'm not shouting, you're just not listening.", None, "defensiveness"),
     ("It scares me when we go days without talking.", None, "vulnerability"),
+    ("Fine, I'll call your sister. Satisfied now?", None, "contempt"),
+    ("I cook every night. What more do you want from me?", None, "defensiveness"),
     ("I miss cooking together on Sundays.", None, "vulnerability"),
     ("I don't owe anyone an explanation for my weekend.", None, "defensiveness"),
 ]
