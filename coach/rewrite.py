@@ -379,7 +379,7 @@ def _request(doc: Doc) -> tuple[str, str] | None:
     return None
 
 
-def _event(doc: Doc, topic: str | None, config: _Config) -> str | None:
+def _event(doc: Doc, topic: str | None, config: _Config, skip: set[int]) -> str | None:
     """The observation an I-statement opens with, told from the person's side."""
     for token in doc:
         if token.pos_ != "VERB":
@@ -390,6 +390,24 @@ def _event(doc: Doc, topic: str | None, config: _Config) -> str | None:
                 return config.events[lemma]
     if topic:
         return f"it comes to {topic}"
+    behaviour = _behaviour(doc, config, skip)
+    return f"it comes to {behaviour}" if behaviour else None
+
+
+def _behaviour(doc: Doc, config: _Config, skip: set[int]) -> str | None:
+    """What the partner is said to do, as a gerund ("the interrupting", "the nagging"):
+    what an I-statement is about when the reply names no thing."""
+    for token in doc:
+        subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if (
+            token.pos_ == "VERB"
+            and token.dep_ in ("ROOT", "conj", "xcomp")
+            and token.i not in skip
+            and token.lemma_.lower() not in config.light_verbs
+            and token.lemma_.lower() not in config.topic_stopwords
+            and (not subjects or subjects[0].lower_ in ("you", "u"))
+        ):
+            return f"the {_gerund(token.lemma_.lower())}"
     return None
 
 
@@ -603,7 +621,7 @@ def rewrite(
         "topic": topic,
         "feeling": feeling,
         "need": need,
-        "event": _event(doc, topic, config),
+        "event": _event(doc, topic, config, _insults(doc) | sneer),
         "request": request[0] if request else None,
         "request_ing": request[1] if request else None,
         "owned": owned,

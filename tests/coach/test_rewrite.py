@@ -168,3 +168,11 @@ def test_an_opener_shaped_like_a_command_is_not_a_request() -> None:
 def test_a_sneer_is_not_a_topic() -> None:
     for s in rewrite("Pot, meet kettle. You've been glued to your laptop.", n=7):
         assert "pot" not in s.text.lower().split(), s.text
+
+
+def test_an_i_statement_names_what_they_did_when_nothing_else_is_named() -> None:
+    suggestions = rewrite("You are shouting at me again.")
+    i_statement = next(s for s in suggestions if s.strategy == "i_statement")
+    assert "when it comes to the shouting" in i_statement.text.lower()
+    # Other skills do not turn the charge into what the partner is upset about.
+    assert all("shouting" not in s.text.lower() for s in suggestions if s is not i_statement)
