@@ -22,7 +22,7 @@ USER 10001
 EXPOSE 8000
 HEALTHCHECK --interval=15s --timeout=3s --start-period=30s --retries=3 \
     CMD ["python", "-c", "import urllib.request,sys; sys.exit(urllib.request.urlopen('http://127.0.0.1:8000/healthz', timeout=2).status != 200)"]
-CMD ["uvicorn", "api.main:app", "--host", "0.0.0.0", "--port", "8000", "--no-access-log"]
+CMD ["python", "-m", "api.serve", "--host", "0.0.0.0", "--port", "8000", "--workers", "2", "--no-access-log"]
 
 FROM python:3.10-slim-bookworm AS rasa-base
 RUN groupadd --system --gid 10001 rehearse && useradd --system --uid 10001 --gid rehearse --home-dir /app rehearse

@@ -44,7 +44,7 @@ pids+=($!)
 .venv-rasa/bin/rasa run --model models/rehearse.tar.gz --endpoints bot/endpoints.yml \
     --credentials bot/credentials.yml --enable-api --port "$RASA_PORT" >"$LOGS/rasa.log" 2>&1 &
 pids+=($!)
-.venv/bin/uvicorn api.main:app --host 127.0.0.1 --port "$GATEWAY_PORT" >"$LOGS/gateway.log" 2>&1 &
+.venv/bin/python -m api.serve --host 127.0.0.1 --port "$GATEWAY_PORT" --workers "${REHEARSE_WORKERS:-2}" >"$LOGS/gateway.log" 2>&1 &
 pids+=($!)
 
 wait_for() {  # name, url, text that means ready, seconds

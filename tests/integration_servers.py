@@ -140,8 +140,7 @@ def gateway_server(
     args = [
         sys.executable,
         "-m",
-        "uvicorn",
-        "api.main:app",
+        "api.serve",
         "--port",
         str(port),
         "--workers",
