@@ -106,6 +106,8 @@ def main() -> int:
         "# Gateway benchmark",
         "",
         f"{machine_line()}. Command: `.venv/bin/python -m bench.bench_api`.",
+        "The gateway runs as `make run` starts it: `python -m api.serve --workers 2`, one",
+        "process per core, each with its own SO_REUSEPORT socket.",
         "",
     ]
     with rasa_servers() as rasa_url:
@@ -182,7 +184,7 @@ def main() -> int:
         "overhead ≤ 10 ms median and throughput ≥ 0.9× Rasa's own.",
     ]
     path = write_report("api.md", "\n".join(lines) + "\n")
-    print("\n".join(lines[4:]))
+    print("\n".join(lines[6:]))
     print(f"report: {path}")
     return 0
 
