@@ -58,6 +58,16 @@ def test_a_full_rehearsal_through_the_gateway(live: TestClient) -> None:
     cold = say("Whatever. You always exaggerate.")
     assert cold["analysis"]["label"] == "unsafe" and cold["partner"]["step"] < 0  # type: ignore[index]
     assert cold["suggestions"], "an unsafe reply comes with safer ways to say it"
+    # Where the time went, for the browser's network panel and the benchmark.
+    timed = live.post(
+        "/api/chat", json={"message": "I hear you.", "conversation_id": conversation}, headers=me
+    )
+    timing = dict(
+        (part.split(";dur=")[0].strip(), float(part.split(";dur=")[1]))
+        for part in timed.headers["server-timing"].split(",")
+    )
+    assert set(timing) == {"check", "rasa", "total"}
+    assert 0 < timing["check"] < timing["total"] and 0 < timing["rasa"] < timing["total"]
 
     paused = say("/pause")
     assert any("Paused" in (m.get("text") or "") for m in paused["messages"])  # type: ignore[union-attr]
@@ -70,11 +80,11 @@ def test_a_full_rehearsal_through_the_gateway(live: TestClient) -> None:
         for m in end["messages"]
         if (m.get("custom") or {}).get("event") == "debrief"
     ]  # type: ignore[union-attr]
-    assert debrief and debrief[0]["turns"] == 1
+    assert debrief and debrief[0]["turns"] == 2  # the rewind took back the last reply
 
     stored = live.get(f"/api/conversations/{conversation}", headers=me).json()
     roles = [t["role"] for t in stored["turns"]]
-    assert roles.count("person") == 7 and "partner" in roles
+    assert roles.count("person") == 8 and "partner" in roles
     assert all(t["status"] == "ok" for t in stored["turns"] if t["role"] == "person")
 
 
