@@ -87,6 +87,7 @@ FOUND = [
     ("It scares me when we go days without talking.", None, "vulnerability"),
     ("Fine, I'll call your sister. Satisfied now?", None, "contempt"),
     ("I cook every night. What more do you want from me?", None, "defensiveness"),
+    ("Can we plan the garden together this weekend?", None, "invitation"),
     ("I miss cooking together on Sundays.", None, "vulnerability"),
     ("I don't owe anyone an explanation for my weekend.", None, "defensiveness"),
 ]
@@ -131,6 +132,11 @@ NOT_FOUND = [
     ("That's a classic, we should watch it again.", None, "contempt"),
     ("I don't take it personally when you need space.", None, "minimizing"),
     ("I haven't been fair to you lately, and I'm not being fair now.", None, "defensiveness"),
+    (
+        "I'm too wound up to do this well. Can we talk after dinner, when I've cooled off?",
+        None,
+        "invitation",
+    ),
 ]
 
 
