@@ -412,8 +412,8 @@ def _behaviour(doc: Doc, config: _Config, skip: set[int]) -> str | None:
 
 
 def _clauses(sent: Span) -> list[list[Token]]:
-    """A sentence cut at commas, semicolons, dashes and "but": "I bought the candles, what
-    else do you want" gives "I bought the candles" and "what else do you want"."""
+    """A sentence cut at commas, semicolons, dashes and "but": "I paid the deposit, what
+    more could you ask" gives "I paid the deposit" and "what more could you ask"."""
     out: list[list[Token]] = [[]]
     for token in sent:
         if token.is_space:
@@ -477,7 +477,7 @@ def _clean_point(tokens: list[Token], config: _Config) -> list[str]:
     if not any(t.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for t in words):
         return []  # a fragment ("Total nonsense.") is not a point to carry over
     if words[0].lower_ in config.point_never_opens:
-        return []  # "what else do you want", "idk what..." are not statements to carry
+        return []  # "what more could you ask", "idk what..." are not statements to carry
     if any(t.lemma_.lower() in config.point_denials for t in words):
         return []  # "it's not my fault" is the defence itself, not what they meant
     if any(t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in ("you", "u") for t in words):

@@ -50,8 +50,8 @@ def test_trains_and_gates_a_message(tmp_path) -> None:  # type: ignore[no-untype
     examples = [
         ("That makes sense, I'd be hurt too", "reply_validation"),
         ("I hear you, that sounds so hard", "reply_validation"),
-        ("what was that like for you?", "reply_open_question"),
-        ("how did it feel when she said that?", "reply_open_question"),
+        ("what was the hardest part of it for you?", "reply_open_question"),
+        ("how did you feel when she said that?", "reply_open_question"),
         ("you're being ridiculous", "reply_contempt"),
         ("wow, real mature, genius", "reply_contempt"),
         ("you never help with anything", "reply_criticism"),

@@ -78,7 +78,7 @@ def test_ordinary_cooperative_replies_are_safe(reply: str, context: str | None) 
 
 
 def test_a_bare_ok_after_a_hurt_is_still_stonewalling() -> None:
-    assert analyze("ok", context="I feel like you don't even see me anymore.").label == "unsafe"
+    assert analyze("ok", context="Lately I feel invisible to you, and it hurts.").label == "unsafe"
 
 
 def test_result_contract() -> None:
@@ -170,7 +170,7 @@ def test_nlp_is_the_cached_pipeline() -> None:
 @pytest.mark.parametrize(
     ("text", "word", "lemma"),
     [
-        ("It scares me when you go quiet.", "scares", "scare"),
+        ("It scares me when you drive that fast.", "scares", "scare"),
         ("You hated that restaurant.", "hated", "hate"),
         ("I texted you twice.", "texted", "text"),
         ("I'm scared.", "scared", "scared"),  # the adjective keeps its own lemma

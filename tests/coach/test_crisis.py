@@ -43,7 +43,7 @@ LOOK_ALIKES = [
     "I could scream, he booked the wrong weekend for the trip",
     "He keeps our car keys in his bag on nights out because we agreed he drives",
     "she has my bank card this month since I asked her to help me stop impulse buying",
-    "I'm sorry I snapped, but you pushed me into saying it.",
+    "I'm sorry I snapped, but you drove me into saying it.",
 ]
 
 

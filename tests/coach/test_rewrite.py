@@ -120,7 +120,7 @@ def test_to_dict() -> None:
             "ugh fine, I was at the gym with Sam, you never let me have a life",
             "I was at the gym with Sam",
         ),
-        ("I was on a work call, stop making it a thing.", "I was on a work call"),
+        ("I was on the phone to my boss, stop making it a thing.", "I was on the phone to my boss"),
     ],
 )
 def test_the_persons_own_point_is_carried_without_the_attack(reply: str, carried: str) -> None:
@@ -131,8 +131,8 @@ def test_the_persons_own_point_is_carried_without_the_attack(reply: str, carried
 
 
 def test_what_they_did_is_not_carried_as_the_persons_point() -> None:
-    for s in rewrite("I only said yes because you were being way too strict.", n=7):
-        assert "strict" not in s.text, s.text
+    for s in rewrite("I only let her go because you were being far too harsh.", n=7):
+        assert "harsh" not in s.text, s.text
 
 
 def test_a_denial_is_not_carried_as_the_persons_point() -> None:
@@ -147,26 +147,26 @@ def test_owning_their_complaint_flips_every_subject_and_its_verb() -> None:
         s.text
         for s in rewrite(
             "I packed the garage while you watched TV.",
-            context="Packing alone while you're at the gym is making me resentful.",
+            context="Cleaning up alone while you're at the gym is making me bitter.",
             n=7,
         )
         if s.strategy == "own_your_part"
     ]
-    assert owned and "while I'm at the gym is making you resentful" in owned[0], owned
+    assert owned and "while I'm at the gym is making you bitter" in owned[0], owned
 
 
 def test_the_first_suggestion_keeps_the_persons_words() -> None:
-    first = rewrite("Oh come on, I was at my mom's for like two hours. Relax.")[0]
+    first = rewrite("Honestly, I was at my mom's for maybe two hours. Relax.")[0]
     assert "mom" in first.text, first.text
 
 
 def test_an_opener_shaped_like_a_command_is_not_a_request() -> None:
-    for s in rewrite("Every night? Come on. You snore too, you know.", n=7):
+    for s in rewrite("Every weekend? Come on. You hog the duvet too, you know.", n=7):
         assert "come on" not in s.text.lower(), s.text
 
 
 def test_a_sneer_is_not_a_topic() -> None:
-    for s in rewrite("Pot, meet kettle. You've been glued to your laptop.", n=7):
+    for s in rewrite("Pot, meet kettle. You spend half the night on your tablet.", n=7):
         assert "pot" not in s.text.lower().split(), s.text
 
 
