@@ -21,8 +21,12 @@ import uvicorn
 APP = "api.main:app"
 
 
+def _family(host: str) -> socket.AddressFamily:
+    return socket.AF_INET6 if ":" in host else socket.AF_INET
+
+
 def _listen(host: str, port: int) -> socket.socket:
-    sock = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM)
+    sock = socket.socket(_family(host), socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
     sock.bind((host, port))
@@ -61,7 +65,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     # Fail here, clearly, if the port is taken, before any worker starts. (This socket is
     # bound without SO_REUSEPORT: with it, a second gateway would quietly share the port.)
-    probe = socket.socket(socket.AF_INET6 if ":" in args.host else socket.AF_INET)
+    probe = socket.socket(_family(args.host), socket.SOCK_STREAM)
     probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # TIME_WAIT is no conflict
     try:
         probe.bind((args.host, args.port))
