@@ -79,6 +79,11 @@ class Suggestions(list[Suggestion]):
         }
 
 
+# A candidate: minus the share of the person's words it keeps, the skill's fit (0 best),
+# the template's place within its skill, the skill's name and the text.
+_Option = tuple[float, int, int, str, str]
+
+
 @dataclass(frozen=True, slots=True)
 class _Strategy:
     name: str
@@ -101,6 +106,7 @@ class _Config:
     point_may_carry: frozenset[str]
     gerund_heads: frozenset[str]
     point_never_opens: frozenset[str]
+    point_never_ends: frozenset[str]
     light_verbs: frozenset[str]
     point_denials: frozenset[str]
 
@@ -146,6 +152,7 @@ def _config() -> _Config:
         point_may_carry=frozenset(data.get("point_may_carry") or []),
         gerund_heads=frozenset(data.get("gerund_heads") or []),
         point_never_opens=frozenset(data.get("point_never_opens") or []),
+        point_never_ends=frozenset(data.get("point_never_ends") or []),
         light_verbs=frozenset(data.get("light_verbs") or []),
         point_denials=frozenset(data.get("point_denials") or []),
     )
@@ -158,12 +165,35 @@ def _topics(doc: Doc, *, flip: bool, skip: set[int], config: _Config) -> list[st
     """Noun phrases worth carrying over, cleaned of insults; `flip` turns the partner's
     "my birthday" into the person's "your birthday"."""
     out: list[str] = []
+    emitted: dict[int, int] = {}  # a carried chunk's root -> its place in `out`
     for chunk in doc.noun_chunks:
         root = chunk.root
         if root.pos_ == "PRON" or root.lemma_.lower() in config.generic_nouns:
             continue
+        others = [t for t in chunk if t.i != root.i]
+        if (
+            root.dep_ == "attr"
+            and any(c.dep_ == "nsubj" and c.lower_ in ("i", "you", "u") for c in root.head.children)
+            and (
+                any(c.dep_ == "neg" for c in root.head.children)
+                or any(t.dep_ in ("poss", "amod") for t in others)
+            )
+        ):
+            continue  # "I'm not your maid", "you're a grown man": a label, not a topic
         if root.lower_ in config.topic_stopwords or root.i in skip:
             continue
+        before = doc[chunk.start - 1] if chunk.start else None
+        if any(t.i in skip and t.pos_ in ("NOUN", "PROPN") for t in others) or (
+            before is not None and before.i in skip and before.pos_ == "NOUN"
+        ):
+            continue  # "the martyr act": a phrase built round an insult is the insult
+        if any(
+            t.tag_ == "PRP" or (t.dep_ == "poss" and t.lower_ in config.generic_nouns)
+            for t in others
+        ):
+            continue  # "you trip", "nothing's fun": a misread clause, not a thing
+        if any(t.is_quote for t in doc[max(0, chunk.start - 1) : chunk.end + 1]):
+            continue  # a word in scare quotes ("so my music is "noise" now") mocks theirs
         # "every purchase" is about purchases in general: "purchases".
         general = chunk[0].lower_ in config.indefinite_determiners
         if general and (root.tag_ != "NN" or chunk[0].lower_ == "no"):
@@ -178,7 +208,12 @@ def _topics(doc: Doc, *, flip: bool, skip: set[int], config: _Config) -> list[st
                 continue
             if low in config.hedges and token.i != root.i:
                 continue  # "just groceries" is about the groceries
-            if token.pos_ == "DET" and low in ("a", "an") and token.i == chunk.start:
+            if (
+                token.pos_ == "DET"
+                and low in ("a", "an")
+                and token.i == chunk.start
+                and token.nbor().lower_ not in ("few", "couple")
+            ):
                 # "an opinion" is carried as "the opinion": a topic is a definite thing.
                 words.append("the")
                 continue
@@ -189,7 +224,16 @@ def _topics(doc: Doc, *, flip: bool, skip: set[int], config: _Config) -> list[st
             else:
                 words.append(low)
         phrase = " ".join(words).strip()
+        of = root.head
+        if phrase and of.lower_ == "of" and of.head.i in emitted:
+            # "two cups" + "coffee" is one thing: "two cups of coffee".
+            place = emitted.pop(of.head.i)
+            if len(out[place]) + len(phrase) <= 56:
+                out[place] = f"{out[place]} of {phrase}"
+                emitted[root.i] = place
+            continue
         if phrase and phrase not in out and len(phrase) <= 60:
+            emitted[root.i] = len(out)
             out.append(phrase)
     # What they are asked to stop or keep doing is a topic too: "stop checking it" is
     # about "the checking".
@@ -279,7 +323,10 @@ def _owned_complaint(ctx_doc: Doc) -> str | None:
             if token.is_punct and token.i == sent.end - 1:
                 continue
             after, flipped_to = flipped_to, None
-            if low in ("you", "u") and token.dep_ in ("nsubj", "nsubjpass"):
+            nxt = sent.doc[token.i + 1] if token.i + 1 < len(sent.doc) else None
+            if low in ("you", "u") and nxt is not None and nxt.lower_ == "to":
+                words.append("me")  # "I need you to call" -> "you need me to call"
+            elif low in ("you", "u") and token.dep_ in ("nsubj", "nsubjpass"):
                 words.append("I")
                 flipped_to = "first"
             elif low == "i" and token.dep_ in ("nsubj", "nsubjpass"):
@@ -436,10 +483,13 @@ def _point(ex: Extraction, harms: list[Marker], config: _Config) -> str | None:
     if not doc.has_annotation("SENT_START"):
         return None
     best: list[str] = []
+    insults = _insults(doc)
     for sent in doc.sents:
         if "?" in sent.text:
             continue
         for clause in _clauses(sent):
+            if any(t.i in insults or t.lower_ in config.topic_stopwords for t in clause):
+                continue  # "your take was ridiculous" is a judgement, not a point
             start, end = ex.normalized.to_original(
                 clause[0].idx, clause[-1].idx + len(clause[-1].text)
             )
@@ -478,6 +528,10 @@ def _clean_point(tokens: list[Token], config: _Config) -> list[str]:
         return []  # a fragment ("Total nonsense.") is not a point to carry over
     if words[0].lower_ in config.point_never_opens:
         return []  # "what more could you ask", "idk what..." are not statements to carry
+    if words[-1].lower_ in config.point_never_ends:
+        return []  # "fine, I'll do it all myself then" is a sulk, not a point
+    if any(t.is_quote for t in words):
+        return []  # scare quotes ("so I'm "difficult" now") mock the partner's word
     if any(t.lemma_.lower() in config.point_denials for t in words):
         return []  # "it's not my fault" is the defence itself, not what they meant
     if any(t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in ("you", "u") for t in words):
@@ -605,9 +659,11 @@ def rewrite(
     sneer = _marker_tokens(ex, frozenset({"contempt", "counter_complaint"}))
     topics = _topics(doc, flip=False, skip=_insults(doc) | sneer, config=config)
     owned = None
+    addressed = False  # whether the partner's words are about the person ("you forgot...")
     if ex.context:
         ctx_doc = parse(normalize(ex.context).text)
         owned = _owned_complaint(ctx_doc)
+        addressed = any(t.lower_ in ("you", "u", "your", "ur", "yourself") for t in ctx_doc)
         theirs = _topics(ctx_doc, flip=True, skip=_insults(ctx_doc), config=config)
         # A counter-complaint or an excuse answers *their* complaint: lead with its topic.
         if main_harm in ("counter_complaint", "defensiveness", "apology_but") and theirs:
@@ -625,6 +681,8 @@ def rewrite(
         "request": request[0] if request else None,
         "request_ing": request[1] if request else None,
         "owned": owned,
+        # Owning a part of "the baby" or "your dad" only makes sense when they spoke of you.
+        "their_topic": topic if addressed else None,
         "point": _point(ex, original.harms, config),
     }
     # Offer first the versions that carry most of the person's own words: candidates are
@@ -633,7 +691,7 @@ def rewrite(
     # Absolutes ("always", "every single time") are not words to keep; the rest of an
     # attacking sentence still names what it is about.
     own_words = _content_words(doc, _insults(doc) | _marker_tokens(ex, frozenset({"absolute"})))
-    candidates: list[tuple[float, int, int, str, str]] = []
+    candidates: list[_Option] = []
     seen: set[str] = set()
     for rank, name in enumerate(config.order[main_harm]):
         for position, template in enumerate(config.strategies[name].templates):
@@ -646,12 +704,13 @@ def rewrite(
             candidates.append((-_share_kept(own_words, carried), rank, position, name, candidate))
     candidates.sort()
 
-    def first_safe(options: list[tuple[float, int, int, str, str]]) -> Suggestion | None:
-        for _, _, _, name, candidate in options:
+    def first_safe(options: list[_Option]) -> tuple[_Option, Suggestion] | None:
+        for option in options:
+            name, candidate = option[3], option[4]
             scored = analyze(candidate, context=context)
             if scored.label == "safe" and scored.score < original.score:
                 strategy = config.strategies[name]
-                return Suggestion(
+                return option, Suggestion(
                     text=candidate,
                     strategy=name,
                     score=scored.score,
@@ -660,28 +719,31 @@ def rewrite(
                 )
         return None
 
-    suggestions: list[Suggestion] = []
+    found: list[tuple[_Option, Suggestion]] = []
     # Within a skill, its templates keep their order (the most natural first); skills are
-    # tried from the one whose best version keeps most words.
-    by_skill: dict[str, list[tuple[float, int, int, str, str]]] = {}
+    # tried from the one whose most natural version keeps most words, and the versions
+    # found are offered in order of the words they keep.
+    by_skill: dict[str, list[_Option]] = {}
     for option in sorted(candidates, key=lambda c: c[2]):
         by_skill.setdefault(option[3], []).append(option)
-    skills = sorted(by_skill, key=lambda name: min(by_skill[name]))
+    skills = sorted(by_skill, key=lambda name: by_skill[name][0])
     # The versions most likely to be scored are parsed in one batch, which is faster.
     likely = [by_skill[name][0][4] for name in skills[: n + 1]]
     parse.prime([normalize(clean_text(text)).text for text in likely])
     for name in skills:
-        found = first_safe(by_skill[name])
-        if found is not None:
-            suggestions.append(found)
-        if len(suggestions) >= n:
+        safe = first_safe(by_skill[name])
+        if safe is not None:
+            found.append(safe)
+        if len(found) >= n:
             break
+    found.sort(key=lambda pair: pair[0][:2])
+    suggestions = [suggestion for _, suggestion in found]
     # The skill that fits this kind of harm best is always among them.
     fitting = config.order[main_harm][0]
     if suggestions and all(s.strategy != fitting for s in suggestions):
-        found = first_safe(by_skill.get(fitting, []))
-        if found is not None:
-            suggestions = [*suggestions[: n - 1], found]
+        safe = first_safe(by_skill.get(fitting, []))
+        if safe is not None:
+            suggestions = [*suggestions[: n - 1], safe[1]]
     note = (
         ""
         if suggestions

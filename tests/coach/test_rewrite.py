@@ -176,3 +176,64 @@ def test_an_i_statement_names_what_they_did_when_nothing_else_is_named() -> None
     assert "when it comes to the shouting" in i_statement.text.lower()
     # Other skills do not turn the charge into what the partner is upset about.
     assert all("shouting" not in s.text.lower() for s in suggestions if s is not i_statement)
+
+
+def test_owning_a_part_needs_a_complaint_about_you() -> None:
+    # The partner speaks of their own readiness, not of anything the person did.
+    suggestions = rewrite(
+        "A whole year has passed. When do we get to move on?",
+        context="I can't face calling my father yet.",
+    )
+    assert suggestions
+    assert not any(s.text.startswith("You're right about") for s in suggestions)
+
+
+@pytest.mark.parametrize(
+    ("text", "context", "not_carried"),
+    [
+        ("Fine, I'll just cook for myself then.", "Can we eat out less this month?", "myself"),
+        ('So my music is "noise" now.', "Could you turn the music down after ten?", '"'),
+        (
+            "I'm not your secretary, you know.",
+            "I need you to book the vet appointment.",
+            "secretary",
+        ),
+        ("Ugh, it's only a scratch on the door.", "You scraped the car in the garage.", "side"),
+    ],
+)
+def test_sulks_scare_quotes_labels_and_minimising_are_not_carried(
+    text: str, context: str, not_carried: str
+) -> None:
+    suggestions = rewrite(text, context=context)
+    assert suggestions, suggestions.note
+    assert not any(not_carried in s.text for s in suggestions), [s.text for s in suggestions]
+
+
+def test_a_phrase_with_of_is_kept_whole() -> None:
+    suggestions = rewrite(
+        "Honestly it was two glasses of wine, calm down.",
+        context="You drank a lot at the wedding.",
+    )
+    texts = " ".join(s.text for s in suggestions)
+    assert "two glasses of wine" in texts
+    assert "glasses and wine" not in texts
+
+
+def test_owning_a_request_turns_its_pronouns() -> None:
+    suggestions = rewrite(
+        "I'm not your secretary, you know.", context="I need you to book the vet appointment."
+    )
+    owned = [s.text for s in suggestions if s.strategy == "own_your_part"]
+    assert owned and "you need me to book the vet appointment" in owned[0]
+
+
+def test_the_first_suggestion_keeps_the_persons_own_topic() -> None:
+    # The fitting skill (owning the complaint) is offered, but not ahead of a version
+    # that keeps what the person themself talked about.
+    suggestions = rewrite(
+        "Seriously? I play the drum kit one night a week and you make a federal case of it.",
+        context="You played the drums until midnight and I couldn't sleep.",
+    )
+    assert suggestions, suggestions.note
+    assert "drum kit" in suggestions[0].text
+    assert any(s.strategy == "own_your_part" for s in suggestions)
