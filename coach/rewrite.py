@@ -20,6 +20,7 @@ _SLOT = re.compile(r"\{(\w+)\}")
 _SUBJECTS = {"you", "u", "ya"}
 _FLIP = {"my": "your", "your": "my", "me": "you", "mine": "yours", "yours": "mine", "our": "our"}
 _NO_REQUEST_VERBS = {
+    "bless",
     "stop",
     "quit",
     "shut",
@@ -109,6 +110,8 @@ class _Config:
     point_never_ends: frozenset[str]
     light_verbs: frozenset[str]
     point_denials: frozenset[str]
+    not_observed: frozenset[str]
+    verdicts: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -155,6 +158,8 @@ def _config() -> _Config:
         point_never_ends=frozenset(data.get("point_never_ends") or []),
         light_verbs=frozenset(data.get("light_verbs") or []),
         point_denials=frozenset(data.get("point_denials") or []),
+        not_observed=frozenset(data.get("not_observed") or []),
+        verdicts=frozenset(data.get("verdicts") or []),
     )
 
 
@@ -426,19 +431,121 @@ def _request(doc: Doc) -> tuple[str, str] | None:
     return None
 
 
-def _event(doc: Doc, topic: str | None, config: _Config, skip: set[int]) -> str | None:
-    """The observation an I-statement opens with, told from the person's side."""
-    for token in doc:
-        if token.pos_ != "VERB":
+_PRESCRIBING = frozenset({"can", "could", "should", "must", "would", "might", "may", "ca"})
+_TIME_MARKS = frozenset({"when", "while", "before", "after", "whenever"})
+
+
+def _observation(doc: Doc, config: _Config, skip: set[int]) -> tuple[str, bool] | None:
+    """What the partner did, in the person's own words and without the verdict, for an
+    I-statement's "When ...": "you always shot down my ideas" gives "you shot down my
+    ideas", "you never phone me" gives "you don't phone me". Judgements ("you're so rude"),
+    mind-reading ("you know...") and prescriptions ("you could have...") give nothing.
+    The flag says whether it happened in the past."""
+    absolutes = {"always", "constantly", "ever", "continually", "either", "too", "anyway"}
+    for clause in (c for sent in doc.sents for c in _clauses(sent)):
+        inside = {t.i for t in clause}
+        verb = next(
+            (
+                t
+                for t in clause
+                if t.pos_ in ("VERB", "AUX")
+                and t.dep_ in ("ROOT", "advcl", "ccomp", "conj")
+                and any(c.dep_ == "nsubj" and c.lower_ in _SUBJECTS for c in t.children)
+            ),
+            None,
+        )
+        if verb is None or verb.lemma_.lower() in config.not_observed:
             continue
-        if any(c.dep_ == "nsubj" and c.lower_ in _SUBJECTS for c in token.children):
-            lemma = token.lemma_.lower()
-            if lemma in config.events:
-                return config.events[lemma]
+        children = list(verb.children)
+        if verb.tag_ == "VBG" and any(c.lower_ in ("'re", "are") for c in children):
+            continue  # "you're overreacting": a verdict on the moment, not a deed
+        if any(c.lower_ in _PRESCRIBING for c in children if c.dep_ == "aux"):
+            continue
+        if any(c.dep_ == "neg" for c in children) and any(
+            c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in children
+        ):
+            continue  # "if you didn't stay so late..." says it by its opposite
+        never = any(c.lower_ == "never" for c in children)
+        # A clause of time stays ("when I came in"); reasons and retorts are cut.
+        cut = {
+            t.i
+            for c in children
+            if c.dep_ in ("advcl", "conj", "cc", "punct", "mark", "intj", "discourse")
+            and not (c.dep_ == "advcl" and any(m.lower_ in _TIME_MARKS for m in c.children))
+            for t in c.subtree
+        }
+        words: list[str] = []
+        tokens = [t for t in verb.subtree if t.i in inside and t.i not in cut and not t.is_punct]
+        if any(
+            t.i in skip
+            or t.lower_ in config.verdicts
+            or t.lemma_.lower() in config.point_denials
+            or (t.pos_ == "VERB" and t.lemma_.lower() in config.not_observed)
+            for t in tokens
+        ):
+            continue  # an insult inside the deed: the verdict cannot be left out
+        for token in tokens:
+            low = token.lower_
+            if low in absolutes:
+                continue
+            if low == "forever":
+                words.append("a long time")  # "you take forever" -> "you take a long time"
+                continue
+            if low in config.hedges and token.dep_ != "prep":
+                continue
+            if low == "never":
+                past = verb.tag_ == "VBD" and verb.lower_ != verb.lemma_.lower()
+                words.append("didn't" if past else ("doesn't" if verb.tag_ == "VBZ" else "don't"))
+                continue
+            if never and token.i == verb.i:
+                words.append(verb.lemma_.lower())
+                continue
+            words.append(token.text if token.pos_ == "PROPN" or token.text == "I" else low)
+        if not words or words[0] not in ("you", "u") or not 3 <= len(words) <= 16:
+            continue
+        text = re.sub(r" (?=['’]|n't)", "", " ".join(["you", *words[1:]]))
+        # "put" and "set" look the same either way: read as the present.
+        past = (verb.tag_ == "VBD" and verb.lower_ != verb.lemma_.lower()) or any(
+            c.dep_ == "aux" and c.tag_ == "VBD" for c in children
+        )
+        return text, past
+    return None
+
+
+def _event(
+    doc: Doc, topic: str | None, config: _Config, skip: set[int], *, answering: bool
+) -> tuple[str, bool] | None:
+    """The observation an I-statement opens with, told from the person's side, and
+    whether it is past: how it feels for common charges ("I don't feel heard"), else what
+    they did in the person's words, else what it is about."""
+    charged = [
+        token
+        for token in doc
+        if token.pos_ == "VERB"
+        and token.lemma_.lower() in config.events
+        and any(c.dep_ == "nsubj" and c.lower_ in _SUBJECTS for c in token.children)
+    ]
+
+    def things(verb: Token) -> list[Token]:
+        return [c for c in verb.children if c.dep_ == "dobj" and c.pos_ != "PRON"]
+
+    # "You never listen to me" is told as how it feels ("I don't feel heard"); a deed done
+    # to some thing ("you showed my brother the photos") is retold in the person's words,
+    # and said as a feeling only when that cannot be done and the thing is theirs.
+    for verb in charged:
+        if not things(verb):
+            return config.events[verb.lemma_.lower()], False
+    # After their complaint, "when you..." is a counter-charge however it is put.
+    observed = None if answering else _observation(doc, config, skip)
+    if observed:
+        return observed
+    for verb in charged:
+        if all(any(p.lower_ in ("my", "our") for p in o.children) for o in things(verb)):
+            return config.events[verb.lemma_.lower()], False
     if topic:
-        return f"it comes to {topic}"
+        return f"it comes to {topic}", False
     behaviour = _behaviour(doc, config, skip)
-    return f"it comes to {behaviour}" if behaviour else None
+    return (f"it comes to {behaviour}", False) if behaviour else None
 
 
 def _behaviour(doc: Doc, config: _Config, skip: set[int]) -> str | None:
@@ -673,11 +780,19 @@ def rewrite(
     topic = _join(topics[:2])
     feeling, need = config.feelings[main_harm]
     request = _request(doc)
+    event = _event(
+        doc,
+        topic,
+        config,
+        _insults(doc) | sneer,
+        answering=main_harm in ("counter_complaint", "defensiveness", "apology_but"),
+    )
     slots: dict[str, str | None] = {
         "topic": topic,
         "feeling": feeling,
         "need": need,
-        "event": _event(doc, topic, config, _insults(doc) | sneer),
+        "event": event[0] if event else None,
+        "feel": "felt" if event and event[1] else "feel",
         "request": request[0] if request else None,
         "request_ing": request[1] if request else None,
         "owned": owned,

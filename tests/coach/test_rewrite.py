@@ -237,3 +237,42 @@ def test_the_first_suggestion_keeps_the_persons_own_topic() -> None:
     assert suggestions, suggestions.note
     assert "drum kit" in suggestions[0].text
     assert any(s.strategy == "own_your_part" for s in suggestions)
+
+
+def _i_statement(text: str, context: str | None = None) -> str:
+    found = [s.text for s in rewrite(text, context=context) if s.strategy == "i_statement"]
+    assert found, f"no I-statement for {text!r}"
+    return found[0]
+
+
+def test_an_i_statement_retells_the_deed_without_the_absolute() -> None:
+    said = _i_statement("You always cancel our plans at the last minute.")
+    assert said.startswith("When you cancel our plans at the last minute, I feel ")
+    assert "always" not in said
+
+
+def test_never_becomes_a_plain_negative_in_the_right_tense() -> None:
+    said = _i_statement("You never put your dishes in the dishwasher.")
+    assert said.startswith("When you don't put your dishes in the dishwasher, I feel ")
+    assert "forever" not in _i_statement("Ugh, you spend forever in the shower every morning.")
+
+
+def test_a_past_deed_is_felt_in_the_past() -> None:
+    said = _i_statement("Thanks a lot, you showed my brother our wedding photos.")
+    assert said.startswith("When you showed my brother our wedding photos, I felt ")
+
+
+@pytest.mark.parametrize(
+    ("text", "context"),
+    [
+        ("You're being so dramatic about the rent.", None),  # a verdict, not a deed
+        ("If you didn't stay late at the office, I'd plan more dates.", None),  # by its opposite
+        ("Well, you left the car on empty last week.", "You let the water bill go unpaid."),
+    ],
+)
+def test_verdicts_opposites_and_counter_charges_are_not_retold(
+    text: str, context: str | None
+) -> None:
+    for s in rewrite(text, context=context):
+        assert not s.text.startswith("When you"), s.text
+        assert "left on my own" not in s.text  # "left the car" is not about the person
