@@ -327,6 +327,8 @@ def _owned_complaint(ctx_doc: Doc) -> str | None:
             low = token.lower_
             if token.is_punct and token.i == sent.end - 1:
                 continue
+            if low in ("even", "just", "literally", "seriously") and token.dep_ == "advmod":
+                continue  # owning it plainly: "I didn't look up", not "I didn't even look up"
             after, flipped_to = flipped_to, None
             nxt = sent.doc[token.i + 1] if token.i + 1 < len(sent.doc) else None
             if low in ("you", "u") and nxt is not None and nxt.lower_ == "to":
@@ -628,6 +630,15 @@ def _clean_point(tokens: list[Token], config: _Config) -> list[str]:
     ]
     while words and words[-1].is_punct:
         words.pop()
+    if any(
+        t.lower_ in ("just", "only", "merely")
+        and (
+            t.head.lemma_ == "be"
+            or (t.head.dep_ in ("attr", "acomp") and t.head.head.lemma_ == "be")
+        )
+        for t in tokens
+    ):
+        return []  # "it's just groceries" makes it small even without the "just"
     content = [t for t in words if t.pos_ in ("NOUN", "PROPN", "VERB", "NUM", "ADJ")]
     if len(words) < 3 or not content or len(words) > 30:
         return []  # "Problem solved." is a retort, not a point

@@ -199,6 +199,11 @@ def test_owning_a_part_needs_a_complaint_about_you() -> None:
             "secretary",
         ),
         ("Ugh, it's only a scratch on the door.", "You scraped the car in the garage.", "side"),
+        (
+            "You're overreacting, it's just a parking ticket.",
+            "I got a parking ticket and I feel so stupid.",
+            "From my side",
+        ),
     ],
 )
 def test_sulks_scare_quotes_labels_and_minimising_are_not_carried(
@@ -276,3 +281,9 @@ def test_verdicts_opposites_and_counter_charges_are_not_retold(
     for s in rewrite(text, context=context):
         assert not s.text.startswith("When you"), s.text
         assert "left on my own" not in s.text  # "left the car" is not about the person
+
+
+def test_owning_the_complaint_drops_its_intensifiers() -> None:
+    suggestions = rewrite("I was busy, obviously.", context="You didn't even call me back today.")
+    owned = [s.text for s in suggestions if s.strategy == "own_your_part"]
+    assert owned and owned[0].startswith("You're right, I didn't call you back today")
