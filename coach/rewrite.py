@@ -328,7 +328,7 @@ def _owned_complaint(ctx_doc: Doc) -> str | None:
             if token.is_punct and token.i == sent.end - 1:
                 continue
             if low in ("even", "just", "literally", "seriously") and token.dep_ == "advmod":
-                continue  # owning it plainly: "I didn't look up", not "I didn't even look up"
+                continue  # owning it plainly: "I didn't call", not "I didn't even call"
             after, flipped_to = flipped_to, None
             nxt = sent.doc[token.i + 1] if token.i + 1 < len(sent.doc) else None
             if low in ("you", "u") and nxt is not None and nxt.lower_ == "to":

@@ -200,7 +200,7 @@ def test_owning_a_part_needs_a_complaint_about_you() -> None:
         ),
         ("Ugh, it's only a scratch on the door.", "You scraped the car in the garage.", "side"),
         (
-            "You're overreacting, it's just a parking ticket.",
+            "Calm down, it is just a parking ticket.",
             "I got a parking ticket and I feel so stupid.",
             "From my side",
         ),
