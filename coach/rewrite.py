@@ -583,6 +583,42 @@ def _clauses(sent: Span) -> list[list[Token]]:
     return [c for c in out if c]
 
 
+_LATER_TODAY = ("tonight", "today", "now", "this morning", "this evening", "this weekend")
+
+
+def _exit(ex: Extraction, harms: list[Marker], config: _Config) -> tuple[str | None, str | None]:
+    """How the person is walking away, in their words, to turn into a break with a promise
+    ("I'm going to bed" -> "so I'm going to bed for now, but..."), and the time they will
+    not talk in ("not tonight" -> "tonight"), from the clauses a stonewalling marker covers."""
+    walls = [m for m in harms if m.kind == "stonewalling"]
+    if not walls:
+        return None, None
+    lowered = ex.cleaned.lower()
+    when = next((w for w in _LATER_TODAY if re.search(rf"\b{w}\b", lowered)), None)
+    if when == "now":
+        when = None  # "not now" is the break itself
+    for sent in ex.doc.sents:
+        for clause in _clauses(sent):
+            start, end = ex.normalized.to_original(
+                clause[0].idx, clause[-1].idx + len(clause[-1].text)
+            )
+            if not any(m.start < end and start < m.end for m in walls):
+                continue
+            words = [t for t in clause if not t.is_punct and t.lower_ not in config.hedges]
+            while words and words[0].lower_ in config.openers:
+                words = words[1:]
+            if (
+                2 <= len(words) <= 6
+                and words[0].lower_ == "i"
+                and words[0].dep_ == "nsubj"
+                and not any(t.dep_ == "neg" or t.lower_ in _SUBJECTS for t in words)
+                and "?" not in sent.text
+            ):
+                text = "".join(t.text_with_ws for t in words).strip()
+                return "I" + text[1:], when
+    return None, when
+
+
 def _point(ex: Extraction, harms: list[Marker], config: _Config) -> str | None:
     """What the person wanted to say, in their own words: the longest clause of the reply
     that no attack overlaps (only an excuse, an apology's "but" or a minimising word may
@@ -791,6 +827,7 @@ def rewrite(
     topic = _join(topics[:2])
     feeling, need = config.feelings[main_harm]
     request = _request(doc)
+    walk = _exit(ex, original.harms, config)
     event = _event(
         doc,
         topic,
@@ -810,6 +847,11 @@ def rewrite(
         # Owning a part of "the baby" or "your dad" only makes sense when they spoke of you.
         "their_topic": topic if addressed else None,
         "point": _point(ex, original.harms, config),
+        "exit": walk[0],
+        "not_when": walk[1],
+        "later": "tomorrow"
+        if walk[1] in ("tonight", "this evening") or re.search(r"\b(bed|sleep)\b", walk[0] or "")
+        else "later today",
     }
     # Offer first the versions that carry most of the person's own words: candidates are
     # tried from the most to the least words kept (then by how well the skill fits), and

@@ -287,3 +287,22 @@ def test_owning_the_complaint_drops_its_intensifiers() -> None:
     suggestions = rewrite("I was busy, obviously.", context="You didn't even call me back today.")
     owned = [s.text for s in suggestions if s.strategy == "own_your_part"]
     assert owned and owned[0].startswith("You're right, I didn't call you back today")
+
+
+def test_a_repair_break_keeps_the_persons_exit_and_promises_to_return() -> None:
+    breaks = [
+        s.text
+        for s in rewrite("I'm going to bed.", context="Can we talk about moving closer to my mom?")
+        if s.strategy == "repair_break"
+    ]
+    assert breaks and breaks[0].startswith("I'm getting overwhelmed, so I'm going to bed for now")
+    assert breaks[0].endswith("Can we come back to it tomorrow?")
+
+
+def test_a_repair_break_keeps_the_time_they_cannot_talk_in() -> None:
+    breaks = [
+        s.text
+        for s in rewrite("Not doing this tonight.", context="I want to talk about the holidays.")
+        if s.strategy == "repair_break"
+    ]
+    assert breaks and "tonight" in breaks[0] and breaks[0].endswith("tomorrow?")
