@@ -175,6 +175,8 @@ def _topics(doc: Doc, *, flip: bool, skip: set[int], config: _Config) -> list[st
         root = chunk.root
         if root.pos_ == "PRON" or root.lemma_.lower() in config.generic_nouns:
             continue
+        if root.lower_ in config.openers or root.lower_ in config.hedges:
+            continue  # "Ugh" read as a name
         others = [t for t in chunk if t.i != root.i]
         if (
             root.dep_ == "attr"
@@ -218,8 +220,9 @@ def _topics(doc: Doc, *, flip: bool, skip: set[int], config: _Config) -> list[st
                 and low in ("a", "an")
                 and token.i == chunk.start
                 and token.nbor().lower_ not in ("few", "couple")
-            ):
-                # "an opinion" is carried as "the opinion": a topic is a definite thing.
+            ) or (low == "one" and token.dep_ == "nummod" and token.i == chunk.start):
+                # "an opinion" is carried as "the opinion": a topic is a definite thing; and
+                # "one comment" would make it small: "the comment".
                 words.append("the")
                 continue
             if flip and low in _FLIP:
@@ -463,10 +466,13 @@ def _observation(doc: Doc, config: _Config, skip: set[int]) -> tuple[str, bool] 
             continue  # "you're overreacting": a verdict on the moment, not a deed
         if any(c.lower_ in _PRESCRIBING for c in children if c.dep_ == "aux"):
             continue
-        if any(c.dep_ == "neg" for c in children) and any(
-            c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in children
+        conditional = any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in children)
+        if conditional and (
+            any(c.dep_ == "neg" for c in children)
+            or verb.tag_ == "VBD"
+            or any(c.lower_ in ("were", "had", "did") for c in children)
         ):
-            continue  # "if you didn't stay so late..." says it by its opposite
+            continue  # "if you didn't stay so late", "if you cleaned up": said by its opposite
         never = any(c.lower_ == "never" for c in children)
         # A clause of time stays ("when I came in"); reasons and retorts are cut.
         cut = {
@@ -666,6 +672,10 @@ def _clean_point(tokens: list[Token], config: _Config) -> list[str]:
     ]
     while words and words[-1].is_punct:
         words.pop()
+    if any(t.lower_ in ("it", "that", "this") and t.dep_ == "nsubj" for t in words) and any(
+        t.dep_ == "nummod" and t.head.dep_ == "attr" for t in words
+    ):
+        return []  # "it was one comment", "that was five minutes": making it small
     if any(
         t.lower_ in ("just", "only", "merely")
         and (
@@ -756,6 +766,18 @@ def _fill(template: str, slots: dict[str, str | None]) -> str | None:
     return _tidy(_SLOT.sub(lambda m: str(slots[m.group(1)]), template))
 
 
+def _distinct(topics: list[str]) -> list[str]:
+    """Topics naming different things: "your essay" and "the essay" are one."""
+    out: list[str] = []
+    heads: set[str] = set()
+    for topic in topics:
+        head = topic.split()[-1].lower().rstrip("s")
+        if head not in heads:
+            heads.add(head)
+            out.append(topic)
+    return out
+
+
 def _join(topics: list[str]) -> str | None:
     if not topics:
         return None
@@ -819,12 +841,14 @@ def rewrite(
         owned = _owned_complaint(ctx_doc)
         addressed = any(t.lower_ in ("you", "u", "your", "ur", "yourself") for t in ctx_doc)
         theirs = _topics(ctx_doc, flip=True, skip=_insults(ctx_doc), config=config)
-        # A counter-complaint or an excuse answers *their* complaint: lead with its topic.
-        if main_harm in ("counter_complaint", "defensiveness", "apology_but") and theirs:
-            topics = theirs[:1] + [t for t in topics if t != theirs[0]][:1]
+        # A counter-complaint or an excuse answers *their* complaint, and minimising or a fix
+        # answers what *they* are going through: lead with its topic.
+        answers = ("counter_complaint", "defensiveness", "apology_but", "minimizing", "fixing")
+        if main_harm in answers and theirs:
+            topics = theirs[:1] + topics
         elif not topics:
             topics = theirs
-    topic = _join(topics[:2])
+    topic = _join(_distinct(topics)[:2])
     feeling, need = config.feelings[main_harm]
     request = _request(doc)
     walk = _exit(ex, original.harms, config)

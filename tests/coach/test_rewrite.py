@@ -306,3 +306,38 @@ def test_a_repair_break_keeps_the_time_they_cannot_talk_in() -> None:
         if s.strategy == "repair_break"
     ]
     assert breaks and "tonight" in breaks[0] and breaks[0].endswith("tomorrow?")
+
+
+def test_a_counterfactual_is_not_retold_as_what_happened() -> None:
+    # "if you tidied up" says they do not: retelling it as a deed would invert it.
+    for s in rewrite(
+        "Maybe if you tidied up once in a while I wouldn't need to remind you.",
+        context="I hate it when you remind me about the kitchen.",
+    ):
+        assert not s.text.startswith("When you tidied"), s.text
+
+
+def test_a_single_count_is_not_carried_as_making_it_small() -> None:
+    texts = [
+        s.text
+        for s in rewrite(
+            "Relax, it was one glass.", context="You had wine before the parent meeting."
+        )
+    ]
+    assert texts
+    assert not any("one glass" in t for t in texts), texts
+
+
+def test_minimising_a_worry_is_answered_about_what_worries_them() -> None:
+    suggestions = rewrite(
+        "Stop worrying and just go to bed.", context="I keep thinking about the redundancies."
+    )
+    assert suggestions and "the redundancies" in suggestions[0].text
+
+
+def test_one_thing_is_not_named_twice() -> None:
+    for s in rewrite(
+        "Your essay is fine, stop stressing over the essay.",
+        context="I'm so nervous about my essay.",
+    ):
+        assert not re.search(r"essay and (the |your |my )?essay", s.text), s.text
