@@ -330,7 +330,7 @@ def test_a_single_count_is_not_carried_as_making_it_small() -> None:
 
 def test_minimising_a_worry_is_answered_about_what_worries_them() -> None:
     suggestions = rewrite(
-        "Stop worrying and just go to bed.", context="I keep thinking about the redundancies."
+        "Stop worrying and just go to bed.", context="The redundancies are all I can think about."
     )
     assert suggestions and "the redundancies" in suggestions[0].text
 
