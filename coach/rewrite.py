@@ -292,7 +292,8 @@ def _insults(doc: Doc) -> set[int]:
 
     lexicons = _engine()[1].lexicons
     words = set(lexicons.get("negative_traits", [])) | set(lexicons.get("person_nouns", []))
-    return {t.i for t in doc if t.lower_ in words}
+    # "Then don't nag" uses the word as a verb: not a name for the partner.
+    return {t.i for t in doc if t.lower_ in words and t.pos_ != "VERB"}
 
 
 # A verb right after a subject that changed person changes with it.
