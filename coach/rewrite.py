@@ -391,6 +391,8 @@ def _verb_phrase(verb: Token) -> tuple[str, str] | None:
             continue
         if token.dep_ in ("advcl", "conj", "cc", "punct", "mark") or token.is_punct:
             break
+        if token.lower_ in ("instead", "rather"):
+            break  # "... instead of sulking all week" is the charge, not the request
         if token.lower_ in ("just", "already", "ever", "seriously", "literally", "please", "again"):
             continue
         rest.append(token.text if token.pos_ == "PROPN" else token.lower_)

@@ -341,3 +341,14 @@ def test_one_thing_is_not_named_twice() -> None:
         context="I'm so nervous about my essay.",
     ):
         assert not re.search(r"essay and (the |your |my )?essay", s.text), s.text
+
+
+def test_a_request_stops_before_the_charge_after_it() -> None:
+    texts = [
+        s.text
+        for s in rewrite(
+            "Well maybe you should have told me sooner instead of moping around all week.",
+            context="I've been low since you cancelled our trip.",
+        )
+    ]
+    assert texts and not any("moping" in t for t in texts), texts
