@@ -310,6 +310,54 @@ _POSSESSIVE_FLIP = {
 }
 
 
+_PROPOSALS = re.compile(
+    r"^(can|could|should|shall) we\b|^let'?s\b|^i'?d (like|love)\b|^i would (like|love)\b"
+    r"|^i want us\b|^(i think )?we should\b|^how about\b|^what if we\b|^guess what\b"
+    r"|^i (bought|booked|finished|won)\b",
+    re.IGNORECASE,
+)
+
+
+def _calm(ctx_doc: Doc) -> bool:
+    """Whether the partner's message is a plan, a request or good news ("Can we plan the
+    trip?", "I booked the flights!") with no hurt, worry or complaint in it, so "you're upset"
+    would not fit."""
+    text = ctx_doc.text.strip()
+    if not _PROPOSALS.search(text) or any(t.dep_ == "neg" for t in ctx_doc):
+        return False
+    if any(
+        t.tag_ == "VBD" and t.lower_ != "said"
+        for t in ctx_doc
+        if any(c.dep_ == "nsubj" and c.lower_ in _SUBJECTS for c in t.children)
+    ):
+        return False  # "you left..." is a complaint however it opens
+    return not _distressed(ctx_doc)
+
+
+def _distressed(ctx_doc: Doc) -> bool:
+    """Whether the partner's message shows hurt, worry or a complaint in its words."""
+    from coach.analyzer import _engine
+
+    lexicons = _engine()[1].lexicons
+    feelings = {
+        word
+        for name in ("emotions_hard", "emotions_validate", "hard_adjectives", "feel_verbs")
+        for word in lexicons.get(name, [])
+    } | {"cry", "alone", "lonely", "tired", "exhausted", "hate", "sick", "miss", "sorry"}
+    blame = set(lexicons.get("blame_verbs", [])) | set(lexicons.get("absolutes", []))
+    for token in ctx_doc:
+        if token.lower_ in feelings or token.lemma_.lower() in feelings:
+            return True
+        if token.lower_ in lexicons.get("absolutes", []) or token.lower_ == "why":
+            return True
+        subject = any(c.dep_ == "nsubj" and c.lower_ in _SUBJECTS for c in token.children)
+        if subject and (
+            token.lemma_.lower() in blame or any(c.dep_ == "neg" for c in token.children)
+        ):
+            return True  # "you forgot...", "you didn't even..."
+    return False
+
+
 def _owned_complaint(ctx_doc: Doc) -> str | None:
     """The partner's complaint told back in the person's own voice, for owning it:
     "You missed my presentation" becomes "I missed your presentation"."""
@@ -839,10 +887,12 @@ def rewrite(
     topics = _topics(doc, flip=False, skip=_insults(doc) | sneer, config=config)
     owned = None
     addressed = False  # whether the partner's words are about the person ("you forgot...")
+    calm = False  # whether the partner's words show no hurt, worry or complaint
     if ex.context:
         ctx_doc = parse(normalize(ex.context).text)
         owned = _owned_complaint(ctx_doc)
         addressed = any(t.lower_ in ("you", "u", "your", "ur", "yourself") for t in ctx_doc)
+        calm = _calm(ctx_doc)
         theirs = _topics(ctx_doc, flip=True, skip=_insults(ctx_doc), config=config)
         # A counter-complaint or an excuse answers *their* complaint, and minimising or a fix
         # answers what *they* are going through: lead with its topic.
@@ -873,6 +923,8 @@ def rewrite(
         "owned": owned,
         # Owning a part of "the baby" or "your dad" only makes sense when they spoke of you.
         "their_topic": topic if addressed else None,
+        "upset": None if calm else "you're upset",
+        "calm_topic": topic if calm else None,
         "point": _point(ex, original.harms, config),
         "exit": walk[0],
         "not_when": walk[1],

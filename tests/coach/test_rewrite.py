@@ -352,3 +352,24 @@ def test_a_request_stops_before_the_charge_after_it() -> None:
         )
     ]
     assert texts and not any("moping" in t for t in texts), texts
+
+
+@pytest.mark.parametrize(
+    ("text", "context", "upset"),
+    [
+        ("Ugh, not this again.", "Can we plan the summer trip this weekend?", False),
+        (
+            "Wow, must be nice to have money to burn.",
+            "I booked us a table at the new place!",
+            False,
+        ),
+        ("Ugh, not this again.", "You forgot the summer trip deposit again.", True),
+        ("Ugh, not this again.", "Can we talk? I'm scared about the summer trip.", True),
+    ],
+)
+def test_validation_says_upset_only_when_they_are(text: str, context: str, upset: bool) -> None:
+    validations = [
+        s.text for s in rewrite(text, context=context, n=7) if s.strategy == "validate_first"
+    ]
+    assert validations
+    assert ("you're upset" in validations[0]) is upset, validations[0]
