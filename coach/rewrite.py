@@ -836,10 +836,12 @@ def _join(topics: list[str]) -> str | None:
 
 
 def _left_out(analysis: Analysis) -> str:
+    spans = [m.text.strip(" .,!?") for m in analysis.harms]
     quoted = []
-    for m in analysis.harms:
-        words = m.text.strip(" .,!?")
-        if words and len(words) <= 40 and f"“{words}”" not in quoted:
+    for words in spans:
+        # "You always" inside "You always make everything about you" is said once.
+        inside = any(words != other and words in other and len(other) <= 40 for other in spans)
+        if words and len(words) <= 40 and not inside and f"“{words}”" not in quoted:
             quoted.append(f"“{words}”")
     if not quoted:
         return ""

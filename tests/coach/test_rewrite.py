@@ -373,3 +373,10 @@ def test_validation_says_upset_only_when_they_are(text: str, context: str, upset
     ]
     assert validations
     assert ("you're upset" in validations[0]) is upset, validations[0]
+
+
+def test_the_explanation_names_each_left_out_phrase_once() -> None:
+    suggestions = rewrite("You always make every trip about you.")
+    assert suggestions
+    explanation = suggestions[0].explanation
+    assert explanation.count("You always") == 1, explanation
