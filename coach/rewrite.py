@@ -21,6 +21,8 @@ _SUBJECTS = {"you", "u", "ya"}
 _FLIP = {"my": "your", "your": "my", "me": "you", "mine": "yours", "yours": "mine", "our": "our"}
 _NO_REQUEST_VERBS = {
     "bless",
+    "have",  # "have fun without me", "have a nice life": a send-off
+    "enjoy",
     "stop",
     "quit",
     "shut",
@@ -177,6 +179,8 @@ def _topics(doc: Doc, *, flip: bool, skip: set[int], config: _Config) -> list[st
             continue
         if root.lower_ in config.openers or root.lower_ in config.hedges:
             continue  # "Ugh" read as a name
+        if root.lower_ in _NO_REQUEST_VERBS:
+            continue  # "Chill." read as a name
         others = [t for t in chunk if t.i != root.i]
         if (
             root.dep_ == "attr"
@@ -190,6 +194,8 @@ def _topics(doc: Doc, *, flip: bool, skip: set[int], config: _Config) -> list[st
         if root.lower_ in config.topic_stopwords or root.i in skip:
             continue
         before = doc[chunk.start - 1] if chunk.start else None
+        if before is not None and before.lower_ in ("not", "no"):
+            continue  # "a phone, not an affair": what it is said not to be
         if any(t.i in skip and t.pos_ in ("NOUN", "PROPN") for t in others) or (
             before is not None and before.i in skip and before.pos_ == "NOUN"
         ):
@@ -474,6 +480,8 @@ def _request(doc: Doc) -> tuple[str, str] | None:
             if phrase:
                 return phrase
     for token in doc:
+        if "?" in token.sent.text:
+            continue  # "why do you have to make a scene?" is a charge, not a request
         if token.lemma_ in ("need", "have", "should", "must") and any(
             c.dep_ == "nsubj" and c.lower_ in _SUBJECTS for c in token.head.children
         ):
@@ -743,6 +751,8 @@ def _clean_point(tokens: list[Token], config: _Config) -> list[str]:
         return []  # a fragment ("Total nonsense.") is not a point to carry over
     if words[0].lower_ in config.point_never_opens:
         return []  # "what more could you ask", "idk what..." are not statements to carry
+    if words[0].tag_ == "VB" and words[0].dep_ in ("ROOT", "conj"):
+        return []  # an order ("go to your mom's") is not what they wanted to say
     if words[-1].lower_ in config.point_never_ends:
         return []  # "fine, I'll do it all myself then" is a sulk, not a point
     if any(t.is_quote for t in words):

@@ -380,3 +380,30 @@ def test_the_explanation_names_each_left_out_phrase_once() -> None:
     assert suggestions
     explanation = suggestions[0].explanation
     assert explanation.count("You always") == 1, explanation
+
+
+@pytest.mark.parametrize(
+    ("text", "context", "not_carried"),
+    [
+        (
+            "Fine, go to the lake. Have a great time without me I guess.",
+            "I'll go to the lake on Saturday.",
+            "without me",
+        ),
+        (
+            "Why do you always have to start a fight at dinner?",
+            "I felt small at dinner tonight.",
+            "Could you start",
+        ),
+        (
+            "You're being silly. It's a game, not a betrayal.",
+            "It hurts when you game all night.",
+            "betrayal",
+        ),
+    ],
+)
+def test_send_offs_charges_and_denied_things_are_not_carried(
+    text: str, context: str, not_carried: str
+) -> None:
+    texts = [s.text for s in rewrite(text, context=context)]
+    assert texts and not any(not_carried in t for t in texts), texts
