@@ -391,9 +391,9 @@ def test_the_explanation_names_each_left_out_phrase_once() -> None:
             "without me",
         ),
         (
-            "Why do you always have to start a fight at dinner?",
+            "Seriously, why do you have to pick a fight at dinner every time?",
             "I felt small at dinner tonight.",
-            "Could you start",
+            "Could you pick",
         ),
         (
             "You're being silly. It's a game, not a betrayal.",
