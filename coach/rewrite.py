@@ -224,7 +224,7 @@ def _topics(doc: Doc, *, flip: bool, skip: set[int], config: _Config) -> list[st
             if (
                 token.pos_ == "DET"
                 and low in ("a", "an")
-                and token.i == chunk.start
+                and all(t.lower_ in config.hedges for t in doc[chunk.start : token.i])
                 and token.nbor().lower_ not in ("few", "couple")
             ) or (low == "one" and token.dep_ == "nummod" and token.i == chunk.start):
                 # "an opinion" is carried as "the opinion": a topic is a definite thing; and
@@ -627,6 +627,7 @@ def _behaviour(doc: Doc, config: _Config, skip: set[int]) -> str | None:
             and token.lemma_.lower() not in config.light_verbs
             and token.lemma_.lower() not in config.topic_stopwords
             and (not subjects or subjects[0].lower_ in ("you", "u"))
+            and not any(c.dep_ == "prt" for c in token.children)  # "shot down": no "shooting"
         ):
             return f"the {_gerund(token.lemma_.lower())}"
     return None

@@ -407,3 +407,11 @@ def test_send_offs_charges_and_denied_things_are_not_carried(
 ) -> None:
     texts = [s.text for s in rewrite(text, context=context)]
     assert texts and not any(not_carried in t for t in texts), texts
+
+
+def test_no_gerund_is_made_from_a_phrasal_verb() -> None:
+    # "you blew me off" is not about "the blowing".
+    suggestions = rewrite("Wow, you just blew me off again.")
+    assert suggestions
+    for s in suggestions:
+        assert "the blowing" not in s.text, s.text
