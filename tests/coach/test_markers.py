@@ -63,6 +63,10 @@ FOUND = [
     ("Your opinion matters in this.", None, "validation"),
     ("Like you're one to lecture me about money.", None, "counter_complaint"),
     ("You lied to me about the loan.", None, "criticism"),
+    ("Honestly, you're such a nag about the recycling.", None, "criticism"),
+    ("You want a gold star for taking the bins out?", None, "contempt"),
+    ("Should I sell my car too while we're at it?", None, "contempt"),
+    ("I cook every night and this is the thanks I get.", None, "defensiveness"),
     ("You missed our anniversary dinner for a work drink.", None, "criticism"),
     ("What do you want, a written apology?", None, "contempt"),
     ("You have to decide tonight.", None, "pressure"),
@@ -94,6 +98,8 @@ FOUND = [
 
 # (reply, context, a kind that must NOT be found)
 NOT_FOUND = [
+    ("Let's paint the fence while we're at it.", None, "contempt"),
+    ("Thanks, I really needed that tonight.", None, "defensiveness"),
     ("I'm not saying you never help, I just miss you.", None, "absolute"),
     ("I don't think you're overreacting at all.", None, "minimizing"),
     ("It's not your fault, you couldn't have known.", None, "criticism"),
