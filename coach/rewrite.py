@@ -460,6 +460,15 @@ def _verb_phrase(verb: Token) -> tuple[str, str] | None:
 _NOT_REQUESTS = frozenset({"come on", "look", "listen", "relax", "whatever", "wait", "hold on"})
 
 
+def _counterfactual(verb: Token) -> bool:
+    """ "You should have thought", "you could've asked": what they did not do, told as a
+    reproach; not a request, and not a charge to retell."""
+    auxes = [c.lower_ for c in verb.children if c.dep_ == "aux"]
+    return any(a in ("have", "'ve", "of") for a in auxes) and any(
+        a in ("should", "could", "would", "might", "must") for a in auxes
+    )
+
+
 def _request(doc: Doc) -> tuple[str, str] | None:
     """The concrete thing the reply asks for: an imperative, or "you need to / should X"."""
     for sent in doc.sents:
@@ -488,7 +497,7 @@ def _request(doc: Doc) -> tuple[str, str] | None:
             target = next((c for c in token.children if c.dep_ == "xcomp"), None)
             if token.tag_ == "MD":
                 target = token.head if token.head.pos_ == "VERB" else None
-            if target is not None and target.pos_ == "VERB":
+            if target is not None and target.pos_ == "VERB" and not _counterfactual(target):
                 phrase = _verb_phrase(target)
                 if phrase:
                     return phrase
@@ -591,6 +600,7 @@ def _event(
         if token.pos_ == "VERB"
         and token.lemma_.lower() in config.events
         and any(c.dep_ == "nsubj" and c.lower_ in _SUBJECTS for c in token.children)
+        and not _counterfactual(token)
     ]
 
     def things(verb: Token) -> list[Token]:
@@ -649,6 +659,7 @@ def _clauses(sent: Span) -> list[list[Token]]:
     return [c for c in out if c]
 
 
+_LEAVING = frozenset({"go", "leave", "head", "walk", "sleep", "drive"})
 _LATER_TODAY = ("tonight", "today", "now", "this morning", "this evening", "this weekend")
 
 
@@ -668,8 +679,9 @@ def _exit(ex: Extraction, harms: list[Marker], config: _Config) -> tuple[str | N
             start, end = ex.normalized.to_original(
                 clause[0].idx, clause[-1].idx + len(clause[-1].text)
             )
-            if not any(m.start < end and start < m.end for m in walls):
-                continue
+            leaving = any(t.lemma_.lower() in _LEAVING and t.pos_ == "VERB" for t in clause)
+            if not leaving and not any(m.start < end and start < m.end for m in walls):
+                continue  # a clause of the wall itself, or one saying they are off
             words = [t for t in clause if not t.is_punct and t.lower_ not in config.hedges]
             while words and words[0].lower_ in config.openers:
                 words = words[1:]
@@ -909,7 +921,14 @@ def rewrite(
         theirs = _topics(ctx_doc, flip=True, skip=_insults(ctx_doc), config=config)
         # A counter-complaint or an excuse answers *their* complaint, and minimising or a fix
         # answers what *they* are going through: lead with its topic.
-        answers = ("counter_complaint", "defensiveness", "apology_but", "minimizing", "fixing")
+        answers = (
+            "counter_complaint",
+            "defensiveness",
+            "apology_but",
+            "minimizing",
+            "fixing",
+            "stonewalling",
+        )
         if main_harm in answers and theirs:
             topics = theirs[:1] + topics
         elif not topics:

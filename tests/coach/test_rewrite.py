@@ -415,3 +415,26 @@ def test_no_gerund_is_made_from_a_phrasal_verb() -> None:
     assert suggestions
     for s in suggestions:
         assert "the blowing" not in s.text, s.text
+
+
+def test_should_have_is_neither_a_request_nor_a_charge_to_retell() -> None:
+    texts = [
+        s.text
+        for s in rewrite(
+            "You should have thought of that before you signed up.",
+            context="I'm swamped by all the volunteering I took on.",
+        )
+    ]
+    assert texts
+    assert not any("Could you think" in t or "in your thoughts" in t for t in texts), texts
+
+
+def test_a_walk_out_becomes_a_break_about_what_they_raised() -> None:
+    suggestions = rewrite(
+        "Not again. I'm going for a run.", context="We need to talk about the loan."
+    )
+    breaks = [s.text for s in suggestions if s.strategy == "repair_break"]
+    assert breaks and breaks[0].startswith(
+        "I'm getting overwhelmed, so I'm going for a run for now"
+    )
+    assert any("the loan" in s.text for s in suggestions)
