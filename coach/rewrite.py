@@ -318,7 +318,8 @@ _POSSESSIVE_FLIP = {
 
 _PROPOSALS = re.compile(
     r"^(can|could|should|shall) we\b|^let'?s\b|^i'?d (like|love)\b|^i would (like|love)\b"
-    r"|^i want us\b|^(i think )?we should\b|^how about\b|^what if we\b|^guess what\b"
+    r"|^i want (us|to)\b|^(i think )?we should\b|^how about\b|^what if we\b|^guess what\b"
+    r"|^i('m| am| was) thinking (of|about|we)\b"
     r"|^i (bought|booked|finished|won)\b",
     re.IGNORECASE,
 )
@@ -347,9 +348,15 @@ def _distressed(ctx_doc: Doc) -> bool:
     lexicons = _engine()[1].lexicons
     feelings = {
         word
-        for name in ("emotions_hard", "emotions_validate", "hard_adjectives", "feel_verbs")
+        for name in (
+            "emotions_hard",
+            "emotions_validate",
+            "hard_adjectives",
+            "feel_verbs",
+            "negative_traits",
+        )
         for word in lexicons.get(name, [])
-    } | {"cry", "alone", "lonely", "tired", "exhausted", "hate", "sick", "miss", "sorry"}
+    } | {"cry", "scream", "alone", "lonely", "tired", "exhausted", "hate", "sick", "miss", "sorry"}
     blame = set(lexicons.get("blame_verbs", [])) | set(lexicons.get("absolutes", []))
     for token in ctx_doc:
         if token.lower_ in feelings or token.lemma_.lower() in feelings:
@@ -973,6 +980,8 @@ def rewrite(
     candidates: list[_Option] = []
     seen: set[str] = set()
     for rank, name in enumerate(config.order[main_harm]):
+        if name == "own_your_part" and ex.context and not addressed:
+            continue  # they spoke of their own plans or pain: there is no part to own
         for position, template in enumerate(config.strategies[name].templates):
             candidate = _fill(template, slots)
             if candidate is None or candidate in seen:

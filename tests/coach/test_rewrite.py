@@ -438,3 +438,22 @@ def test_a_walk_out_becomes_a_break_about_what_they_raised() -> None:
         "I'm getting overwhelmed, so I'm going for a run for now"
     )
     assert any("the loan" in s.text for s in suggestions)
+
+
+def test_nothing_is_owned_when_they_spoke_only_of_their_own_plans() -> None:
+    suggestions = rewrite(
+        "idc anymore, do whatever", context="I'd love to host my cousins in June."
+    )
+    assert suggestions
+    assert all(s.strategy != "own_your_part" for s in suggestions), suggestions
+
+
+def test_a_wish_said_in_pain_is_still_pain() -> None:
+    validations = [
+        s.text
+        for s in rewrite(
+            "idc anymore, do whatever", context="I want to scream, this job is unbearable.", n=7
+        )
+        if s.strategy == "validate_first"
+    ]
+    assert validations and "you're upset" in validations[0]
