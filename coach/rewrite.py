@@ -920,10 +920,16 @@ def rewrite(
     owned = None
     addressed = False  # whether the partner's words are about the person ("you forgot...")
     calm = False  # whether the partner's words show no hurt, worry or complaint
+    theirs: list[str] = []  # what the partner's words are about
     if ex.context:
         ctx_doc = parse(normalize(ex.context).text)
         owned = _owned_complaint(ctx_doc)
-        addressed = any(t.lower_ in ("you", "u", "your", "ur", "yourself") for t in ctx_doc)
+        # "You forgot...", "your phone...": about the person; "I didn't want to tell you" is not.
+        addressed = any(
+            (t.lower_ in ("you", "u") and t.dep_ in ("nsubj", "nsubjpass"))
+            or t.lower_ in ("your", "ur")
+            for t in ctx_doc
+        )
         calm = _calm(ctx_doc)
         theirs = _topics(ctx_doc, flip=True, skip=_insults(ctx_doc), config=config)
         # A counter-complaint or an excuse answers *their* complaint, and minimising or a fix
@@ -961,7 +967,7 @@ def rewrite(
         "request_ing": request[1] if request else None,
         "owned": owned,
         # Owning a part of "the baby" or "your dad" only makes sense when they spoke of you.
-        "their_topic": topic if addressed else None,
+        "their_topic": theirs[0] if addressed and theirs else None,
         "upset": None if calm else "you're upset",
         "calm_topic": topic if calm else None,
         "point": _point(ex, original.harms, config),

@@ -457,3 +457,14 @@ def test_a_wish_said_in_pain_is_still_pain() -> None:
         if s.strategy == "validate_first"
     ]
     assert validations and "you're upset" in validations[0]
+
+
+def test_nothing_is_owned_when_they_share_their_own_pain() -> None:
+    # "tell you" does not make their panic attacks something the person did.
+    suggestions = rewrite(
+        "Again? I thought the panic stuff was behind us.",
+        context="My panic attacks are back. I didn't want to tell you because I felt like a burden.",
+        n=7,
+    )
+    assert suggestions
+    assert all(s.strategy != "own_your_part" for s in suggestions), [s.text for s in suggestions]
