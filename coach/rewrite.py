@@ -258,6 +258,12 @@ def _topics(doc: Doc, *, flip: bool, skip: set[int], config: _Config) -> list[st
             and token.i not in skip
             and token.lower_ not in config.topic_stopwords
             and token.lemma_.lower() not in config.light_verbs
+            # "my mind keeps racing" is not about "the racing": only what a person does
+            and all(
+                c.lower_ in ("you", "u", "i", "we")
+                for c in token.head.children
+                if c.dep_ in ("nsubj", "nsubjpass")
+            )
         ):
             phrase = f"the {token.lower_}"
             if phrase not in out:
@@ -392,7 +398,7 @@ def _owned_complaint(ctx_doc: Doc) -> str | None:
             low = token.lower_
             if token.is_punct and token.i == sent.end - 1:
                 continue
-            if low in ("even", "just", "literally", "seriously") and token.dep_ == "advmod":
+            if low in ("even", "just", "literally") and token.dep_ == "advmod":
                 continue  # owning it plainly: "I didn't call", not "I didn't even call"
             after, flipped_to = flipped_to, None
             nxt = sent.doc[token.i + 1] if token.i + 1 < len(sent.doc) else None
@@ -583,6 +589,8 @@ def _observation(doc: Doc, config: _Config, skip: set[int]) -> tuple[str, bool] 
             if never and token.i == verb.i:
                 words.append(verb.lemma_.lower())
                 continue
+            if never and low == "once":
+                continue  # "never once asked" -> "didn't ask"
             words.append(token.text if token.pos_ == "PROPN" or token.text == "I" else low)
         if not words or words[0] not in ("you", "u") or not 3 <= len(words) <= 16:
             continue
@@ -637,13 +645,19 @@ def _behaviour(doc: Doc, config: _Config, skip: set[int]) -> str | None:
     what an I-statement is about when the reply names no thing."""
     for token in doc:
         subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subjects and token.dep_ in ("xcomp", "conj"):
+            # "you need to get out more and exercise": the subject is the head's
+            head = token.head if token.dep_ == "xcomp" else token.head.head
+            subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
         if (
             token.pos_ == "VERB"
             and token.dep_ in ("ROOT", "conj", "xcomp")
             and token.i not in skip
             and token.lemma_.lower() not in config.light_verbs
             and token.lemma_.lower() not in config.topic_stopwords
-            and (not subjects or subjects[0].lower_ in ("you", "u"))
+            and subjects
+            and subjects[0].lower_ in ("you", "u")  # an order ("answer me") is not a habit
+            and token.lemma_.lower() not in config.point_denials  # "overreact" is a verdict
             and not any(c.dep_ == "prt" for c in token.children)  # "shot down": no "shooting"
         ):
             return f"the {_gerund(token.lemma_.lower())}"
@@ -948,7 +962,12 @@ def rewrite(
             topics = theirs
     topic = _join(_distinct(topics)[:2])
     feeling, need = config.feelings[main_harm]
+    # Unasked-for advice is the harm itself: it is not carried over as a request, but it
+    # can be offered as a question ("Would it help to call her, or...?").
     request = _request(doc)
+    advice = request if harm_counts["fixing"] else None
+    if advice:
+        request = None
     walk = _exit(ex, original.harms, config)
     event = _event(
         doc,
@@ -964,6 +983,7 @@ def rewrite(
         "event": event[0] if event else None,
         "feel": "felt" if event and event[1] else "feel",
         "request": request[0] if request else None,
+        "advice": advice[0] if advice else None,
         "request_ing": request[1] if request else None,
         "owned": owned,
         # Owning a part of "the baby" or "your dad" only makes sense when they spoke of you.

@@ -468,3 +468,14 @@ def test_nothing_is_owned_when_they_share_their_own_pain() -> None:
     )
     assert suggestions
     assert all(s.strategy != "own_your_part" for s in suggestions), [s.text for s in suggestions]
+
+
+def test_unasked_advice_is_offered_as_a_question_not_a_request() -> None:
+    suggestions = rewrite(
+        "You should just phone your brother and apologize.",
+        context="I had a fight with my brother and I feel awful.",
+        n=7,
+    )
+    texts = [s.text for s in suggestions]
+    assert any("Would it help to phone your brother" in t for t in texts), texts
+    assert not any("Could you phone your brother" in t for t in texts), texts
