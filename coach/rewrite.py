@@ -429,7 +429,27 @@ def _owned_complaint(ctx_doc: Doc) -> str | None:
 
 
 def _gerund(verb: str) -> str:
-    irregular = {"be": "being", "see": "seeing", "lie": "lying", "die": "dying", "tie": "tying"}
+    irregular = {
+        "be": "being",
+        "see": "seeing",
+        "lie": "lying",
+        "die": "dying",
+        "tie": "tying",
+        # the stress falls on the last syllable, so its consonant doubles
+        "forget": "forgetting",
+        "regret": "regretting",
+        "admit": "admitting",
+        "commit": "committing",
+        "omit": "omitting",
+        "permit": "permitting",
+        "prefer": "preferring",
+        "refer": "referring",
+        "occur": "occurring",
+        "begin": "beginning",
+        "control": "controlling",
+        "upset": "upsetting",
+        "quit": "quitting",
+    }
     if verb in irregular:
         return irregular[verb]
     if verb.endswith("ie"):
@@ -441,7 +461,7 @@ def _gerund(verb: str) -> str:
         and verb[-1] not in "aeiouwxy"
         and verb[-2] in "aeiou"
         and verb[-3] not in "aeiou"
-        and len(verb) <= 4
+        and len(re.findall(r"[aeiou]+", verb)) == 1  # one syllable: "nag", "shop", not "open"
     ):
         return verb + verb[-1] + "ing"
     return verb + "ing"
@@ -573,9 +593,17 @@ def _observation(doc: Doc, config: _Config, skip: set[int]) -> tuple[str, bool] 
             for t in tokens
         ):
             continue  # an insult inside the deed: the verdict cannot be left out
+        # "all the time", "every night": how often is the verdict, not the deed
+        sweeping = {
+            t.i
+            for x in tokens
+            if x.lower_ in ("all", "every", "each") and x.head.dep_ == "npadvmod"
+            for t in (x.head, *x.head.children)
+            if t.i == x.head.i or t.dep_ in ("det", "predet") or t.lower_ == "single"
+        }
         for token in tokens:
             low = token.lower_
-            if low in absolutes:
+            if low in absolutes or token.i in sweeping:
                 continue
             if low == "forever":
                 words.append("a long time")  # "you take forever" -> "you take a long time"
@@ -594,6 +622,12 @@ def _observation(doc: Doc, config: _Config, skip: set[int]) -> tuple[str, bool] 
             words.append(token.text if token.pos_ == "PROPN" or token.text == "I" else low)
         if not words or words[0] not in ("you", "u") or not 3 <= len(words) <= 16:
             continue
+        if not any(
+            t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ", "NUM")
+            and t.lemma_.lower() not in config.light_verbs
+            for t in tokens
+        ):
+            continue  # "you do this", "you say that": too vague to be an observation
         text = re.sub(r" (?=['’]|n't)", "", " ".join(["you", *words[1:]]))
         # "put" and "set" look the same either way: read as the present.
         past = (verb.tag_ == "VBD" and verb.lower_ != verb.lemma_.lower()) or any(
@@ -766,7 +800,8 @@ def _clean_point(tokens: list[Token], config: _Config) -> list[str]:
     while words and words[-1].is_punct:
         words.pop()
     if any(t.lower_ in ("it", "that", "this") and t.dep_ == "nsubj" for t in words) and any(
-        t.dep_ == "nummod" and t.head.dep_ == "attr" for t in words
+        t.dep_ == "nummod" and t.head.dep_ in ("attr", "npadvmod") and t.head.head.lemma_ == "be"
+        for t in words
     ):
         return []  # "it was one comment", "that was five minutes": making it small
     if any(
@@ -974,7 +1009,8 @@ def rewrite(
         topic,
         config,
         _insults(doc) | sneer,
-        answering=main_harm in ("counter_complaint", "defensiveness", "apology_but"),
+        answering=main_harm in ("counter_complaint", "defensiveness", "apology_but")
+        or (bool(ex.context) and harm_counts["counter_complaint"] + harm_counts["apology_but"] > 0),
     )
     slots: dict[str, str | None] = {
         "topic": topic,

@@ -479,3 +479,34 @@ def test_unasked_advice_is_offered_as_a_question_not_a_request() -> None:
     texts = [s.text for s in suggestions]
     assert any("Would it help to phone your brother" in t for t in texts), texts
     assert not any("Could you phone your brother" in t for t in texts), texts
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("You come home late every night.", "When you come home late, I feel "),
+        (
+            "You leave wet towels on the floor all the time.",
+            "When you leave wet towels on the floor, I feel ",
+        ),
+    ],
+)
+def test_how_often_is_left_out_of_the_deed(text: str, expected: str) -> None:
+    assert _i_statement(text).startswith(expected)
+
+
+def test_a_vague_deed_is_not_retold() -> None:
+    for s in rewrite("Ugh, you always do this."):
+        assert not s.text.startswith("When you do this"), s.text
+
+
+def test_gerunds_double_a_stressed_final_consonant() -> None:
+    from coach.rewrite import _gerund
+
+    assert [_gerund(v) for v in ("forget", "nag", "admit", "open", "visit")] == [
+        "forgetting",
+        "nagging",
+        "admitting",
+        "opening",
+        "visiting",
+    ]
