@@ -181,6 +181,13 @@ def _topics(doc: Doc, *, flip: bool, skip: set[int], config: _Config) -> list[st
             continue  # "Ugh" read as a name
         if root.lower_ in _NO_REQUEST_VERBS:
             continue  # "Chill." read as a name
+        before = doc[chunk.start - 1] if chunk.start else None
+        after = doc[chunk.end] if chunk.end < len(doc) else None
+        if len(chunk) == 1 and (
+            (before is not None and before.text == "," and (after is None or after.is_punct))
+            or (chunk.start == chunk.sent.start and after is not None and after.text == ",")
+        ):
+            continue  # a name they are called by ("Whatever you say, boss."), not a topic
         others = [t for t in chunk if t.i != root.i]
         if (
             root.dep_ == "attr"
@@ -193,7 +200,6 @@ def _topics(doc: Doc, *, flip: bool, skip: set[int], config: _Config) -> list[st
             continue  # "I'm not your maid", "you're a grown man": a label, not a topic
         if root.lower_ in config.topic_stopwords or root.i in skip:
             continue
-        before = doc[chunk.start - 1] if chunk.start else None
         if before is not None and before.lower_ in ("not", "no"):
             continue  # "a phone, not an affair": what it is said not to be
         if any(t.i in skip and t.pos_ in ("NOUN", "PROPN") for t in others) or (

@@ -510,3 +510,11 @@ def test_gerunds_double_a_stressed_final_consonant() -> None:
         "opening",
         "visiting",
     ]
+
+
+def test_a_name_they_are_called_by_is_not_a_topic() -> None:
+    suggestions = rewrite(
+        "Whatever you say, boss.", context="Please put the lid back on the toothpaste."
+    )
+    assert suggestions
+    assert not any("boss" in s.text for s in suggestions), [s.text for s in suggestions]
