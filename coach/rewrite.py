@@ -1029,7 +1029,10 @@ def rewrite(
         "request_ing": request[1] if request else None,
         "owned": owned,
         # Owning a part of "the baby" or "your dad" only makes sense when they spoke of you.
-        "their_topic": theirs[0] if addressed and theirs else None,
+        # "You're right about your drinking" would agree with a charge against them.
+        "their_topic": theirs[0]
+        if addressed and theirs and not theirs[0].startswith("your ")
+        else None,
         "upset": None if calm else "you're upset",
         "calm_topic": topic if calm else None,
         "point": _point(ex, original.harms, config),

@@ -518,3 +518,8 @@ def test_a_name_they_are_called_by_is_not_a_topic() -> None:
     )
     assert suggestions
     assert not any("boss" in s.text for s in suggestions), [s.text for s in suggestions]
+
+
+def test_owning_never_agrees_with_a_charge_against_them() -> None:
+    for s in rewrite("Here we go again.", context="You never support my promotion plans.", n=7):
+        assert "right about your" not in s.text, s.text
