@@ -175,8 +175,12 @@ def _topics(doc: Doc, *, flip: bool, skip: set[int], config: _Config) -> list[st
     emitted: dict[int, int] = {}  # a carried chunk's root -> its place in `out`
     for chunk in doc.noun_chunks:
         root = chunk.root
-        if root.pos_ == "PRON" or root.lemma_.lower() in config.generic_nouns:
-            continue
+        # "date night", "game day": a kind of time that is a topic of its own
+        named = root.lemma_.lower() in ("night", "time", "day", "week", "year", "morning") and any(
+            c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN") for c in root.children
+        )
+        if root.pos_ == "PRON" or (root.lemma_.lower() in config.generic_nouns and not named):
+            continue  # "time" and "night" are no topic; "date night" is
         if root.lower_ in config.openers or root.lower_ in config.hedges:
             continue  # "Ugh" read as a name
         if root.lower_ in _NO_REQUEST_VERBS:
@@ -828,6 +832,14 @@ def _clean_point(tokens: list[Token], config: _Config) -> list[str]:
         return []  # "what more could you ask", "idk what..." are not statements to carry
     if words[0].tag_ == "VB" and words[0].dep_ in ("ROOT", "conj"):
         return []  # an order ("go to your mom's") is not what they wanted to say
+    heads = [t for t in words if t.dep_ in ("ROOT", "conj", "ccomp") and t.pos_ in ("VERB", "AUX")]
+    inside = {t.i for t in words}
+    if heads and all(
+        t.lemma_ == "do"
+        and not any(c.dep_ in ("dobj", "xcomp", "ccomp") and c.i in inside for c in t.children)
+        for t in heads
+    ):
+        return []  # "I really do" leans on a clause that was cut away
     if words[-1].lower_ in config.point_never_ends:
         return []  # "fine, I'll do it all myself then" is a sulk, not a point
     if any(t.is_quote for t in words):

@@ -523,3 +523,13 @@ def test_a_name_they_are_called_by_is_not_a_topic() -> None:
 def test_owning_never_agrees_with_a_charge_against_them() -> None:
     for s in rewrite("Here we go again.", context="You never support my promotion plans.", n=7):
         assert "right about your" not in s.text, s.text
+
+
+def test_no_fragment_that_leans_on_a_cut_clause() -> None:
+    for s in rewrite("I get it, I really do, but you're honestly draining to argue with."):
+        assert "I really do," not in s.text and "I really do." not in s.text, s.text
+
+
+def test_a_named_kind_of_night_is_a_topic() -> None:
+    texts = [s.text for s in rewrite("Ugh, seriously, you bailed on game night again.")]
+    assert any("game night" in t for t in texts), texts
