@@ -268,6 +268,8 @@ def _topics(doc: Doc, *, flip: bool, skip: set[int], config: _Config) -> list[st
             and token.i not in skip
             and token.lower_ not in config.topic_stopwords
             and token.lemma_.lower() not in config.light_verbs
+            # "stop drinking coffee" is about the coffee, not "the drinking"
+            and not any(c.dep_ == "dobj" and c.pos_ != "PRON" for c in token.children)
             # "my mind keeps racing" is not about "the racing": only what a person does
             and all(
                 c.lower_ in ("you", "u", "i", "we")
@@ -832,6 +834,8 @@ def _clean_point(tokens: list[Token], config: _Config) -> list[str]:
         return []  # "what more could you ask", "idk what..." are not statements to carry
     if words[0].tag_ == "VB" and words[0].dep_ in ("ROOT", "conj"):
         return []  # an order ("go to your mom's") is not what they wanted to say
+    if any(t.lower_ in ("hundred", "thousand", "million", "zillion", "billion") for t in words):
+        return []  # "we've talked about it a hundred times" is exasperation, not a point
     heads = [t for t in words if t.dep_ in ("ROOT", "conj", "ccomp") and t.pos_ in ("VERB", "AUX")]
     inside = {t.i for t in words}
     if heads and all(

@@ -535,3 +535,25 @@ def test_no_fragment_that_leans_on_a_cut_clause() -> None:
 def test_a_named_kind_of_night_is_a_topic() -> None:
     texts = [s.text for s in rewrite("Ugh, seriously, you bailed on game night again.")]
     assert any("game night" in t for t in texts), texts
+
+
+def test_a_gerund_with_a_thing_to_it_leaves_the_topic_to_the_thing() -> None:
+    # "stop drinking coffee" is about the coffee; "the drinking" would read as alcohol.
+    texts = [
+        s.text
+        for s in rewrite(
+            "Just stop drinking coffee at night, problem solved.", context="I can't sleep."
+        )
+    ]
+    assert texts and not any("the drinking" in t for t in texts), texts
+
+
+def test_hyperbole_is_not_carried_as_the_persons_point() -> None:
+    texts = [
+        s.text
+        for s in rewrite(
+            "Not again. We've been over the mortgage a hundred times.",
+            context="Could we go through the mortgage papers on Sunday?",
+        )
+    ]
+    assert texts and not any("hundred" in t for t in texts), texts
