@@ -204,10 +204,45 @@ def test_owning_a_part_needs_a_complaint_about_you() -> None:
             "I got a parking ticket and I feel so stupid.",
             "From my side",
         ),
+        ("Relax, it was one glass.", "You had wine before the parent meeting.", "one glass"),
+        # a send-off, a charge shaped like a request, what something is said not to be
+        (
+            "Fine, go to the lake. Have a great time without me I guess.",
+            "I'll go to the lake on Saturday.",
+            "without me",
+        ),
+        (
+            "Seriously, why do you have to pick a fight at dinner every time?",
+            "I felt small at dinner tonight.",
+            "Could you pick",
+        ),
+        (
+            "You're being silly. It's a game, not a betrayal.",
+            "It hurts when you game all night.",
+            "betrayal",
+        ),
+        # a request stops before the charge after it
+        (
+            "Well maybe you should have told me sooner instead of moping around all week.",
+            "I've been low since you cancelled our trip.",
+            "moping",
+        ),
+        # a name they are called by is not a topic
+        ("Whatever you say, boss.", "Please put the lid back on the toothpaste.", "boss"),
+        # "you blew me off" is not about "the blowing"
+        ("Wow, you just blew me off again.", None, "the blowing"),
+        # "stop drinking coffee" is about the coffee; "the drinking" would read as alcohol
+        ("Just stop drinking coffee at night, problem solved.", "I can't sleep.", "the drinking"),
+        # hyperbole is not the person's point
+        (
+            "Not again. We've been over the mortgage a hundred times.",
+            "Could we go through the mortgage papers on Sunday?",
+            "hundred",
+        ),
     ],
 )
-def test_sulks_scare_quotes_labels_and_minimising_are_not_carried(
-    text: str, context: str, not_carried: str
+def test_sulks_jabs_labels_and_minimising_are_not_carried(
+    text: str, context: str | None, not_carried: str
 ) -> None:
     suggestions = rewrite(text, context=context)
     assert suggestions, suggestions.note
@@ -317,17 +352,6 @@ def test_a_counterfactual_is_not_retold_as_what_happened() -> None:
         assert not s.text.startswith("When you tidied"), s.text
 
 
-def test_a_single_count_is_not_carried_as_making_it_small() -> None:
-    texts = [
-        s.text
-        for s in rewrite(
-            "Relax, it was one glass.", context="You had wine before the parent meeting."
-        )
-    ]
-    assert texts
-    assert not any("one glass" in t for t in texts), texts
-
-
 def test_minimising_a_worry_is_answered_about_what_worries_them() -> None:
     suggestions = rewrite(
         "Stop worrying and just go to bed.", context="The redundancies are all I can think about."
@@ -341,17 +365,6 @@ def test_one_thing_is_not_named_twice() -> None:
         context="I'm so nervous about my essay.",
     ):
         assert not re.search(r"essay and (the |your |my )?essay", s.text), s.text
-
-
-def test_a_request_stops_before_the_charge_after_it() -> None:
-    texts = [
-        s.text
-        for s in rewrite(
-            "Well maybe you should have told me sooner instead of moping around all week.",
-            context="I've been low since you cancelled our trip.",
-        )
-    ]
-    assert texts and not any("moping" in t for t in texts), texts
 
 
 @pytest.mark.parametrize(
@@ -380,41 +393,6 @@ def test_the_explanation_names_each_left_out_phrase_once() -> None:
     assert suggestions
     explanation = suggestions[0].explanation
     assert explanation.count("You always") == 1, explanation
-
-
-@pytest.mark.parametrize(
-    ("text", "context", "not_carried"),
-    [
-        (
-            "Fine, go to the lake. Have a great time without me I guess.",
-            "I'll go to the lake on Saturday.",
-            "without me",
-        ),
-        (
-            "Seriously, why do you have to pick a fight at dinner every time?",
-            "I felt small at dinner tonight.",
-            "Could you pick",
-        ),
-        (
-            "You're being silly. It's a game, not a betrayal.",
-            "It hurts when you game all night.",
-            "betrayal",
-        ),
-    ],
-)
-def test_send_offs_charges_and_denied_things_are_not_carried(
-    text: str, context: str, not_carried: str
-) -> None:
-    texts = [s.text for s in rewrite(text, context=context)]
-    assert texts and not any(not_carried in t for t in texts), texts
-
-
-def test_no_gerund_is_made_from_a_phrasal_verb() -> None:
-    # "you blew me off" is not about "the blowing".
-    suggestions = rewrite("Wow, you just blew me off again.")
-    assert suggestions
-    for s in suggestions:
-        assert "the blowing" not in s.text, s.text
 
 
 def test_should_have_is_neither_a_request_nor_a_charge_to_retell() -> None:
@@ -512,14 +490,6 @@ def test_gerunds_double_a_stressed_final_consonant() -> None:
     ]
 
 
-def test_a_name_they_are_called_by_is_not_a_topic() -> None:
-    suggestions = rewrite(
-        "Whatever you say, boss.", context="Please put the lid back on the toothpaste."
-    )
-    assert suggestions
-    assert not any("boss" in s.text for s in suggestions), [s.text for s in suggestions]
-
-
 def test_owning_never_agrees_with_a_charge_against_them() -> None:
     for s in rewrite("Here we go again.", context="You never support my promotion plans.", n=7):
         assert "right about your" not in s.text, s.text
@@ -535,25 +505,3 @@ def test_no_fragment_that_leans_on_a_cut_clause() -> None:
 def test_a_named_kind_of_night_is_a_topic() -> None:
     texts = [s.text for s in rewrite("Ugh, seriously, you bailed on game night again.")]
     assert any("game night" in t for t in texts), texts
-
-
-def test_a_gerund_with_a_thing_to_it_leaves_the_topic_to_the_thing() -> None:
-    # "stop drinking coffee" is about the coffee; "the drinking" would read as alcohol.
-    texts = [
-        s.text
-        for s in rewrite(
-            "Just stop drinking coffee at night, problem solved.", context="I can't sleep."
-        )
-    ]
-    assert texts and not any("the drinking" in t for t in texts), texts
-
-
-def test_hyperbole_is_not_carried_as_the_persons_point() -> None:
-    texts = [
-        s.text
-        for s in rewrite(
-            "Not again. We've been over the mortgage a hundred times.",
-            context="Could we go through the mortgage papers on Sunday?",
-        )
-    ]
-    assert texts and not any("hundred" in t for t in texts), texts
