@@ -375,11 +375,12 @@ def _distressed(ctx_doc: Doc) -> bool:
         )
         for word in lexicons.get(name, [])
     } | {"cry", "scream", "alone", "lonely", "tired", "exhausted", "hate", "sick", "miss", "sorry"}
-    blame = set(lexicons.get("blame_verbs", [])) | set(lexicons.get("absolutes", []))
+    blame = set(lexicons.get("blame_verbs", []))
+    absolutes = set(lexicons.get("absolutes", []))
     for token in ctx_doc:
         if token.lower_ in feelings or token.lemma_.lower() in feelings:
             return True
-        if token.lower_ in lexicons.get("absolutes", []) or token.lower_ == "why":
+        if token.lower_ in absolutes or token.lower_ == "why":
             return True
         subject = any(c.dep_ == "nsubj" and c.lower_ in _SUBJECTS for c in token.children)
         if subject and (
@@ -764,7 +765,7 @@ def _exit(ex: Extraction, harms: list[Marker], config: _Config) -> tuple[str | N
     return None, when
 
 
-def _point(ex: Extraction, harms: list[Marker], config: _Config) -> str | None:
+def _point(ex: Extraction, harms: list[Marker], config: _Config, insults: set[int]) -> str | None:
     """What the person wanted to say, in their own words: the longest clause of the reply
     that no attack overlaps (only an excuse, an apology's "but" or a minimising word may
     sit in it) and that is not a (rhetorical) question, without its openers ("Oh come
@@ -773,7 +774,6 @@ def _point(ex: Extraction, harms: list[Marker], config: _Config) -> str | None:
     if not doc.has_annotation("SENT_START"):
         return None
     best: list[str] = []
-    insults = _insults(doc)
     for sent in doc.sents:
         if "?" in sent.text:
             continue
@@ -987,7 +987,8 @@ def rewrite(
     main_harm = max(HARM_KINDS, key=lambda k: harm_counts[k]) if original.harms else "none"
     # Words of a sneer or a tit-for-tat ("Pot, meet kettle") are not what it is about.
     sneer = _marker_tokens(ex, frozenset({"contempt", "counter_complaint"}))
-    topics = _topics(doc, flip=False, skip=_insults(doc) | sneer, config=config)
+    insults = _insults(doc)
+    topics = _topics(doc, flip=False, skip=insults | sneer, config=config)
     owned = None
     addressed = False  # whether the partner's words are about the person ("you forgot...")
     calm = False  # whether the partner's words show no hurt, worry or complaint
@@ -1030,7 +1031,7 @@ def rewrite(
         doc,
         topic,
         config,
-        _insults(doc) | sneer,
+        insults | sneer,
         answering=main_harm in ("counter_complaint", "defensiveness", "apology_but")
         or (bool(ex.context) and harm_counts["counter_complaint"] + harm_counts["apology_but"] > 0),
     )
@@ -1051,7 +1052,7 @@ def rewrite(
         else None,
         "upset": None if calm else "you're upset",
         "calm_topic": topic if calm else None,
-        "point": _point(ex, original.harms, config),
+        "point": _point(ex, original.harms, config, insults),
         "exit": walk[0],
         "not_when": walk[1],
         "later": "tomorrow"
@@ -1063,7 +1064,7 @@ def rewrite(
     # each skill's first safe, safer version is its suggestion.
     # Absolutes ("always", "every single time") are not words to keep; the rest of an
     # attacking sentence still names what it is about.
-    own_words = _content_words(doc, _insults(doc) | _marker_tokens(ex, frozenset({"absolute"})))
+    own_words = _content_words(doc, insults | _marker_tokens(ex, frozenset({"absolute"})))
     candidates: list[_Option] = []
     seen: set[str] = set()
     for rank, name in enumerate(config.order[main_harm]):
