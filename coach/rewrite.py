@@ -594,6 +594,8 @@ def _observation(doc: Doc, config: _Config, skip: set[int]) -> tuple[str, bool] 
             for c in children
             if c.dep_ in ("advcl", "conj", "cc", "punct", "mark", "intj", "discourse")
             and not (c.dep_ == "advcl" and any(m.lower_ in _TIME_MARKS for m in c.children))
+            # "left the car on empty": a word the parser took for a clause stays
+            and not (c.dep_ == "advcl" and c.pos_ not in ("VERB", "AUX"))
             for t in c.subtree
         }
         words: list[str] = []
@@ -643,8 +645,16 @@ def _observation(doc: Doc, config: _Config, skip: set[int]) -> tuple[str, bool] 
             continue  # "you do this", "you say that": too vague to be an observation
         text = re.sub(r" (?=['’]|n't)", "", " ".join(["you", *words[1:]]))
         # "put" and "set" look the same either way: read as the present.
-        past = (verb.tag_ == "VBD" and verb.lower_ != verb.lemma_.lower()) or any(
-            c.dep_ == "aux" and c.tag_ == "VBD" for c in children
+        past = (
+            (verb.tag_ == "VBD" and verb.lower_ != verb.lemma_.lower())
+            or any(c.dep_ == "aux" and c.tag_ == "VBD" for c in children)
+            # "you forgot it two years ago" (the tagger may read "forgot" as present)
+            or any(
+                t.lower_ in ("ago", "yesterday")
+                # "last week", not "at the last minute"
+                or (t.lower_ == "last" and not any(c.lower_ == "the" for c in t.head.children))
+                for t in tokens
+            )
         )
         return text, past
     return None
@@ -794,6 +804,53 @@ def _point(ex: Extraction, harms: list[Marker], config: _Config, insults: set[in
     return "".join(best).strip(" ,;:-") or None
 
 
+def _deferred(ex: Extraction, harms: list[Marker], config: _Config, skip: set[int]) -> str | None:
+    """The person's own grievance in a counter-complaint, set aside for later instead of
+    thrown back now: what they did themselves ("I packed the garage on Saturday" -> "tell
+    you my side too, that I packed the garage on Saturday"), else what the partner did,
+    without the verdict ("you told your family about my health" -> "talk about how it felt
+    for me when you told your family about my health"). Only for a reply that answers a
+    complaint with one of its own; "yours can wait" is the counter-complaint's own tip."""
+    counters = [m for m in harms if m.kind == "counter_complaint"]
+    if not counters or not ex.doc.has_annotation("SENT_START"):
+        return None
+    carry = frozenset({"counter_complaint", "defensiveness", "absolute"})
+    best: list[str] = []
+    for sent in ex.doc.sents:
+        if "?" in sent.text:
+            continue
+        for clause in _clauses(sent):
+            # "... while you watched TV": what they did meanwhile is the jab, not my side
+            jab = {
+                t.i
+                for c in clause
+                if c.dep_ == "advcl"
+                and any(s.dep_ == "nsubj" and s.lower_ in _SUBJECTS for s in c.children)
+                for t in c.subtree
+            }
+            tokens = [t for t in clause if t.i not in jab]
+            if not tokens or any(t.i in skip or t.lower_ in config.topic_stopwords for t in tokens):
+                continue
+            start, end = ex.normalized.to_original(
+                tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+            )
+            if any(m.start < end and start < m.end and m.kind not in carry for m in harms):
+                continue
+            mine = [t for t in tokens if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"]
+            if not mine or mine[0].lower_ != "i":
+                continue
+            words = _clean_point(tokens, config)
+            if len(words) > len(best):
+                best = words
+    if best:
+        return "tell you my side too, that " + "".join(best).strip(" ,;:-")
+    observed = _observation(ex.doc, config, skip)
+    if observed is None:
+        return None
+    text, past = observed
+    return f"talk about how it {'felt' if past else 'feels'} for me when {text}"
+
+
 def _clean_point(tokens: list[Token], config: _Config) -> list[str]:
     """A clause without openers, hedges and end punctuation, if it is a whole statement."""
     while tokens:
@@ -825,7 +882,24 @@ def _clean_point(tokens: list[Token], config: _Config) -> list[str]:
         for t in tokens
     ):
         return []  # "it's just groceries" makes it small even without the "just"
-    content = [t for t in words if t.pos_ in ("NOUN", "PROPN", "VERB", "NUM", "ADJ")]
+    if (
+        3 <= len(words) <= 4
+        and words[0].lower_ in ("it", "that", "this")
+        and any(
+            t.dep_ == "attr"
+            and t.pos_ == "NOUN"
+            and t.head.lemma_ == "be"
+            and not any(c.dep_ in ("det", "poss", "amod", "compound") for c in t.children)
+            for t in words
+        )
+    ):
+        return []  # "it's trash", "it's laundry": naming the thing to make it small
+    content = [
+        t
+        for t in words
+        if t.pos_ in ("NOUN", "PROPN", "VERB", "NUM", "ADJ")
+        and not (t.pos_ == "VERB" and t.lemma_.lower() in config.light_verbs)
+    ]
     if len(words) < 3 or not content or len(words) > 30:
         return []  # "Problem solved." is a retort, not a point
     if not any(t.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for t in words):
@@ -986,7 +1060,8 @@ def rewrite(
     harm_counts = {k: sum(1 for m in original.harms if m.kind == k) for k in HARM_KINDS}
     main_harm = max(HARM_KINDS, key=lambda k: harm_counts[k]) if original.harms else "none"
     # Words of a sneer or a tit-for-tat ("Pot, meet kettle") are not what it is about.
-    sneer = _marker_tokens(ex, frozenset({"contempt", "counter_complaint"}))
+    contempt = _marker_tokens(ex, frozenset({"contempt"}))
+    sneer = contempt | _marker_tokens(ex, frozenset({"counter_complaint"}))
     insults = _insults(doc)
     topics = _topics(doc, flip=False, skip=insults | sneer, config=config)
     owned = None
@@ -1053,6 +1128,7 @@ def rewrite(
         "upset": None if calm else "you're upset",
         "calm_topic": topic if calm else None,
         "point": _point(ex, original.harms, config, insults),
+        "deferred": _deferred(ex, original.harms, config, insults | contempt),
         "exit": walk[0],
         "not_when": walk[1],
         "later": "tomorrow"

@@ -318,6 +318,50 @@ def test_verdicts_opposites_and_counter_charges_are_not_retold(
         assert "left on my own" not in s.text  # "left the car" is not about the person
 
 
+@pytest.mark.parametrize(
+    ("context", "reply", "deferred"),
+    [
+        # what the partner did, without the absolute and in its tense
+        (
+            "You spend too much on takeout.",
+            "Oh really? You bought three pairs of sneakers last month.",
+            "I want to hear you first; another time, I'd like to talk about how it felt for me "
+            "when you bought three pairs of sneakers last month.",
+        ),
+        (
+            "I hate that you never call when you're running late.",
+            "You never text me back when I'm at the gym either.",
+            "how it feels for me when you don't text me back when I'm at the gym.",
+        ),
+        (
+            "You forgot to pay the water bill again.",
+            "Well you left the car on empty twice this week.",
+            "when you left the car on empty twice this week.",
+        ),
+        # what the person did themselves, without "at least" or what the partner did meanwhile
+        (
+            "You never ask about my day.",
+            "At least I walked the dog this morning while you slept in.",
+            "I'd like to tell you my side too, that I walked the dog this morning.",
+        ),
+    ],
+)
+def test_a_counter_complaint_is_set_aside_for_later_in_the_persons_words(
+    context: str, reply: str, deferred: str
+) -> None:
+    texts = [s.text for s in rewrite(reply, context=context, n=7)]
+    assert any(deferred in t and t.startswith("It makes sense") for t in texts), texts
+
+
+def test_a_sneer_or_a_mere_retort_is_not_set_aside_for_later() -> None:
+    for context, reply in [
+        ("You were late to the recital.", "Says the guy who missed my graduation, you hypocrite."),
+        ("You're on your phone all the time.", "I get that, but so are you."),
+    ]:
+        for s in rewrite(reply, context=context, n=7):
+            assert "another time" not in s.text, s.text
+
+
 def test_owning_the_complaint_drops_its_intensifiers() -> None:
     suggestions = rewrite("I was busy, obviously.", context="You didn't even call me back today.")
     owned = [s.text for s in suggestions if s.strategy == "own_your_part"]
