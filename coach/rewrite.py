@@ -766,12 +766,15 @@ def _exit(ex: Extraction, harms: list[Marker], config: _Config) -> tuple[str | N
             if (
                 2 <= len(words) <= 6
                 and words[0].lower_ == "i"
-                and words[0].dep_ == "nsubj"
+                and words[0].dep_ in ("nsubj", "nsubjpass")
                 and not any(t.dep_ == "neg" or t.lower_ in _SUBJECTS for t in words)
                 and "?" not in sent.text
             ):
-                text = "".join(t.text_with_ws for t in words).strip()
-                return "I" + text[1:], when
+                text = "I" + "".join(t.text_with_ws for t in words).strip()[1:]
+                # "I'm done talking" is a wall; "I need to stop talking" asks for a pause
+                text = re.sub(r"^I(?:'m| am) done with ", "I need a break from ", text)
+                text = re.sub(r"^I(?:'m| am) done (?=\w+ing\b)", "I need to stop ", text)
+                return text, when
     return None, when
 
 

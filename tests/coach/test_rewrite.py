@@ -378,6 +378,23 @@ def test_a_repair_break_keeps_the_persons_exit_and_promises_to_return() -> None:
     assert breaks[0].endswith("Can we come back to it tomorrow?")
 
 
+@pytest.mark.parametrize(
+    ("reply", "pause"),
+    [
+        ("I'm done talking.", "so I need to stop talking for now, but"),
+        ("I'm done with this conversation.", "so I need a break from this conversation for now"),
+    ],
+)
+def test_being_done_becomes_a_pause_not_a_wall(reply: str, pause: str) -> None:
+    breaks = [
+        s.text
+        for s in rewrite(reply, context="Can we talk about the credit card bill?")
+        if s.strategy == "repair_break"
+    ]
+    assert breaks and pause in breaks[0], breaks
+    assert "done" not in breaks[0]
+
+
 def test_a_repair_break_keeps_the_time_they_cannot_talk_in() -> None:
     breaks = [
         s.text
