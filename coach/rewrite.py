@@ -229,6 +229,8 @@ def _topics(doc: Doc, *, flip: bool, skip: set[int], config: _Config) -> list[st
             low = token.lower_
             if low in config.topic_stopwords or (token.i in skip and token.i != root.i):
                 continue
+            if token.tag_ == "WDT":
+                continue  # "with what money?" is about money
             if low in config.hedges and token.i != root.i:
                 continue  # "just groceries" is about the groceries
             if (
@@ -276,6 +278,31 @@ def _topics(doc: Doc, *, flip: bool, skip: set[int], config: _Config) -> list[st
                 for c in token.head.children
                 if c.dep_ in ("nsubj", "nsubjpass")
             )
+        ):
+            phrase = f"the {token.lower_}"
+            if phrase not in out:
+                out.append(phrase)
+        # "moving in together isn't that deep": a doing as the subject is the topic
+        elif (
+            token.tag_ == "VBG"
+            and token.dep_ in ("csubj", "nsubj")
+            and token.i not in skip
+            and token.lemma_.lower() not in config.light_verbs
+        ):
+            doing = [t for t in token.subtree if not t.is_punct]
+            if len(doing) <= 4 and not any(t.i in skip or t.tag_ in ("PRP", "PRP$") for t in doing):
+                phrase = " ".join(t.lower_ for t in doing)
+                if phrase not in out:
+                    out.append(phrase)
+        # "he was just teasing", "I was only joking": what it is played down as
+        elif (
+            token.tag_ == "VBG"
+            and token.dep_ in ("ROOT", "ccomp", "conj")
+            and token.i not in skip
+            and token.lemma_.lower() not in config.light_verbs
+            and any(c.lower_ in ("just", "only") for c in token.children)
+            and any(c.lemma_ == "be" and c.dep_ == "aux" for c in token.children)
+            and not any(c.dep_ in ("dobj", "prep", "xcomp") for c in token.children)
         ):
             phrase = f"the {token.lower_}"
             if phrase not in out:
@@ -357,6 +384,121 @@ def _calm(ctx_doc: Doc) -> bool:
     ):
         return False  # "you left..." is a complaint however it opens
     return not _distressed(ctx_doc)
+
+
+# Feeling words that read wrongly when told back alone ("you're left", "you're fed").
+_NOT_TOLD_BACK = frozenset(
+    {
+        "alone",
+        "left",
+        "lost",
+        "small",
+        "bad",
+        "stuck",
+        "empty",
+        "fed",
+        "burned",
+        "burnt",
+        "sore",
+        "raw",
+        "torn",
+        "awful",
+        "terrible",
+        "horrible",
+        "useless",
+        "distant",
+        "hurting",
+    }
+)
+
+
+# Feelings one can have "about" a thing ("nervous about the job"); "tired", "invisible" and
+# "rejected" are not had about something.
+_FELT_ABOUT = frozenset(
+    {
+        "nervous",
+        "anxious",
+        "scared",
+        "worried",
+        "upset",
+        "frustrated",
+        "embarrassed",
+        "stressed",
+        "guilty",
+        "sad",
+        "angry",
+        "mad",
+        "disappointed",
+        "confused",
+        "jealous",
+        "insecure",
+        "hurt",
+        "annoyed",
+        "furious",
+        "pissed",
+        "irritated",
+        "ashamed",
+        "heartbroken",
+        "terrified",
+        "devastated",
+        "gutted",
+    }
+)
+
+
+def _their_feeling(ctx_doc: Doc) -> tuple[str, str, bool] | None:
+    """The feeling the partner named about themself, told back to them, the feeling word,
+    and whether what it is about was told too: "I'm so nervous about your job" gives
+    "you're nervous about my job", "I felt invisible" gives "you felt invisible"."""
+    from coach.analyzer import _engine
+
+    lexicons = _engine()[1].lexicons
+    words = (
+        set(lexicons.get("emotions_hard", [])) | set(lexicons.get("emotions_validate", []))
+    ) - (_NOT_TOLD_BACK)
+    for token in ctx_doc:
+        if token.lower_ not in words or token.dep_ not in ("acomp", "ROOT", "oprd"):
+            continue
+        head = token.head if token.dep_ != "ROOT" else token
+        subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subjects or subjects[0].lower_ != "i" or head.lemma_ not in ("be", "feel", "get"):
+            continue
+        if any(c.dep_ == "neg" for c in head.children):
+            continue  # "I'm not angry"
+        about = next(
+            (
+                c
+                for c in token.children
+                if c.dep_ == "prep" and c.lower_ in ("about", "for") and len(list(c.subtree)) <= 7
+            ),
+            None,
+        )
+        # "nervous about your drinking" -> "about my drinking"
+        tail = (
+            " "
+            + " ".join(
+                _FLIP.get(t.lower_, t.text if t.pos_ == "PROPN" else t.lower_)
+                for t in about.subtree
+            )
+            if about is not None and not any(t.lower_ in ("you", "u", "i") for t in about.subtree)
+            else ""
+        )
+        named = [token.lower_] + [
+            c.lower_ for c in token.children if c.dep_ == "conj" and c.lower_ in words
+        ]
+        feeling = " and ".join(named) + tail
+        past = head.tag_ == "VBD"
+        if any(c.dep_ == "aux" and c.lemma_ == "have" for c in head.children):
+            verb = "been" if head.lemma_ == "be" else ("felt" if head.lemma_ == "feel" else "got")
+            told = f"you've {verb} {feeling}"  # "I've been so lonely"
+        elif head.lemma_ == "feel":
+            told = f"you {'felt' if past else 'feel'} {feeling}"
+        elif head.lemma_ == "get":
+            told = f"you {'got' if past else 'get'} {feeling}"
+        else:
+            told = f"you {'were' if past else 'are'} {feeling}".replace("you are", "you're")
+        return told, token.lower_, bool(tail)
+    return None
 
 
 def _distressed(ctx_doc: Doc) -> bool:
@@ -1070,6 +1212,7 @@ def rewrite(
     owned = None
     addressed = False  # whether the partner's words are about the person ("you forgot...")
     calm = False  # whether the partner's words show no hurt, worry or complaint
+    named: tuple[str, str, bool] | None = None  # a feeling they named, told back
     theirs: list[str] = []  # what the partner's words are about
     if ex.context:
         ctx_doc = parse(normalize(ex.context).text)
@@ -1081,6 +1224,7 @@ def rewrite(
             for t in ctx_doc
         )
         calm = _calm(ctx_doc)
+        named = _their_feeling(ctx_doc)
         theirs = _topics(ctx_doc, flip=True, skip=_insults(ctx_doc), config=config)
         # A counter-complaint or an excuse answers *their* complaint, and minimising or a fix
         # answers what *they* are going through: lead with its topic.
@@ -1128,7 +1272,14 @@ def rewrite(
         "their_topic": theirs[0]
         if addressed and theirs and not theirs[0].startswith("your ")
         else None,
-        "upset": None if calm else "you're upset",
+        # the feeling they named, where it can be had "about" the topic ("you're nervous")
+        "upset": None
+        if calm
+        else (named[0] if named and not named[2] and named[1] in _FELT_ABOUT else "you're upset"),
+        # the feeling they named with what it is about ("you're nervous about the move")
+        "felt_about": named[0] if named and named[2] else None,
+        # one not had "about" a thing ("you're exhausted"), told back on its own
+        "felt": named[0] if named and not named[2] and named[1] not in _FELT_ABOUT else None,
         "calm_topic": topic if calm else None,
         "point": _point(ex, original.harms, config, insults),
         "deferred": _deferred(ex, original.harms, config, insults | contempt),

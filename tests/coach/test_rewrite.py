@@ -362,6 +362,46 @@ def test_a_sneer_or_a_mere_retort_is_not_set_aside_for_later() -> None:
             assert "another time" not in s.text, s.text
 
 
+@pytest.mark.parametrize(
+    ("context", "reply", "told_back"),
+    [
+        # the feeling and what it is about, in the person's voice
+        (
+            "I've been really worried about your drinking.",
+            "Here we go again, it's two beers.",
+            "It makes sense that you've been worried about my drinking.",
+        ),
+        (
+            "I feel guilty about missing your mom's party.",
+            "Yeah, you should.",
+            "It makes sense that you feel guilty about missing my mom's party.",
+        ),
+        # a feeling one does not have "about" a thing is told back on its own
+        (
+            "I'm exhausted from doing bedtime alone every night.",
+            "Welcome to parenting.",
+            "It makes sense that you're exhausted.",
+        ),
+        (
+            "I'm so nervous about the interview tomorrow.",
+            "You'll be fine, stop worrying.",
+            "It makes sense that you're nervous about the interview.",
+        ),
+    ],
+)
+def test_validation_tells_back_the_feeling_they_named(
+    context: str, reply: str, told_back: str
+) -> None:
+    texts = [s.text for s in rewrite(reply, context=context, n=7)]
+    assert any(t.startswith(told_back) for t in texts), texts
+
+
+def test_a_feeling_they_deny_is_not_told_back() -> None:
+    for s in rewrite("Then stop complaining.", context="I'm not angry, I'm just tired.", n=7):
+        assert "angry" not in s.text, s.text
+        assert "you're tired about" not in s.text, s.text
+
+
 def test_owning_the_complaint_drops_its_intensifiers() -> None:
     suggestions = rewrite("I was busy, obviously.", context="You didn't even call me back today.")
     owned = [s.text for s in suggestions if s.strategy == "own_your_part"]
@@ -438,7 +478,7 @@ def test_one_thing_is_not_named_twice() -> None:
             False,
         ),
         ("Ugh, not this again.", "You forgot the summer trip deposit again.", True),
-        ("Ugh, not this again.", "Can we talk? I'm scared about the summer trip.", True),
+        ("Ugh, not this again.", "Can we talk? I'm sad about the summer trip.", True),
     ],
 )
 def test_validation_says_upset_only_when_they_are(text: str, context: str, upset: bool) -> None:
@@ -446,7 +486,9 @@ def test_validation_says_upset_only_when_they_are(text: str, context: str, upset
         s.text for s in rewrite(text, context=context, n=7) if s.strategy == "validate_first"
     ]
     assert validations
-    assert ("you're upset" in validations[0]) is upset, validations[0]
+    # the feeling they named is told back when there is one ("you're sad about...")
+    hurt = re.search(r"you're (upset|sad about the summer trip)", validations[0])
+    assert bool(hurt) is upset, validations[0]
 
 
 def test_the_explanation_names_each_left_out_phrase_once() -> None:
