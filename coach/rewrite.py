@@ -229,7 +229,7 @@ def _topics(doc: Doc, *, flip: bool, skip: set[int], config: _Config) -> list[st
             low = token.lower_
             if low in config.topic_stopwords or (token.i in skip and token.i != root.i):
                 continue
-            if token.tag_ == "WDT":
+            if token.tag_ in ("WDT", "WP") and token.dep_ == "det":
                 continue  # "with what money?" is about money
             if low in config.hedges and token.i != root.i:
                 continue  # "just groceries" is about the groceries
@@ -282,12 +282,16 @@ def _topics(doc: Doc, *, flip: bool, skip: set[int], config: _Config) -> list[st
             phrase = f"the {token.lower_}"
             if phrase not in out:
                 out.append(phrase)
-        # "moving in together isn't that deep": a doing as the subject is the topic
+        # "moving in together isn't that deep", "having a baby is hard": a doing as the
+        # subject is the topic
         elif (
             token.tag_ == "VBG"
             and token.dep_ in ("csubj", "nsubj")
             and token.i not in skip
-            and token.lemma_.lower() not in config.light_verbs
+            and (
+                token.lemma_.lower() not in config.light_verbs
+                or any(c.dep_ == "dobj" and c.pos_ == "NOUN" for c in token.children)
+            )
         ):
             doing = [t for t in token.subtree if not t.is_punct]
             if len(doing) <= 4 and not any(t.i in skip or t.tag_ in ("PRP", "PRP$") for t in doing):

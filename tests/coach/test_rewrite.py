@@ -54,6 +54,10 @@ def test_suggestions_are_well_formed(text: str, context: str | None) -> None:
         ("ur always on ur phone at dinner", None, "phone"),
         ("You blew the whole budget again, genius.", None, "budget"),
         ("Ugh, the party was a disaster because of you.", None, "party"),
+        # what is played down or asked about is still the topic
+        ("moving in together isn't that deep lol", "I'm nervous about it.", "moving in together"),
+        ("She was just teasing, relax.", "Your sister mocked my accent all night.", "teasing"),
+        ("With what money? Get real.", "I want to take a pottery course.", "about money"),
     ],
 )
 def test_the_topic_survives(text: str, context: str | None, topic: str) -> None:
