@@ -494,6 +494,8 @@ def _their_feeling(ctx_doc: Doc) -> tuple[str, str, bool] | None:
         past = head.tag_ == "VBD"
         if any(c.dep_ == "aux" and c.lemma_ == "have" for c in head.children):
             verb = "been" if head.lemma_ == "be" else ("felt" if head.lemma_ == "feel" else "got")
+            if head.tag_ == "VBG":  # "I've been feeling disconnected"
+                verb = f"been {head.lower_}"
             told = f"you've {verb} {feeling}"  # "I've been so lonely"
         elif head.lemma_ == "feel":
             told = f"you {'felt' if past else 'feel'} {feeling}"
