@@ -70,6 +70,8 @@ FOUND = [
     ("You missed our anniversary dinner for a work drink.", None, "criticism"),
     ("What do you want, a written apology?", None, "contempt"),
     ("You have to decide tonight.", None, "pressure"),
+    ("Pick a date for the move today or I'm booking it myself.", None, "pressure"),
+    ("If you need space that badly, then maybe we should split up.", None, "pressure"),
     ("That wasn't fair to you, and I'm sorry.", None, "ownership"),
     ("I couldn't have got through the move without you.", None, "appreciation"),
     ("Relax, it's only a parking ticket.", None, "minimizing"),
@@ -99,6 +101,7 @@ FOUND = [
 # (reply, context, a kind that must NOT be found)
 NOT_FOUND = [
     ("Let's paint the fence while we're at it.", None, "contempt"),
+    ("Should we order now or wait for your sister?", None, "pressure"),
     ("Thanks, I really needed that tonight.", None, "defensiveness"),
     ("I'm not saying you never help, I just miss you.", None, "absolute"),
     ("I don't think you're overreacting at all.", None, "minimizing"),
