@@ -46,6 +46,7 @@ LOOK_ALIKES = [
     "she has my bank card this month since I asked her to help me stop impulse buying",
     "I'm sorry I snapped, but you drove me into saying it.",
     "Sorry, I've been slammed at work all week, the gutters can wait.",
+    "Maybe if the twins listened the first time I wouldn't have to shout.",
 ]
 
 
