@@ -249,7 +249,7 @@ def _topics(doc: Doc, *, flip: bool, skip: set[int], config: _Config) -> list[st
                 words.append(token.text)
             else:
                 words.append(low)
-        phrase = " ".join(words).strip()
+        phrase = " ".join(words).strip().replace(" - ", "-")  # "phone-free dinner"
         of = root.head
         if phrase and of.lower_ == "of" and of.head.i in emitted:
             # "two cups" + "coffee" is one thing: "two cups of coffee".

@@ -324,7 +324,7 @@ class RuleSet:
             elif hit.rule.extend_to_sentence:
                 kept.append(Hit(hit.rule, hit.start, _sentence_end(doc, hit.end)))
             else:
-                kept.append(hit)
+                kept.append(Hit(hit.rule, *_whole_words(doc, hit.start, hit.end)))
         return kept, negated, seen
 
     def _holds(
@@ -353,6 +353,19 @@ class RuleSet:
         return not (
             rule.question and not _is_question(sent, self.lexicons.get("question_openers", []))
         )
+
+
+def _whole_words(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """A match's tokens as a marker shows them: without the punctuation a pattern may need
+    around it (", drop it."), and never starting inside a word ("'s not my fault" is
+    "it's not my fault")."""
+    while end - start > 1 and doc[start].is_punct:
+        start += 1
+    while end - start > 1 and doc[end - 1].is_punct:
+        end -= 1
+    while start > 0 and not doc[start - 1].whitespace_ and not doc[start - 1].is_punct:
+        start -= 1
+    return start, end
 
 
 def _sentence_end(doc: Doc, end: int) -> int:

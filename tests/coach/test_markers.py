@@ -71,6 +71,8 @@ FOUND = [
     ("What do you want, a written apology?", None, "contempt"),
     ("You have to decide tonight.", None, "pressure"),
     ("Pick a date for the move today or I'm booking it myself.", None, "pressure"),
+    ("Fine, Mr. Perfect, you plan the whole trip then.", None, "contempt"),
+    ("I'll sort the insurance when I'm ready, drop it.", None, "stonewalling"),
     ("If you need space that badly, then maybe we should split up.", None, "pressure"),
     ("That wasn't fair to you, and I'm sorry.", None, "ownership"),
     ("I couldn't have got through the move without you.", None, "appreciation"),
@@ -102,6 +104,7 @@ FOUND = [
 NOT_FOUND = [
     ("Let's paint the fence while we're at it.", None, "contempt"),
     ("Should we order now or wait for your sister?", None, "pressure"),
+    ("Ask Mr. Patel next door if we can borrow his ladder.", None, "contempt"),
     ("Thanks, I really needed that tonight.", None, "defensiveness"),
     ("I'm not saying you never help, I just miss you.", None, "absolute"),
     ("I don't think you're overreacting at all.", None, "minimizing"),
@@ -173,6 +176,11 @@ def test_marker_offsets_point_at_the_persons_own_words(
     for marker in analysis.markers:
         assert analysis.text[marker.start : marker.end] == marker.text
         assert marker.text.strip() == marker.text and marker.text
+        # a pattern may need the punctuation around it; the marker shows only words
+        assert marker.text[0].isalnum() or not marker.text[0].isascii(), marker.text
+        assert marker.text[-1].isalnum() or not marker.text[-1].isascii(), marker.text
+        # and never starts inside a word ("'s not my fault")
+        assert marker.start == 0 or not analysis.text[marker.start - 1].isalnum(), marker.text
         assert marker.polarity == ("help" if marker.kind in HELP_KINDS else "harm")
         assert marker.tip.endswith((".", "!", "?"))
 

@@ -58,6 +58,11 @@ def test_suggestions_are_well_formed(text: str, context: str | None) -> None:
         ("moving in together isn't that deep lol", "I'm nervous about it.", "moving in together"),
         ("She was just teasing, relax.", "Your sister mocked my accent all night.", "teasing"),
         ("With what money? Get real.", "I want to take a pottery course.", "about money"),
+        (
+            "sure whatever u say",
+            "Can we have a screen-free evening tomorrow?",
+            "screen-free evening",
+        ),
     ],
 )
 def test_the_topic_survives(text: str, context: str | None, topic: str) -> None:
@@ -233,6 +238,12 @@ def test_owning_a_part_needs_a_complaint_about_you() -> None:
         ),
         # a name they are called by is not a topic
         ("Whatever you say, boss.", "Please put the lid back on the toothpaste.", "boss"),
+        # nor is a mocking title ("Mr. Perfect")
+        (
+            "Here we go, Miss Organised is at it again.",
+            "Can we plan the week on Sunday?",
+            "Organised",
+        ),
         # "you blew me off" is not about "the blowing"
         ("Wow, you just blew me off again.", None, "the blowing"),
         # "stop drinking coffee" is about the coffee; "the drinking" would read as alcohol
