@@ -233,6 +233,8 @@ def _topics(doc: Doc, *, flip: bool, skip: set[int], config: _Config) -> list[st
                 continue  # "with what money?" is about money
             if low in config.hedges and token.i != root.i:
                 continue  # "just groceries" is about the groceries
+            if low in config.openers and token.i != root.i and token.pos_ in ("INTJ", "X", "NOUN"):
+                continue  # "lol planes" is about planes
             if (
                 token.pos_ == "DET"
                 and low in ("a", "an")
@@ -473,7 +475,9 @@ def _their_feeling(ctx_doc: Doc) -> tuple[str, str, bool] | None:
             (
                 c
                 for c in token.children
-                if c.dep_ == "prep" and c.lower_ in ("about", "for") and len(list(c.subtree)) <= 7
+                if c.dep_ == "prep"
+                and c.lower_ in ("about", "for", "of")
+                and len(list(c.subtree)) <= 7
             ),
             None,
         )
@@ -926,11 +930,19 @@ def _exit(ex: Extraction, harms: list[Marker], config: _Config) -> tuple[str | N
     return None, when
 
 
-def _point(ex: Extraction, harms: list[Marker], config: _Config, insults: set[int]) -> str | None:
+def _point(
+    ex: Extraction,
+    harms: list[Marker],
+    config: _Config,
+    insults: set[int],
+    charged: frozenset[str] = frozenset(),
+) -> str | None:
     """What the person wanted to say, in their own words: the longest clause of the reply
     that no attack overlaps (only an excuse, an apology's "but" or a minimising word may
     sit in it) and that is not a (rhetorical) question, without its openers ("Oh come
-    on,", "Sorry, but") and hedges ("like", "literally")."""
+    on,", "Sorry, but") and hedges ("like", "literally"). `charged` holds the verbs of
+    the partner's message: a clause that negates one ("I'm not raising my voice" to
+    "don't raise your voice") is a flat denial, not a point."""
     doc = ex.doc
     if not doc.has_annotation("SENT_START"):
         return None
@@ -939,6 +951,12 @@ def _point(ex: Extraction, harms: list[Marker], config: _Config, insults: set[in
         if "?" in sent.text:
             continue
         for clause in _clauses(sent):
+            if any(
+                t.lemma_.lower() in charged and any(c.dep_ == "neg" for c in t.children)
+                for t in clause
+                if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() not in ("be", "have", "do")
+            ):
+                continue
             if any(t.i in insults or t.lower_ in config.topic_stopwords for t in clause):
                 continue  # "your take was ridiculous" is a judgement, not a point
             start, end = ex.normalized.to_original(
@@ -1219,6 +1237,7 @@ def rewrite(
     addressed = False  # whether the partner's words are about the person ("you forgot...")
     calm = False  # whether the partner's words show no hurt, worry or complaint
     named: tuple[str, str, bool] | None = None  # a feeling they named, told back
+    charged: frozenset[str] = frozenset()  # the verbs of their message
     theirs: list[str] = []  # what the partner's words are about
     if ex.context:
         ctx_doc = parse(normalize(ex.context).text)
@@ -1231,6 +1250,7 @@ def rewrite(
         )
         calm = _calm(ctx_doc)
         named = _their_feeling(ctx_doc)
+        charged = frozenset(t.lemma_.lower() for t in ctx_doc if t.pos_ == "VERB")
         theirs = _topics(ctx_doc, flip=True, skip=_insults(ctx_doc), config=config)
         # A counter-complaint or an excuse answers *their* complaint, and minimising or a fix
         # answers what *they* are going through: lead with its topic.
@@ -1287,7 +1307,7 @@ def rewrite(
         # one not had "about" a thing ("you're exhausted"), told back on its own
         "felt": named[0] if named and not named[2] and named[1] not in _FELT_ABOUT else None,
         "calm_topic": topic if calm else None,
-        "point": _point(ex, original.harms, config, insults),
+        "point": _point(ex, original.harms, config, insults, charged),
         "deferred": _deferred(ex, original.harms, config, insults | contempt),
         "exit": walk[0],
         "not_when": walk[1],

@@ -63,6 +63,7 @@ def test_suggestions_are_well_formed(text: str, context: str | None) -> None:
             "Can we have a screen-free evening tomorrow?",
             "screen-free evening",
         ),
+        ("lol trains are quicker than buses anyway", "I hate the bus to work.", "and trains"),
     ],
 )
 def test_the_topic_survives(text: str, context: str | None, topic: str) -> None:
