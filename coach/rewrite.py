@@ -1252,6 +1252,9 @@ def rewrite(
         named = _their_feeling(ctx_doc)
         charged = frozenset(t.lemma_.lower() for t in ctx_doc if t.pos_ == "VERB")
         theirs = _topics(ctx_doc, flip=True, skip=_insults(ctx_doc), config=config)
+    point = _point(ex, original.harms, config, insults, charged)
+    deferred = _deferred(ex, original.harms, config, insults | contempt)
+    if ex.context:
         # A counter-complaint or an excuse answers *their* complaint, and minimising or a fix
         # answers what *they* are going through: lead with its topic.
         answers = (
@@ -1263,7 +1266,10 @@ def rewrite(
             "stonewalling",
         )
         if main_harm in answers and theirs:
-            topics = theirs[:1] + topics
+            # What the person's own sentence carries ("I had three meetings") is said
+            # there, not as something the partner is upset about.
+            said = set(re.findall(r"[\w'-]+", " ".join(filter(None, (point, deferred))).lower()))
+            topics = theirs[:1] + [t for t in topics if t.split()[-1].lower() not in said]
         elif not topics:
             topics = theirs
     topic = _join(_distinct(topics)[:2])
@@ -1307,8 +1313,8 @@ def rewrite(
         # one not had "about" a thing ("you're exhausted"), told back on its own
         "felt": named[0] if named and not named[2] and named[1] not in _FELT_ABOUT else None,
         "calm_topic": topic if calm else None,
-        "point": _point(ex, original.harms, config, insults, charged),
-        "deferred": _deferred(ex, original.harms, config, insults | contempt),
+        "point": point,
+        "deferred": deferred,
         "exit": walk[0],
         "not_when": walk[1],
         "later": "tomorrow"

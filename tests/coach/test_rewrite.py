@@ -369,6 +369,18 @@ def test_a_counter_complaint_is_set_aside_for_later_in_the_persons_words(
     assert any(deferred in t and t.startswith("It makes sense") for t in texts), texts
 
 
+def test_the_persons_excuse_is_their_point_not_what_the_partner_is_upset_about() -> None:
+    suggestions = rewrite(
+        "Sorry, but I was on a client call with Berlin.",
+        context="You didn't answer when the school phoned about Noah.",
+        n=7,
+    )
+    texts = [s.text for s in suggestions]
+    assert any("I was on a client call with Berlin" in t for t in texts), texts
+    for t in texts:
+        assert "upset about" not in t or "client call" not in t.split("upset about")[1][:40], t
+
+
 def test_a_sneer_or_a_mere_retort_is_not_set_aside_for_later() -> None:
     for context, reply in [
         ("You were late to the recital.", "Says the guy who missed my graduation, you hypocrite."),
