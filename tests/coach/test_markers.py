@@ -73,6 +73,7 @@ FOUND = [
     ("Pick a date for the move today or I'm booking it myself.", None, "pressure"),
     ("Fine, Mr. Perfect, you plan the whole trip then.", None, "contempt"),
     ("I'll sort the insurance when I'm ready, drop it.", None, "stonewalling"),
+    ("I'll ring the landlord when I feel like it.", None, "stonewalling"),
     ("If you need space that badly, then maybe we should split up.", None, "pressure"),
     ("That wasn't fair to you, and I'm sorry.", None, "ownership"),
     ("I couldn't have got through the move without you.", None, "appreciation"),
@@ -104,6 +105,7 @@ FOUND = [
 NOT_FOUND = [
     ("Let's paint the fence while we're at it.", None, "contempt"),
     ("Should we order now or wait for your sister?", None, "pressure"),
+    ("I go for a run when I feel like it, usually mornings.", None, "stonewalling"),
     ("Ask Mr. Patel next door if we can borrow his ladder.", None, "contempt"),
     ("Thanks, I really needed that tonight.", None, "defensiveness"),
     ("I'm not saying you never help, I just miss you.", None, "absolute"),
