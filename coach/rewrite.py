@@ -712,7 +712,16 @@ def _observation(doc: Doc, config: _Config, skip: set[int]) -> tuple[str, bool] 
     ideas", "you never phone me" gives "you don't phone me". Judgements ("you're so rude"),
     mind-reading ("you know...") and prescriptions ("you could have...") give nothing.
     The flag says whether it happened in the past."""
-    absolutes = {"always", "constantly", "ever", "continually", "either", "too", "anyway"}
+    absolutes = {
+        "always",
+        "constantly",
+        "ever",
+        "continually",
+        "either",
+        "too",
+        "anyway",
+        "anymore",
+    }
     for clause in (c for sent in doc.sents for c in _clauses(sent)):
         inside = {t.i for t in clause}
         verb = next(
@@ -725,9 +734,18 @@ def _observation(doc: Doc, config: _Config, skip: set[int]) -> tuple[str, bool] 
             ),
             None,
         )
-        if verb is None or verb.lemma_.lower() in config.not_observed:
+        if verb is None:
             continue
         children = list(verb.children)
+        # "you're (never) on your phone", "in the mood": where they are is observable;
+        # "you're so rude" is a verdict
+        state = (
+            verb.lemma_ == "be"
+            and any(c.dep_ == "prep" for c in children)
+            and not any(c.dep_ in ("acomp", "attr", "xcomp", "ccomp") for c in children)
+        )
+        if verb.lemma_.lower() in config.not_observed and not state:
+            continue
         if verb.tag_ == "VBG" and any(c.lower_ in ("'re", "are") for c in children):
             continue  # "you're overreacting": a verdict on the moment, not a deed
         if any(c.lower_ in _PRESCRIBING for c in children if c.dep_ == "aux"):
@@ -777,11 +795,14 @@ def _observation(doc: Doc, config: _Config, skip: set[int]) -> tuple[str, bool] 
                 continue
             if low in config.hedges and token.dep_ != "prep":
                 continue
+            if low == "never" and state:
+                words.append("not")  # "you're never in the mood" -> "you're not in the mood"
+                continue
             if low == "never":
                 past = verb.tag_ == "VBD" and verb.lower_ != verb.lemma_.lower()
                 words.append("didn't" if past else ("doesn't" if verb.tag_ == "VBZ" else "don't"))
                 continue
-            if never and token.i == verb.i:
+            if never and token.i == verb.i and not state:
                 words.append(verb.lemma_.lower())
                 continue
             if never and low == "once":
@@ -1228,6 +1249,8 @@ def rewrite(
     doc = ex.doc
     harm_counts = {k: sum(1 for m in original.harms if m.kind == k) for k in HARM_KINDS}
     main_harm = max(HARM_KINDS, key=lambda k: harm_counts[k]) if original.harms else "none"
+    if harm_counts["apology_but"]:
+        main_harm = "apology_but"  # the apology is there; the "but" is what to mend
     # Words of a sneer or a tit-for-tat ("Pot, meet kettle") are not what it is about.
     contempt = _marker_tokens(ex, frozenset({"contempt"}))
     sneer = contempt | _marker_tokens(ex, frozenset({"counter_complaint"}))
@@ -1330,8 +1353,15 @@ def rewrite(
     candidates: list[_Option] = []
     seen: set[str] = set()
     for rank, name in enumerate(config.order[main_harm]):
-        if name == "own_your_part" and ex.context and not addressed:
-            continue  # they spoke of their own plans or pain: there is no part to own
+        if (
+            name == "own_your_part"
+            and ex.context
+            and not addressed
+            and not harm_counts["apology_but"]
+        ):
+            # they spoke of their own plans or pain: there is no part to own (unless the
+            # person already apologised, and only the "but" was wrong)
+            continue
         for position, template in enumerate(config.strategies[name].templates):
             candidate = _fill(template, slots)
             if candidate is None or candidate in seen:

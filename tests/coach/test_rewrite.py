@@ -313,6 +313,32 @@ def test_never_becomes_a_plain_negative_in_the_right_tense() -> None:
     assert "forever" not in _i_statement("Ugh, you spend forever in the shower every morning.")
 
 
+@pytest.mark.parametrize(
+    ("text", "opening"),
+    [
+        # where they are is observable; "never" is a plain "not"
+        ("You're never in the mood anymore.", "When you're not in the mood"),
+        ("ur always at the gym on saturdays", "When you're at the gym on saturdays"),
+    ],
+)
+def test_a_state_they_are_in_is_retold_like_a_deed(text: str, opening: str) -> None:
+    assert _i_statement(text).startswith(opening + ", I feel ")
+
+
+def test_a_verdict_on_who_they_are_is_still_not_retold() -> None:
+    for s in rewrite("You're always so rude to my mother."):
+        assert not s.text.startswith("When you're"), s.text
+
+
+def test_after_an_apology_with_a_but_owning_it_is_offered() -> None:
+    suggestions = rewrite(
+        "I said I'm sorry, but you keep dragging it up.",
+        context="I still don't feel like I can rely on you after last month.",
+    )
+    assert any(s.strategy == "own_your_part" for s in suggestions), [s.text for s in suggestions]
+    assert all(" but " not in s.text for s in suggestions)
+
+
 def test_a_past_deed_is_felt_in_the_past() -> None:
     said = _i_statement("Thanks a lot, you showed my brother our wedding photos.")
     assert said.startswith("When you showed my brother our wedding photos, I felt ")
