@@ -817,6 +817,8 @@ def _observation(doc: Doc, config: _Config, skip: set[int]) -> tuple[str, bool] 
         ):
             continue  # "you do this", "you say that": too vague to be an observation
         text = re.sub(r" (?=['’]|n't)", "", " ".join(["you", *words[1:]]))
+        if state:
+            text = text.replace(" when ", " while ")  # "when you're out while I talk"
         # "put" and "set" look the same either way: read as the present.
         past = (
             (verb.tag_ == "VBD" and verb.lower_ != verb.lemma_.lower())

@@ -319,6 +319,8 @@ def test_never_becomes_a_plain_negative_in_the_right_tense() -> None:
         # where they are is observable; "never" is a plain "not"
         ("You're never in the mood anymore.", "When you're not in the mood"),
         ("ur always at the gym on saturdays", "When you're at the gym on saturdays"),
+        # one "when" to a sentence
+        ("You're always on your laptop when I talk.", "When you're on your laptop while I talk"),
     ],
 )
 def test_a_state_they_are_in_is_retold_like_a_deed(text: str, opening: str) -> None:
