@@ -193,6 +193,11 @@ def _topics(doc: Doc, *, flip: bool, skip: set[int], config: _Config) -> list[st
         ):
             continue  # a name they are called by ("Whatever you say, boss."), not a topic
         others = [t for t in chunk if t.i != root.i]
+        if root.dep_ == "attr" and any(
+            c.dep_ == "nsubj" and c.lower_ in ("everything", "nothing", "everyone", "anything")
+            for c in root.head.children
+        ):
+            continue  # "everything's a crisis with you": a verdict, not a topic
         if (
             root.dep_ == "attr"
             and any(c.dep_ == "nsubj" and c.lower_ in ("i", "you", "u") for c in root.head.children)
@@ -702,6 +707,10 @@ def _request(doc: Doc) -> tuple[str, str] | None:
     return None
 
 
+# Verbs of the person's own guessing: "I assumed you loved it" reports a guess.
+_GUESSING = frozenset(
+    {"think", "assume", "guess", "figure", "suppose", "believe", "reckon", "imagine", "expect"}
+)
 _PRESCRIBING = frozenset({"can", "could", "should", "must", "would", "might", "may", "ca"})
 _TIME_MARKS = frozenset({"when", "while", "before", "after", "whenever"})
 
@@ -750,6 +759,14 @@ def _observation(doc: Doc, config: _Config, skip: set[int]) -> tuple[str, bool] 
             continue  # "you're overreacting": a verdict on the moment, not a deed
         if any(c.lower_ in _PRESCRIBING for c in children if c.dep_ == "aux"):
             continue
+        if any(c.lower_ in ("will", "'ll", "wo", "gonna", "shall") for c in children):
+            continue  # "you'll survive": a forecast, not something they did
+        if (
+            verb.dep_ == "ccomp"
+            and verb.head.lemma_.lower() in _GUESSING
+            and any(c.dep_ == "nsubj" and c.lower_ == "i" for c in verb.head.children)
+        ):
+            continue  # "I thought you enjoyed it": the person's guess, not their deed
         conditional = any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in children)
         if conditional and (
             any(c.dep_ == "neg" for c in children)

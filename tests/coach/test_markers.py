@@ -75,6 +75,8 @@ FOUND = [
     ("I'll sort the insurance when I'm ready, drop it.", None, "stonewalling"),
     ("I'll ring the landlord when I feel like it.", None, "stonewalling"),
     ("It's my bonus, I'll spend it however I like.", None, "defensiveness"),
+    ("Fine, and could you stop leaving the lights on?", None, "counter_complaint"),
+    ("Maybe. Depends on my mood.", None, "stonewalling"),
     ("If you need space that badly, then maybe we should split up.", None, "pressure"),
     ("That wasn't fair to you, and I'm sorry.", None, "ownership"),
     ("I couldn't have got through the move without you.", None, "appreciation"),

@@ -332,6 +332,29 @@ def test_a_verdict_on_who_they_are_is_still_not_retold() -> None:
         assert not s.text.startswith("When you're"), s.text
 
 
+@pytest.mark.parametrize(
+    ("text", "context"),
+    [
+        # a forecast is nothing they did
+        ("It's one afternoon a year. You'll live.", "I'm dreading the office picnic."),
+        # the person's own guess about them is not an observation
+        ("Because you like cooking! I assumed you loved it.", "I always end up cooking."),
+    ],
+)
+def test_forecasts_and_guesses_are_not_retold_as_deeds(text: str, context: str) -> None:
+    for s in rewrite(text, context=context, n=7):
+        assert not s.text.startswith("When you"), s.text
+
+
+def test_a_sweeping_verdict_names_no_topic() -> None:
+    for s in rewrite(
+        "I didn't mock it. Honestly, everything's a drama with you.",
+        context="It hurt when you mocked my painting.",
+        n=7,
+    ):
+        assert "drama" not in s.text, s.text
+
+
 def test_after_an_apology_with_a_but_owning_it_is_offered() -> None:
     suggestions = rewrite(
         "I said I'm sorry, but you keep dragging it up.",
