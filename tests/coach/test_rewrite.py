@@ -209,6 +209,12 @@ def test_owning_a_part_needs_a_complaint_about_you() -> None:
             "secretary",
         ),
         ("Ugh, it's only a scratch on the door.", "You scraped the car in the garage.", "side"),
+        # a tit-for-tat's own content is the jab
+        (
+            "Says the guy who reads his phone at the dinner table.",
+            "You were on your phone during the film.",
+            "dinner table",
+        ),
         (
             "Calm down, it is just a parking ticket.",
             "I got a parking ticket and I feel so stupid.",
