@@ -77,6 +77,7 @@ FOUND = [
     ("It's my bonus, I'll spend it however I like.", None, "defensiveness"),
     ("Fine, and could you stop leaving the lights on?", None, "counter_complaint"),
     ("Maybe. Depends on my mood.", None, "stonewalling"),
+    ("Eh, it is what it is with your boss.", None, "minimizing"),
     ("If you need space that badly, then maybe we should split up.", None, "pressure"),
     ("That wasn't fair to you, and I'm sorry.", None, "ownership"),
     ("I couldn't have got through the move without you.", None, "appreciation"),
