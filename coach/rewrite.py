@@ -209,6 +209,20 @@ def _topics(doc: Doc, *, flip: bool, skip: set[int], config: _Config) -> list[st
             continue  # "I'm not your maid", "you're a grown man": a label, not a topic
         if root.lower_ in config.topic_stopwords or root.i in skip:
             continue
+        verb = next((a for a in root.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        if (
+            verb is not None
+            and any(c.i in skip and c.dep_ in ("acomp", "attr") for c in verb.children)
+            and not any(t.lower_ in ("my", "our") for t in chunk)
+            # "your mom is impossible", "your take on the election was...": the subject
+            # is what it is about
+            and not any(
+                root.i in {t.i for t in c.subtree}
+                for c in verb.children
+                if c.dep_ in ("nsubj", "nsubjpass")
+            )
+        ):
+            continue  # "you're lazy on weekends": the weekends belong to the insult
         if before is not None and before.lower_ in ("not", "no"):
             continue  # "a phone, not an affair": what it is said not to be
         if any(t.i in skip and t.pos_ in ("NOUN", "PROPN") for t in others) or (
@@ -788,6 +802,11 @@ def _observation(doc: Doc, config: _Config, skip: set[int]) -> tuple[str, bool] 
         words: list[str] = []
         tokens = [t for t in verb.subtree if t.i in inside and t.i not in cut and not t.is_punct]
         if any(
+            t.lower_ == "too" and t.head.lower_ in ("much", "many", "often", "long", "little")
+            for t in tokens
+        ):
+            continue  # "you worry too much": how much is the verdict
+        if any(
             t.i in skip
             or t.lower_ in config.verdicts
             or t.lemma_.lower() in config.point_denials
@@ -907,6 +926,7 @@ def _behaviour(doc: Doc, config: _Config, skip: set[int]) -> str | None:
             and subjects
             and subjects[0].lower_ in ("you", "u")  # an order ("answer me") is not a habit
             and token.lemma_.lower() not in config.point_denials  # "overreact" is a verdict
+            and token.lemma_.lower() not in config.not_observed  # "you knew": no "knowing"
             and not any(c.dep_ == "prt" for c in token.children)  # "shot down": no "shooting"
         ):
             return f"the {_gerund(token.lemma_.lower())}"
@@ -1329,7 +1349,9 @@ def rewrite(
         config,
         insults | sneer,
         answering=main_harm in ("counter_complaint", "defensiveness", "apology_but")
-        or (bool(ex.context) and harm_counts["counter_complaint"] + harm_counts["apology_but"] > 0),
+        or (bool(ex.context) and harm_counts["counter_complaint"] + harm_counts["apology_but"] > 0)
+        # after their complaint, "you make coffee for a living" is the sneer, not a deed
+        or (bool(ex.context) and harm_counts["contempt"] > 0),
     )
     slots: dict[str, str | None] = {
         "topic": topic,

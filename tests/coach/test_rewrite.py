@@ -345,11 +345,33 @@ def test_a_verdict_on_who_they_are_is_still_not_retold() -> None:
         ("It's one afternoon a year. You'll live.", "I'm dreading the office picnic."),
         # the person's own guess about them is not an observation
         ("Because you like cooking! I assumed you loved it.", "I always end up cooking."),
+        # how much is the verdict
+        ("You stress way too much. It'll be fine.", "I'm nervous about the inspection."),
+        # after their complaint, a sneer at what they do is no deed to retell
+        ("Appreciate it? You answer phones all day.", "I feel like you don't value my work."),
     ],
 )
 def test_forecasts_and_guesses_are_not_retold_as_deeds(text: str, context: str) -> None:
     for s in rewrite(text, context=context, n=7):
         assert not s.text.startswith("When you"), s.text
+
+
+@pytest.mark.parametrize(
+    ("text", "context", "absent"),
+    [
+        # what an insult is pinned on is not what they are upset about
+        ("He was kidding. And you are a bit lazy on Sundays.", "Your brother mocked me.", "Sunday"),
+        # knowing is no habit ("the knowing")
+        (
+            "I'm not a cuddler, you knew that when we met.",
+            "I wish you'd cuddle me more.",
+            "knowing",
+        ),
+    ],
+)
+def test_no_topic_from_an_insult_or_a_state_of_mind(text: str, context: str, absent: str) -> None:
+    for s in rewrite(text, context=context, n=7):
+        assert absent not in s.text, s.text
 
 
 def test_a_sweeping_verdict_names_no_topic() -> None:
