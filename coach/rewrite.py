@@ -187,6 +187,10 @@ def _topics(doc: Doc, *, flip: bool, skip: set[int], config: _Config) -> list[st
             continue  # "Chill." read as a name
         before = doc[chunk.start - 1] if chunk.start else None
         after = doc[chunk.end] if chunk.end < len(doc) else None
+        if root.lower_ == "end" or (
+            before is not None and before.lower_ == "of" and before.head.lower_ == "end"
+        ):
+            continue  # "end of story", "end of discussion": a door shut, not a topic
         if len(chunk) == 1 and (
             (before is not None and before.text == "," and (after is None or after.is_punct))
             or (chunk.start == chunk.sent.start and after is not None and after.text == ",")
@@ -510,6 +514,15 @@ def _their_feeling(ctx_doc: Doc) -> tuple[str, str, bool] | None:
             if about is not None and not any(t.lower_ in ("you", "u", "i") for t in about.subtree)
             else ""
         )
+        # "scared you'll leave me" -> "scared I'll leave you"
+        fear = next(
+            (c for c in (*token.children, *head.children) if c.dep_ == "ccomp" and c.i > token.i),
+            None,
+        )
+        if not tail and fear is not None:
+            clause = [t for t in fear.subtree if not t.is_punct]
+            if 3 <= len(clause) <= 14:
+                tail = " " + re.sub(r" (?=['’]|n't)", "", " ".join(_retold(clause)))
         named = [token.lower_] + [
             c.lower_ for c in token.children if c.dep_ == "conj" and c.lower_ in words
         ]
@@ -561,6 +574,35 @@ def _distressed(ctx_doc: Doc) -> bool:
     return False
 
 
+# What a partner fears or perceives: "I feel like you...", "I worry you...". Owning it
+# ("You're right, I don't want you") would confirm the fear.
+_PERCEIVING = frozenset(
+    {
+        "feel",
+        "think",
+        "worry",
+        "fear",
+        "wonder",
+        "guess",
+        "believe",
+        "seem",
+        "scared",
+        "afraid",
+        "terrified",
+        "worried",
+        "nervous",
+        "anxious",
+        "scare",
+    }
+)
+
+
+# What such a fear doubts: their love itself ("you don't want me", "you'll leave").
+_DOUBTED = frozenset(
+    {"want", "love", "care", "like", "find", "leave", "cheat", "miss", "need", "see"}
+)
+
+
 def _owned_complaint(ctx_doc: Doc) -> str | None:
     """The partner's complaint told back in the person's own voice, for owning it:
     "You missed my presentation" becomes "I missed your presentation"."""
@@ -576,40 +618,52 @@ def _owned_complaint(ctx_doc: Doc) -> str | None:
         )
         if subj is None or any(t.lower_ in absolutes for t in sent) or "?" in sent.text:
             continue
-        words: list[str] = []
-        flipped_to: str | None = None  # the person the last subject became, for its verb
-        for token in sent:
-            low = token.lower_
-            if token.is_punct and token.i == sent.end - 1:
-                continue
-            if low in ("even", "just", "literally") and token.dep_ == "advmod":
-                continue  # owning it plainly: "I didn't call", not "I didn't even call"
-            after, flipped_to = flipped_to, None
-            nxt = sent.doc[token.i + 1] if token.i + 1 < len(sent.doc) else None
-            if low in ("you", "u") and nxt is not None and nxt.lower_ == "to":
-                words.append("me")  # "I need you to call" -> "you need me to call"
-            elif low in ("you", "u") and token.dep_ in ("nsubj", "nsubjpass"):
-                words.append("I")
-                flipped_to = "first"
-            elif low == "i" and token.dep_ in ("nsubj", "nsubjpass"):
-                words.append("you")
-                flipped_to = "second"
-            elif low == "me":
-                words.append("you")
-            elif low in ("you", "u") and token.dep_ in ("dobj", "pobj", "dative"):
-                words.append("me")
-            elif low in _POSSESSIVE_FLIP:
-                words.append(_POSSESSIVE_FLIP[low])
-            elif after == "first" and low in _BE_TO_FIRST:
-                words.append(_BE_TO_FIRST[low])
-            elif after == "second" and low in _BE_TO_SECOND:
-                words.append(_BE_TO_SECOND[low])
-            else:
-                words.append(token.text if (token.pos_ == "PROPN") else low)
+        deed = subj.head
+        if any(c.lower_ in ("will", "'ll", "gonna") for c in deed.children):
+            continue  # "I'm scared you'll leave": nothing done yet to own
+        if deed.lemma_.lower() in _DOUBTED and any(
+            a.lemma_.lower() in _PERCEIVING for a in deed.ancestors
+        ):
+            continue  # "I feel like you don't want me": a fear to hear, not a deed to own
+        words = _retold([t for t in sent if not (t.is_punct and t.i == sent.end - 1)])
         phrase = re.sub(r" (?=['’]|n't)", "", " ".join(words))
         if 2 <= len(words) <= 16:
             return phrase
     return None
+
+
+def _retold(tokens: list[Token]) -> list[str]:
+    """The partner's words in the person's voice: "I", "me" and "my" become "you", "you"
+    and "your" and back, with the verb "to be" agreeing ("you're late" -> "I'm late")."""
+    words: list[str] = []
+    flipped_to: str | None = None  # the person the last subject became, for its verb
+    for token in tokens:
+        low = token.lower_
+        if low in ("even", "just", "literally") and token.dep_ == "advmod":
+            continue  # owning it plainly: "I didn't call", not "I didn't even call"
+        after, flipped_to = flipped_to, None
+        nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+        if low in ("you", "u") and nxt is not None and nxt.lower_ == "to":
+            words.append("me")  # "I need you to call" -> "you need me to call"
+        elif low in ("you", "u") and token.dep_ in ("nsubj", "nsubjpass"):
+            words.append("I")
+            flipped_to = "first"
+        elif low == "i" and token.dep_ in ("nsubj", "nsubjpass"):
+            words.append("you")
+            flipped_to = "second"
+        elif low == "me":
+            words.append("you")
+        elif low in ("you", "u") and token.dep_ in ("dobj", "pobj", "dative"):
+            words.append("me")
+        elif low in _POSSESSIVE_FLIP:
+            words.append(_POSSESSIVE_FLIP[low])
+        elif after == "first" and low in _BE_TO_FIRST:
+            words.append(_BE_TO_FIRST[low])
+        elif after == "second" and low in _BE_TO_SECOND:
+            words.append(_BE_TO_SECOND[low])
+        else:
+            words.append(token.text if (token.pos_ == "PROPN") else low)
+    return words
 
 
 def _gerund(verb: str) -> str:

@@ -383,6 +383,28 @@ def test_a_sweeping_verdict_names_no_topic() -> None:
         assert "drama" not in s.text, s.text
 
 
+@pytest.mark.parametrize(
+    "context",
+    [
+        "I'm scared you'll get bored of me one day.",
+        "Sometimes I feel like you don't love me anymore.",
+    ],
+)
+def test_a_fear_about_their_love_is_never_owned(context: str) -> None:
+    suggestions = rewrite("Don't be ridiculous.", context=context, n=7)
+    assert suggestions
+    for s in suggestions:
+        assert not s.text.startswith("You're right,"), s.text
+        assert "I don't love you" not in s.text, s.text
+
+
+def test_a_door_shut_is_no_topic() -> None:
+    for s in rewrite(
+        "She's my sister. End of discussion.", context="Can we talk about her visits?"
+    ):
+        assert "end of" not in s.text.lower() and "discussion" not in s.text, s.text
+
+
 def test_after_an_apology_with_a_but_owning_it_is_offered() -> None:
     suggestions = rewrite(
         "I said I'm sorry, but you keep dragging it up.",
@@ -482,6 +504,12 @@ def test_a_sneer_or_a_mere_retort_is_not_set_aside_for_later() -> None:
             "I feel guilty about missing your mom's party.",
             "Yeah, you should.",
             "It makes sense that you feel guilty about missing my mom's party.",
+        ),
+        # a fear with what it fears, in the person's voice
+        (
+            "I'm worried that you don't like my friends.",
+            "Oh great, this again.",
+            "It makes sense that you're worried that I don't like your friends.",
         ),
         # a feeling one does not have "about" a thing is told back on its own
         (
