@@ -827,6 +827,10 @@ def _observation(doc: Doc, config: _Config, skip: set[int]) -> tuple[str, bool] 
             continue  # "you're overreacting": a verdict on the moment, not a deed
         if any(c.lower_ in _PRESCRIBING for c in children if c.dep_ == "aux"):
             continue
+        if any(
+            c.dep_ == "aux" and c.lower_ in _PRESCRIBING for a in verb.ancestors for c in a.children
+        ):
+            continue  # "should I have let you embarrass yourself?": not a deed either
         if any(c.lower_ in ("will", "'ll", "wo", "gonna", "shall") for c in children):
             continue  # "you'll survive": a forecast, not something they did
         if (

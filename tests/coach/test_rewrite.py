@@ -349,11 +349,17 @@ def test_a_verdict_on_who_they_are_is_still_not_retold() -> None:
         ("You stress way too much. It'll be fine.", "I'm nervous about the inspection."),
         # after their complaint, a sneer at what they do is no deed to retell
         ("Appreciate it? You answer phones all day.", "I feel like you don't value my work."),
+        # what the person might have let them do is no deed of theirs
+        (
+            "You were wrong though. Should I have let you look silly?",
+            "I hated it when you corrected me at the dinner party.",
+        ),
     ],
 )
 def test_forecasts_and_guesses_are_not_retold_as_deeds(text: str, context: str) -> None:
     for s in rewrite(text, context=context, n=7):
         assert not s.text.startswith("When you"), s.text
+        assert "for me when you" not in s.text, s.text
 
 
 @pytest.mark.parametrize(
