@@ -603,6 +603,30 @@ _DOUBTED = frozenset(
 )
 
 
+# Words a question opens with, when it is written without its "?".
+_ASKING = frozenset(
+    {
+        "why",
+        "how",
+        "what",
+        "when",
+        "where",
+        "who",
+        "do",
+        "does",
+        "did",
+        "can",
+        "could",
+        "will",
+        "would",
+        "are",
+        "is",
+        "have",
+        "has",
+    }
+)
+
+
 def _owned_complaint(ctx_doc: Doc) -> str | None:
     """The partner's complaint told back in the person's own voice, for owning it:
     "You missed my presentation" becomes "I missed your presentation"."""
@@ -616,7 +640,13 @@ def _owned_complaint(ctx_doc: Doc) -> str | None:
             ),
             None,
         )
-        if subj is None or any(t.lower_ in absolutes for t in sent) or "?" in sent.text:
+        # "Why didn't you call?" is a complaint about what they didn't do: it can be owned
+        why_not = [t.lower_ for t in sent[:3]] in (["why", "did", "n't"], ["why", "didnt"])
+        if (
+            subj is None
+            or any(t.lower_ in absolutes for t in sent)
+            or ("?" in sent.text and not why_not)
+        ):
             continue
         deed = subj.head
         if any(c.lower_ in ("will", "'ll", "gonna") for c in deed.children):
@@ -625,7 +655,17 @@ def _owned_complaint(ctx_doc: Doc) -> str | None:
             a.lemma_.lower() in _PERCEIVING for a in deed.ancestors
         ):
             continue  # "I feel like you don't want me": a fear to hear, not a deed to own
-        words = _retold([t for t in sent if not (t.is_punct and t.i == sent.end - 1)])
+        tokens = [t for t in sent if not (t.is_punct and t.i == sent.end - 1)]
+        if tokens and tokens[0].lower_ in _ASKING:
+            if not why_not or len(tokens) < 4:
+                continue  # a question, asked without its "?"
+            # "why didn't you call me back" -> "you didn't call me back" -> "I didn't..."
+            aux = [t for t in tokens[1:3] if t.dep_ in ("aux", "neg")]
+            rest = tokens[1 + len(aux) :]
+            if not rest or rest[0] != subj:
+                continue
+            tokens = [rest[0], *aux, *rest[1:]]
+        words = _retold(tokens)
         phrase = re.sub(r" (?=['’]|n't)", "", " ".join(words))
         if 2 <= len(words) <= 16:
             return phrase
@@ -1153,8 +1193,11 @@ def _clean_point(tokens: list[Token], config: _Config) -> list[str]:
         for t in tokens
         if not (t.lower_ in config.hedges and t.dep_ in ("advmod", "intj", "prep", "discourse"))
     ]
-    while words and words[-1].is_punct:
-        words.pop()
+    while words and (
+        words[-1].is_punct
+        or words[-1].lower_ in ("lol", "lmao", "jeez", "geez", "omg", "smh", "tbh", "ugh", "sheesh")
+    ):
+        words.pop()  # "I was busy jeez" -> "I was busy"
     if any(t.lower_ in ("it", "that", "this") and t.dep_ == "nsubj" for t in words) and any(
         t.dep_ == "nummod" and t.head.dep_ in ("attr", "npadvmod") and t.head.head.lemma_ == "be"
         for t in words

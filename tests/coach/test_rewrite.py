@@ -131,6 +131,8 @@ def test_to_dict() -> None:
             "I was at the gym with Sam",
         ),
         ("I was on the phone to my boss, stop making it a thing.", "I was on the phone to my boss"),
+        # a trailing interjection is not part of the point
+        ("i was at the dentist jeez, you never believe me", "I was at the dentist,"),
     ],
 )
 def test_the_persons_own_point_is_carried_without_the_attack(reply: str, carried: str) -> None:
@@ -409,6 +411,23 @@ def test_a_door_shut_is_no_topic() -> None:
         "She's my sister. End of discussion.", context="Can we talk about her visits?"
     ):
         assert "end of" not in s.text.lower() and "discussion" not in s.text, s.text
+
+
+@pytest.mark.parametrize(
+    ("context", "owned"),
+    [
+        ("Why didn't you tell me about the parking fine?", "You're right, I didn't tell you about"),
+        ("why didnt u pick me up from the station", "You're right, I didn't pick you up from"),
+    ],
+)
+def test_why_didnt_you_is_owned_as_what_was_not_done(context: str, owned: str) -> None:
+    texts = [s.text for s in rewrite("It's not a big deal, relax.", context=context, n=7)]
+    assert any(t.startswith(owned) for t in texts), texts
+
+
+def test_a_question_without_its_mark_is_not_owned_as_a_statement() -> None:
+    for s in rewrite("Ugh, not now.", context="can u book the vet for tuesday", n=7):
+        assert not s.text.startswith("You're right, can"), s.text
 
 
 def test_after_an_apology_with_a_but_owning_it_is_offered() -> None:
