@@ -1416,6 +1416,14 @@ def rewrite(
         charged = frozenset(t.lemma_.lower() for t in ctx_doc if t.pos_ == "VERB")
         theirs = _topics(ctx_doc, flip=True, skip=_insults(ctx_doc), config=config)
     point = _point(ex, original.harms, config, insults, charged)
+    if (
+        point
+        and main_harm in ("minimizing", "fixing")
+        and not re.match(r"(I|we)\b", point, flags=re.IGNORECASE)
+    ):
+        # After their worry, "lumps are usually benign" is the reassurance that shrinks
+        # it, not the person's own side
+        point = None
     deferred = _deferred(ex, original.harms, config, insults | contempt)
     if ex.context:
         # A counter-complaint or an excuse answers *their* complaint, and minimising or a fix

@@ -406,6 +406,26 @@ def test_a_fear_about_their_love_is_never_owned(context: str) -> None:
         assert "I don't love you" not in s.text, s.text
 
 
+@pytest.mark.parametrize(
+    ("text", "context", "reassurance"),
+    [
+        (
+            "Relax, most moles are harmless.",
+            "The dermatologist wants to biopsy a mole.",
+            "harmless",
+        ),
+        ("Calm down, trains are safer than cars.", "I'm scared of the trip on Friday.", "safer"),
+    ],
+)
+def test_a_reassurance_that_shrinks_their_worry_is_not_carried(
+    text: str, context: str, reassurance: str
+) -> None:
+    suggestions = rewrite(text, context=context, n=7)
+    assert suggestions
+    for s in suggestions:
+        assert reassurance not in s.text, s.text
+
+
 def test_a_door_shut_is_no_topic() -> None:
     for s in rewrite(
         "She's my sister. End of discussion.", context="Can we talk about her visits?"
