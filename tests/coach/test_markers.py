@@ -78,6 +78,7 @@ FOUND = [
     ("Fine, and could you stop leaving the lights on?", None, "counter_complaint"),
     ("Maybe. Depends on my mood.", None, "stonewalling"),
     ("Eh, it is what it is with your boss.", None, "minimizing"),
+    ("Oh well, there's always next season.", "I didn't make the team.", "minimizing"),
     ("If you need space that badly, then maybe we should split up.", None, "pressure"),
     ("That wasn't fair to you, and I'm sorry.", None, "ownership"),
     ("I couldn't have got through the move without you.", None, "appreciation"),
