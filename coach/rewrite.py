@@ -256,6 +256,8 @@ def _topics(doc: Doc, *, flip: bool, skip: set[int], config: _Config) -> list[st
                 continue  # "with what money?" is about money
             if low in config.hedges and token.i != root.i:
                 continue  # "just groceries" is about the groceries
+            if token.i == chunk.start and token.pos_ in ("CCONJ", "SCONJ", "ADV"):
+                continue  # "so cleaning is the least you can do" is about cleaning
             if low in config.openers and token.i != root.i and token.pos_ in ("INTJ", "X", "NOUN"):
                 continue  # "lol planes" is about planes
             if (
@@ -506,12 +508,8 @@ def _their_feeling(ctx_doc: Doc) -> tuple[str, str, bool] | None:
         )
         # "nervous about your drinking" -> "about my drinking"
         tail = (
-            " "
-            + " ".join(
-                _FLIP.get(t.lower_, t.text if t.pos_ == "PROPN" else t.lower_)
-                for t in about.subtree
-            )
-            if about is not None and not any(t.lower_ in ("you", "u", "i") for t in about.subtree)
+            " " + re.sub(r" (?=['’]|n't)", "", " ".join(_retold(list(about.subtree))))
+            if about is not None
             else ""
         )
         # "scared you'll leave me" -> "scared I'll leave you"
@@ -1401,6 +1399,7 @@ def rewrite(
     calm = False  # whether the partner's words show no hurt, worry or complaint
     named: tuple[str, str, bool] | None = None  # a feeling they named, told back
     charged: frozenset[str] = frozenset()  # the verbs of their message
+    complained = False  # whether their message shows hurt, worry or a complaint
     theirs: list[str] = []  # what the partner's words are about
     if ex.context:
         ctx_doc = parse(normalize(ex.context).text)
@@ -1413,6 +1412,7 @@ def rewrite(
         )
         calm = _calm(ctx_doc)
         named = _their_feeling(ctx_doc)
+        complained = _distressed(ctx_doc) and not calm
         charged = frozenset(t.lemma_.lower() for t in ctx_doc if t.pos_ == "VERB")
         theirs = _topics(ctx_doc, flip=True, skip=_insults(ctx_doc), config=config)
     point = _point(ex, original.harms, config, insults, charged)
@@ -1460,7 +1460,9 @@ def rewrite(
         answering=main_harm in ("counter_complaint", "defensiveness", "apology_but")
         or (bool(ex.context) and harm_counts["counter_complaint"] + harm_counts["apology_but"] > 0)
         # after their complaint, "you make coffee for a living" is the sneer, not a deed
-        or (bool(ex.context) and harm_counts["contempt"] > 0),
+        or (bool(ex.context) and harm_counts["contempt"] > 0)
+        # "you never cook" to "I'm the only one cleaning up": a counter-charge
+        or (bool(ex.context) and complained),
     )
     slots: dict[str, str | None] = {
         "topic": topic,

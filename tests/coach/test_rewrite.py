@@ -58,6 +58,7 @@ def test_suggestions_are_well_formed(text: str, context: str | None) -> None:
         ("moving in together isn't that deep lol", "I'm nervous about it.", "moving in together"),
         ("She was just teasing, relax.", "Your sister mocked my accent all night.", "teasing"),
         ("With what money? Get real.", "I want to take a pottery course.", "about money"),
+        ("You never iron, so washing is the least you can do.", None, "about washing"),
         (
             "sure whatever u say",
             "Can we have a screen-free evening tomorrow?",
@@ -351,6 +352,11 @@ def test_a_verdict_on_who_they_are_is_still_not_retold() -> None:
         ("You stress way too much. It'll be fine.", "I'm nervous about the inspection."),
         # after their complaint, a sneer at what they do is no deed to retell
         ("Appreciate it? You answer phones all day.", "I feel like you don't value my work."),
+        # after their complaint, "you never cook" is a counter-charge however it is put
+        (
+            "You literally never cook, so cleaning is the least you can do.",
+            "I feel like I'm the only one tidying up after dinner.",
+        ),
         # what the person might have let them do is no deed of theirs
         (
             "You were wrong though. Should I have let you look silly?",
@@ -555,6 +561,11 @@ def test_a_sneer_or_a_mere_retort_is_not_set_aside_for_later() -> None:
             "I'm worried that you don't like my friends.",
             "Oh great, this again.",
             "It makes sense that you're worried that I don't like your friends.",
+        ),
+        (
+            "I'm worried about how much you're gaming lately.",
+            "I'm an adult, I can play a few games.",
+            "It makes sense that you're worried about how much I'm gaming lately.",
         ),
         # a feeling one does not have "about" a thing is told back on its own
         (
