@@ -1399,7 +1399,6 @@ def rewrite(
     calm = False  # whether the partner's words show no hurt, worry or complaint
     named: tuple[str, str, bool] | None = None  # a feeling they named, told back
     charged: frozenset[str] = frozenset()  # the verbs of their message
-    complained = False  # whether their message shows hurt, worry or a complaint
     theirs: list[str] = []  # what the partner's words are about
     if ex.context:
         ctx_doc = parse(normalize(ex.context).text)
@@ -1412,7 +1411,6 @@ def rewrite(
         )
         calm = _calm(ctx_doc)
         named = _their_feeling(ctx_doc)
-        complained = _distressed(ctx_doc) and not calm
         charged = frozenset(t.lemma_.lower() for t in ctx_doc if t.pos_ == "VERB")
         theirs = _topics(ctx_doc, flip=True, skip=_insults(ctx_doc), config=config)
     point = _point(ex, original.harms, config, insults, charged)
@@ -1460,9 +1458,7 @@ def rewrite(
         answering=main_harm in ("counter_complaint", "defensiveness", "apology_but")
         or (bool(ex.context) and harm_counts["counter_complaint"] + harm_counts["apology_but"] > 0)
         # after their complaint, "you make coffee for a living" is the sneer, not a deed
-        or (bool(ex.context) and harm_counts["contempt"] > 0)
-        # "you never cook" to "I'm the only one cleaning up": a counter-charge
-        or (bool(ex.context) and complained),
+        or (bool(ex.context) and harm_counts["contempt"] > 0),
     )
     slots: dict[str, str | None] = {
         "topic": topic,

@@ -352,11 +352,6 @@ def test_a_verdict_on_who_they_are_is_still_not_retold() -> None:
         ("You stress way too much. It'll be fine.", "I'm nervous about the inspection."),
         # after their complaint, a sneer at what they do is no deed to retell
         ("Appreciate it? You answer phones all day.", "I feel like you don't value my work."),
-        # after their complaint, "you never cook" is a counter-charge however it is put
-        (
-            "You literally never cook, so cleaning is the least you can do.",
-            "I feel like I'm the only one tidying up after dinner.",
-        ),
         # what the person might have let them do is no deed of theirs
         (
             "You were wrong though. Should I have let you look silly?",
