@@ -647,13 +647,18 @@ def _owned_complaint(ctx_doc: Doc) -> str | None:
         ):
             continue
         deed = subj.head
-        if any(c.lower_ in ("will", "'ll", "gonna") for c in deed.children):
+        if any(c.lower_ in ("will", "'ll", "gonna", "wo") for c in deed.children):
             continue  # "I'm scared you'll leave": nothing done yet to own
         if deed.lemma_.lower() in _DOUBTED and any(
             a.lemma_.lower() in _PERCEIVING for a in deed.ancestors
         ):
             continue  # "I feel like you don't want me": a fear to hear, not a deed to own
         tokens = [t for t in sent if not (t.is_punct and t.i == sent.end - 1)]
+        if deed.dep_ == "ccomp" and any(
+            c.dep_ == "mark" and c.lower_ == "that" for c in deed.children
+        ):
+            # "I'm frustrated that you left the car on empty": own the deed itself
+            tokens = [t for t in deed.subtree if not t.is_punct and t.dep_ != "mark"]
         if tokens and tokens[0].lower_ in _ASKING:
             if not why_not or len(tokens) < 4:
                 continue  # a question, asked without its "?"

@@ -446,6 +446,28 @@ def test_why_didnt_you_is_owned_as_what_was_not_done(context: str, owned: str) -
     assert any(t.startswith(owned) for t in texts), texts
 
 
+@pytest.mark.parametrize(
+    ("context", "owned"),
+    [
+        ("I'm frustrated that you left the gate open again.", "You're right, I left the gate open"),
+        ("It upset me that you didn't call on my birthday.", "You're right, I didn't call on your"),
+    ],
+)
+def test_a_feeling_about_a_deed_owns_the_deed(context: str, owned: str) -> None:
+    texts = [s.text for s in rewrite("Oh come on, seriously?", context=context, n=7)]
+    assert any(t.startswith(owned) for t in texts), texts
+
+
+def test_a_refusal_they_name_is_not_owned_as_a_promise() -> None:
+    texts = [
+        s.text
+        for s in rewrite(
+            "Not this again.", context="It hurts that you won't meet my parents at Christmas.", n=7
+        )
+    ]
+    assert texts and not any(t.startswith("You're right, I won't") for t in texts), texts
+
+
 def test_a_question_without_its_mark_is_not_owned_as_a_statement() -> None:
     for s in rewrite("Ugh, not now.", context="can u book the vet for tuesday", n=7):
         assert not s.text.startswith("You're right, can"), s.text
@@ -562,6 +584,7 @@ def test_a_sneer_or_a_mere_retort_is_not_set_aside_for_later() -> None:
             "I'm an adult, I can play a few games.",
             "It makes sense that you're worried about how much I'm gaming lately.",
         ),
+        ("I'm so tired.", "Ok.", "It makes sense that you're tired."),
         # a feeling one does not have "about" a thing is told back on its own
         (
             "I'm exhausted from doing bedtime alone every night.",
