@@ -264,12 +264,35 @@ def test_owning_a_part_needs_a_complaint_about_you() -> None:
             "Could we go through the mortgage papers on Sunday?",
             "hundred",
         ),
+        # what an insult is pinned on is not what they are upset about
+        ("He was kidding. And you are a bit lazy on Sundays.", "Your brother mocked me.", "Sunday"),
+        # knowing is no habit ("the knowing")
+        (
+            "I'm not a cuddler, you knew that when we met.",
+            "I wish you'd cuddle me more.",
+            "knowing",
+        ),
+        # a sweeping verdict names no topic
+        (
+            "I didn't mock it. Honestly, everything's a drama with you.",
+            "It hurt when you mocked my painting.",
+            "drama",
+        ),
+        # a door shut is no topic
+        ("She's my sister. End of discussion.", "Can we talk about her visits?", "discussion"),
+        # after minimizing, a reassurance that shrinks their worry is not carried
+        (
+            "Relax, most moles are harmless.",
+            "The dermatologist wants to biopsy a mole.",
+            "harmless",
+        ),
+        ("Calm down, trains are safer than cars.", "I'm scared of the trip on Friday.", "safer"),
     ],
 )
 def test_sulks_jabs_labels_and_minimising_are_not_carried(
     text: str, context: str | None, not_carried: str
 ) -> None:
-    suggestions = rewrite(text, context=context)
+    suggestions = rewrite(text, context=context, n=7)
     assert suggestions, suggestions.note
     assert not any(not_carried in s.text for s in suggestions), [s.text for s in suggestions]
 
@@ -366,33 +389,6 @@ def test_forecasts_and_guesses_are_not_retold_as_deeds(text: str, context: str) 
 
 
 @pytest.mark.parametrize(
-    ("text", "context", "absent"),
-    [
-        # what an insult is pinned on is not what they are upset about
-        ("He was kidding. And you are a bit lazy on Sundays.", "Your brother mocked me.", "Sunday"),
-        # knowing is no habit ("the knowing")
-        (
-            "I'm not a cuddler, you knew that when we met.",
-            "I wish you'd cuddle me more.",
-            "knowing",
-        ),
-    ],
-)
-def test_no_topic_from_an_insult_or_a_state_of_mind(text: str, context: str, absent: str) -> None:
-    for s in rewrite(text, context=context, n=7):
-        assert absent not in s.text, s.text
-
-
-def test_a_sweeping_verdict_names_no_topic() -> None:
-    for s in rewrite(
-        "I didn't mock it. Honestly, everything's a drama with you.",
-        context="It hurt when you mocked my painting.",
-        n=7,
-    ):
-        assert "drama" not in s.text, s.text
-
-
-@pytest.mark.parametrize(
     "context",
     [
         "I'm scared you'll get bored of me one day.",
@@ -405,33 +401,6 @@ def test_a_fear_about_their_love_is_never_owned(context: str) -> None:
     for s in suggestions:
         assert not s.text.startswith("You're right,"), s.text
         assert "I don't love you" not in s.text, s.text
-
-
-@pytest.mark.parametrize(
-    ("text", "context", "reassurance"),
-    [
-        (
-            "Relax, most moles are harmless.",
-            "The dermatologist wants to biopsy a mole.",
-            "harmless",
-        ),
-        ("Calm down, trains are safer than cars.", "I'm scared of the trip on Friday.", "safer"),
-    ],
-)
-def test_a_reassurance_that_shrinks_their_worry_is_not_carried(
-    text: str, context: str, reassurance: str
-) -> None:
-    suggestions = rewrite(text, context=context, n=7)
-    assert suggestions
-    for s in suggestions:
-        assert reassurance not in s.text, s.text
-
-
-def test_a_door_shut_is_no_topic() -> None:
-    for s in rewrite(
-        "She's my sister. End of discussion.", context="Can we talk about her visits?"
-    ):
-        assert "end of" not in s.text.lower() and "discussion" not in s.text, s.text
 
 
 @pytest.mark.parametrize(
