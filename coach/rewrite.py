@@ -507,11 +507,7 @@ def _their_feeling(ctx_doc: Doc) -> tuple[str, str, bool] | None:
             None,
         )
         # "nervous about your drinking" -> "about my drinking"
-        tail = (
-            " " + re.sub(r" (?=['’]|n't)", "", " ".join(_retold(list(about.subtree))))
-            if about is not None
-            else ""
-        )
+        tail = " " + _said(_retold(list(about.subtree))) if about is not None else ""
         # "scared you'll leave me" -> "scared I'll leave you"
         fear = next(
             (c for c in (*token.children, *head.children) if c.dep_ == "ccomp" and c.i > token.i),
@@ -520,7 +516,7 @@ def _their_feeling(ctx_doc: Doc) -> tuple[str, str, bool] | None:
         if not tail and fear is not None:
             clause = [t for t in fear.subtree if not t.is_punct]
             if 3 <= len(clause) <= 14:
-                tail = " " + re.sub(r" (?=['’]|n't)", "", " ".join(_retold(clause)))
+                tail = " " + _said(_retold(clause))
         named = [token.lower_] + [
             c.lower_ for c in token.children if c.dep_ == "conj" and c.lower_ in words
         ]
@@ -669,10 +665,15 @@ def _owned_complaint(ctx_doc: Doc) -> str | None:
                 continue
             tokens = [rest[0], *aux, *rest[1:]]
         words = _retold(tokens)
-        phrase = re.sub(r" (?=['’]|n't)", "", " ".join(words))
+        phrase = _said(words)
         if 2 <= len(words) <= 16:
             return phrase
     return None
+
+
+def _said(words: list[str]) -> str:
+    """Words joined as written: "I" + "'m" + "not" -> "I'm not", "did" + "n't" -> "didn't"."""
+    return re.sub(r" (?=['’]|n't)", "", " ".join(words))
 
 
 def _retold(tokens: list[Token]) -> list[str]:
@@ -953,7 +954,7 @@ def _observation(doc: Doc, config: _Config, skip: set[int]) -> tuple[str, bool] 
             for t in tokens
         ):
             continue  # "you do this", "you say that": too vague to be an observation
-        text = re.sub(r" (?=['’]|n't)", "", " ".join(["you", *words[1:]]))
+        text = _said(["you", *words[1:]])
         if state:
             text = text.replace(" when ", " while ")  # "when you're out while I talk"
         # "put" and "set" look the same either way: read as the present.
