@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -368,12 +369,18 @@ def _plural(noun: str) -> str:
     return noun + "s"
 
 
-def _insults(doc: Doc) -> set[int]:
-    """Token indices of insults and character words (never carried over into a rewrite)."""
+@lru_cache(maxsize=16)
+def _lexicon(*names: str) -> frozenset[str]:
+    """The words of the engine's lexicons with these names, as one set."""
     from coach.analyzer import _engine
 
     lexicons = _engine()[1].lexicons
-    words = set(lexicons.get("negative_traits", [])) | set(lexicons.get("person_nouns", []))
+    return frozenset(word for name in names for word in lexicons.get(name, []))
+
+
+def _insults(doc: Doc) -> set[int]:
+    """Token indices of insults and character words (never carried over into a rewrite)."""
+    words = _lexicon("negative_traits", "person_nouns")
     # "Then don't nag" uses the word as a verb: not a name for the partner.
     return {t.i for t in doc if t.lower_ in words and t.pos_ != "VERB"}
 
@@ -481,12 +488,7 @@ def _their_feeling(ctx_doc: Doc) -> tuple[str, str, bool] | None:
     """The feeling the partner named about themself, told back to them, the feeling word,
     and whether what it is about was told too: "I'm so nervous about your job" gives
     "you're nervous about my job", "I felt invisible" gives "you felt invisible"."""
-    from coach.analyzer import _engine
-
-    lexicons = _engine()[1].lexicons
-    words = (
-        set(lexicons.get("emotions_hard", [])) | set(lexicons.get("emotions_validate", []))
-    ) - (_NOT_TOLD_BACK)
+    words = _lexicon("emotions_hard", "emotions_validate") - _NOT_TOLD_BACK
     for token in ctx_doc:
         if token.lower_ not in words or token.dep_ not in ("acomp", "ROOT", "oprd"):
             continue
@@ -591,6 +593,9 @@ _PERCEIVING = frozenset(
 )
 
 
+# Auxiliaries of what has not happened yet ("you'll leave", "you won't come").
+_FUTURE = frozenset({"will", "'ll", "wo", "gonna", "shall"})
+
 # What such a fear doubts: their love itself ("you don't want me", "you'll leave").
 _DOUBTED = frozenset(
     {"want", "love", "care", "like", "find", "leave", "cheat", "miss", "need", "see"}
@@ -643,7 +648,7 @@ def _owned_complaint(ctx_doc: Doc) -> str | None:
         ):
             continue
         deed = subj.head
-        if any(c.lower_ in ("will", "'ll", "gonna", "wo") for c in deed.children):
+        if any(c.lower_ in _FUTURE for c in deed.children):
             continue  # "I'm scared you'll leave": nothing done yet to own
         if deed.lemma_.lower() in _DOUBTED and any(
             a.lemma_.lower() in _PERCEIVING for a in deed.ancestors
@@ -869,13 +874,13 @@ def _observation(doc: Doc, config: _Config, skip: set[int]) -> tuple[str, bool] 
             continue
         if verb.tag_ == "VBG" and any(c.lower_ in ("'re", "are") for c in children):
             continue  # "you're overreacting": a verdict on the moment, not a deed
-        if any(c.lower_ in _PRESCRIBING for c in children if c.dep_ == "aux"):
-            continue
         if any(
-            c.dep_ == "aux" and c.lower_ in _PRESCRIBING for a in verb.ancestors for c in a.children
+            c.dep_ == "aux" and c.lower_ in _PRESCRIBING
+            for a in (verb, *verb.ancestors)
+            for c in a.children
         ):
-            continue  # "should I have let you embarrass yourself?": not a deed either
-        if any(c.lower_ in ("will", "'ll", "wo", "gonna", "shall") for c in children):
+            continue  # "you could...", "should I have let you...?": not a deed
+        if any(c.lower_ in _FUTURE for c in children):
             continue  # "you'll survive": a forecast, not something they did
         if (
             verb.dep_ == "ccomp"
@@ -1105,34 +1110,68 @@ def _point(
     on,", "Sorry, but") and hedges ("like", "literally"). `charged` holds the verbs of
     the partner's message: a clause that negates one ("I'm not raising my voice" to
     "don't raise your voice") is a flat denial, not a point."""
-    doc = ex.doc
-    if not doc.has_annotation("SENT_START"):
-        return None
+
+    def denies(tokens: list[Token]) -> bool:
+        return any(
+            t.lemma_.lower() in charged and any(c.dep_ == "neg" for c in t.children)
+            for t in tokens
+            if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() not in ("be", "have", "do")
+        )
+
+    return (
+        _longest_clause(
+            ex, harms, config, insults, config.point_may_carry, keep=lambda t: not denies(t)
+        )
+        or None
+    )
+
+
+def _longest_clause(
+    ex: Extraction,
+    harms: list[Marker],
+    config: _Config,
+    skip: set[int],
+    carry: frozenset[str],
+    *,
+    keep: Callable[[list[Token]], bool],
+    cut_jabs: bool = False,
+) -> str:
+    """The longest clause of the reply, cleaned (`_clean_point`), that is not a question,
+    holds no word in `skip`, overlaps no harm marker but those of the kinds in `carry`, and
+    passes `keep`. With `cut_jabs`, what the partner did meanwhile ("... while you watched
+    TV") is cut from it first."""
+    if not ex.doc.has_annotation("SENT_START"):
+        return ""
     best: list[str] = []
-    for sent in doc.sents:
+    for sent in ex.doc.sents:
         if "?" in sent.text:
             continue
         for clause in _clauses(sent):
-            if any(
-                t.lemma_.lower() in charged and any(c.dep_ == "neg" for c in t.children)
-                for t in clause
-                if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() not in ("be", "have", "do")
-            ):
-                continue
-            if any(t.i in insults or t.lower_ in config.topic_stopwords for t in clause):
+            jab = (
+                {
+                    t.i
+                    for c in clause
+                    if c.dep_ == "advcl"
+                    and any(s.dep_ == "nsubj" and s.lower_ in _SUBJECTS for s in c.children)
+                    for t in c.subtree
+                }
+                if cut_jabs
+                else set()
+            )
+            tokens = [t for t in clause if t.i not in jab]
+            if not tokens or any(t.i in skip or t.lower_ in config.topic_stopwords for t in tokens):
                 continue  # "your take was ridiculous" is a judgement, not a point
             start, end = ex.normalized.to_original(
-                clause[0].idx, clause[-1].idx + len(clause[-1].text)
+                tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
             )
-            if any(
-                m.start < end and start < m.end and m.kind not in config.point_may_carry
-                for m in harms
-            ):
+            if any(m.start < end and start < m.end and m.kind not in carry for m in harms):
                 continue
-            text = _clean_point(clause, config)
-            if len(text) > len(best):
-                best = text
-    return "".join(best).strip(" ,;:-") or None
+            if not keep(tokens):
+                continue
+            words = _clean_point(tokens, config)
+            if len(words) > len(best):
+                best = words
+    return "".join(best).strip(" ,;:-")
 
 
 def _deferred(ex: Extraction, harms: list[Marker], config: _Config, skip: set[int]) -> str | None:
@@ -1142,39 +1181,25 @@ def _deferred(ex: Extraction, harms: list[Marker], config: _Config, skip: set[in
     without the verdict ("you told your family about my health" -> "talk about how it felt
     for me when you told your family about my health"). Only for a reply that answers a
     complaint with one of its own; "yours can wait" is the counter-complaint's own tip."""
-    counters = [m for m in harms if m.kind == "counter_complaint"]
-    if not counters or not ex.doc.has_annotation("SENT_START"):
+    if not any(m.kind == "counter_complaint" for m in harms):
         return None
-    carry = frozenset({"counter_complaint", "defensiveness", "absolute"})
-    best: list[str] = []
-    for sent in ex.doc.sents:
-        if "?" in sent.text:
-            continue
-        for clause in _clauses(sent):
-            # "... while you watched TV": what they did meanwhile is the jab, not my side
-            jab = {
-                t.i
-                for c in clause
-                if c.dep_ == "advcl"
-                and any(s.dep_ == "nsubj" and s.lower_ in _SUBJECTS for s in c.children)
-                for t in c.subtree
-            }
-            tokens = [t for t in clause if t.i not in jab]
-            if not tokens or any(t.i in skip or t.lower_ in config.topic_stopwords for t in tokens):
-                continue
-            start, end = ex.normalized.to_original(
-                tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-            )
-            if any(m.start < end and start < m.end and m.kind not in carry for m in harms):
-                continue
-            mine = [t for t in tokens if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"]
-            if not mine or mine[0].lower_ != "i":
-                continue
-            words = _clean_point(tokens, config)
-            if len(words) > len(best):
-                best = words
-    if best:
-        return "tell you my side too, that " + "".join(best).strip(" ,;:-")
+
+    def mine(tokens: list[Token]) -> bool:
+        subjects = [t for t in tokens if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"]
+        return bool(subjects) and subjects[0].lower_ == "i"
+
+    # "At least I walked the dog this morning while you slept in": my side, without the jab
+    side = _longest_clause(
+        ex,
+        harms,
+        config,
+        skip,
+        frozenset({"counter_complaint", "defensiveness", "absolute"}),
+        keep=mine,
+        cut_jabs=True,
+    )
+    if side:
+        return "tell you my side too, that " + side
     observed = _observation(ex.doc, config, skip)
     if observed is None:
         return None
