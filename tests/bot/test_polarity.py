@@ -36,6 +36,20 @@ def test_a_confident_polarity_moves_the_top_intent_to_its_side() -> None:
     assert replies == pytest.approx(0.9)
 
 
+def test_a_confident_classifier_is_not_overruled_by_a_hesitant_gate() -> None:
+    # The classifier is sure of validation; the gate leans a little to harm. Both are
+    # evidence: the product keeps validation on top (replacing the classifier's polarity
+    # with the gate's would have put contempt first).
+    ranking = _ranking(("reply_validation", 0.8), ("reply_contempt", 0.15), ("greet", 0.05))
+    out = reweigh(ranking, p_harm=0.6)
+    assert out[0]["name"] == "reply_validation"
+    by_name = {r["name"]: r["confidence"] for r in out}
+    # P(intent) is proportional to the gate's side times the classifier's confidence.
+    assert by_name["reply_validation"] / by_name["reply_contempt"] == pytest.approx(
+        (0.4 * 0.8) / (0.6 * 0.15)
+    )
+
+
 def test_within_one_polarity_the_classifier_order_is_kept() -> None:
     out = reweigh(_ranking(("reply_validation", 0.5), ("reply_reflection", 0.3)), p_harm=0.1)
     assert [r["name"] for r in out] == ["reply_validation", "reply_reflection"]
