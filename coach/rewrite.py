@@ -169,6 +169,11 @@ def _config() -> _Config:
 # -- reading what the reply is about --------------------------------------------------------
 
 
+_NAMED_TIMES = frozenset(
+    {"night", "time", "day", "week", "year", "morning", "evening", "afternoon", "weekend"}
+)
+
+
 def _topics(doc: Doc, *, flip: bool, skip: set[int], config: _Config) -> list[str]:
     """Noun phrases worth carrying over, cleaned of insults; `flip` turns the partner's
     "my birthday" into the person's "your birthday"."""
@@ -177,8 +182,11 @@ def _topics(doc: Doc, *, flip: bool, skip: set[int], config: _Config) -> list[st
     for chunk in doc.noun_chunks:
         root = chunk.root
         # "date night", "game day": a kind of time that is a topic of its own
-        named = root.lemma_.lower() in ("night", "time", "day", "week", "year", "morning") and any(
-            c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN") for c in root.children
+        named = root.lemma_.lower() in _NAMED_TIMES and any(
+            (c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN"))
+            # "a screen-free evening"
+            or (c.dep_ == "amod" and any("-" in t.text for t in c.subtree))
+            for c in root.children
         )
         if root.pos_ == "PRON" or (root.lemma_.lower() in config.generic_nouns and not named):
             continue  # "time" and "night" are no topic; "date night" is
@@ -241,6 +249,8 @@ def _topics(doc: Doc, *, flip: bool, skip: set[int], config: _Config) -> list[st
             continue  # "you trip", "nothing's fun": a misread clause, not a thing
         if any(t.is_quote for t in doc[max(0, chunk.start - 1) : chunk.end + 1]):
             continue  # a word in scare quotes ("so my music is "noise" now") mocks theirs
+        if chunk[0].lower_ in ("more", "less", "fewer"):
+            continue  # "I need more help": what they ask for, not what they are upset about
         # "every purchase" is about purchases in general: "purchases".
         general = chunk[0].lower_ in config.indefinite_determiners
         if general and (root.tag_ != "NN" or chunk[0].lower_ == "no"):
@@ -298,6 +308,8 @@ def _topics(doc: Doc, *, flip: bool, skip: set[int], config: _Config) -> list[st
             and token.i not in skip
             and token.lower_ not in config.topic_stopwords
             and token.lemma_.lower() not in config.light_verbs
+            # "stop acting like a baby" names the insult, not a doing to talk about
+            and not any(t.i in skip for t in token.subtree)
             # "stop drinking coffee" is about the coffee, not "the drinking"
             and not any(c.dep_ == "dobj" and c.pos_ != "PRON" for c in token.children)
             # "my mind keeps racing" is not about "the racing": only what a person does
@@ -381,8 +393,23 @@ def _lexicon(*names: str) -> frozenset[str]:
 def _insults(doc: Doc) -> set[int]:
     """Token indices of insults and character words (never carried over into a rewrite)."""
     words = _lexicon("negative_traits", "person_nouns")
-    # "Then don't nag" uses the word as a verb: not a name for the partner.
-    return {t.i for t in doc if t.lower_ in words and t.pos_ != "VERB"}
+    # "Then don't nag" uses the word as a verb: not a name for the partner. And "the baby",
+    # "our child", "that mess in the hall" point at someone or something at home, while
+    # "a baby" and "such a mess" are what the partner is called.
+    return {
+        t.i
+        for t in doc
+        if t.lower_ in words
+        and t.pos_ != "VERB"
+        and not (
+            t.lower_ in _HOUSEHOLD
+            and any(c.dep_ in ("det", "poss") and c.lower_ in _POINTING for c in t.children)
+        )
+    }
+
+
+_HOUSEHOLD = frozenset({"baby", "child", "mess"})
+_POINTING = frozenset({"the", "this", "that", "these", "those", "our", "my", "his", "her", "their"})
 
 
 # A verb right after a subject that changed person changes with it.
@@ -811,8 +838,11 @@ def _request(doc: Doc) -> tuple[str, str] | None:
     for token in doc:
         if "?" in token.sent.text:
             continue  # "why do you have to make a scene?" is a charge, not a request
+        # The subject is the modal's verb's ("you should call"), or the verb's own ("you
+        # need to call"); not that of the clause it hangs from ("I have to work, you don't").
+        holder = token.head if token.tag_ == "MD" else token
         if token.lemma_ in ("need", "have", "should", "must") and any(
-            c.dep_ == "nsubj" and c.lower_ in _SUBJECTS for c in token.head.children
+            c.dep_ == "nsubj" and c.lower_ in _SUBJECTS for c in holder.children
         ):
             target = next((c for c in token.children if c.dep_ == "xcomp"), None)
             if token.tag_ == "MD":

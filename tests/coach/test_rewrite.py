@@ -65,6 +65,9 @@ def test_suggestions_are_well_formed(text: str, context: str | None) -> None:
             "screen-free evening",
         ),
         ("lol trains are quicker than buses anyway", "I hate the bus to work.", "and trains"),
+        # "the baby" and "our child" are someone at home; "a baby" is a name they are called
+        ("I start at seven, you don't.", "I need more help with the baby at night.", "the baby"),
+        ("It's a cold, he'll live.", "Our child has a fever again.", "our child"),
     ],
 )
 def test_the_topic_survives(text: str, context: str | None, topic: str) -> None:
@@ -287,6 +290,31 @@ def test_owning_a_part_needs_a_complaint_about_you() -> None:
             "harmless",
         ),
         ("Calm down, trains are safer than cars.", "I'm scared of the trip on Friday.", "safer"),
+        # the person's own "I have to" is no request to the partner, even beside "you don't"
+        (
+            "I have to work at seven, you don't.",
+            "Could you get up with the twins tonight?",
+            "Could you work",
+        ),
+        # a time frame is when, not what they are upset about
+        (
+            "I literally picked them up on Thursday, remember?",
+            "It bothers me that you never ask how the kids are.",
+            "about Thursday",
+        ),
+        ("Sorry, I have a deadline in the morning.", "Can we talk tonight?", "about the morning"),
+        # what they ask for more of is not what they are upset about
+        (
+            "Not now, I've got a deadline tomorrow.",
+            "I need more support with the wedding.",
+            "more support",
+        ),
+        # "stop acting like a child" is the insult, not a doing to talk about
+        (
+            "Stop acting like a child about it, everybody gets parking fines.",
+            "I got a parking fine in town and I'm fuming.",
+            "the acting",
+        ),
     ],
 )
 def test_sulks_jabs_labels_and_minimising_are_not_carried(
