@@ -10,6 +10,7 @@ from coach.crisis import CRISIS_KINDS, load_resources
 DISCLOSURES = [
     ("he hid my car keys again and says I can't go to my sister's", "abuse"),
     ("She checks my phone every night and I have to ask before I spend anything", "abuse"),
+    ("he hands me cash for the week and wants every receipt back", "abuse"),
     ("I'm honestly afraid to go home tonight", "abuse"),
     ("he put his hands around my neck during the fight. it only lasted a second", "abuse"),
     ("he slammed me into the fridge at work drinks and laughed it off", "abuse"),
@@ -47,6 +48,9 @@ LOOK_ALIKES = [
     "I'm sorry I snapped, but you drove me into saying it.",
     "Sorry, I've been slammed at work all week, the gutters can wait.",
     "Maybe if the twins listened the first time I wouldn't have to shout.",
+    # "give me a ..." is an idiom, not money handed out
+    "Oh give me a break, I had a double shift and forgot the bins.",
+    "Give me a minute to finish this email and I'm all yours.",
 ]
 
 
