@@ -267,7 +267,12 @@ def _topics(doc: Doc, *, flip: bool, skip: set[int], config: _Config) -> list[st
                 continue  # "with what money?" is about money
             if low in config.hedges and token.i != root.i:
                 continue  # "just groceries" is about the groceries
-            if token.i == chunk.start and token.pos_ in ("CCONJ", "SCONJ", "ADV"):
+            if (
+                token.i == chunk.start
+                and token.pos_ in ("CCONJ", "SCONJ", "ADV")
+                # "how often your mum visits" is a topic whole
+                and token.lower_ != "how"
+            ):
                 continue  # "so cleaning is the least you can do" is about cleaning
             if low in config.openers and token.i != root.i and token.pos_ in ("INTJ", "X", "NOUN"):
                 continue  # "lol planes" is about planes
@@ -1502,6 +1507,10 @@ def rewrite(
             topics = theirs[:1] + [t for t in topics if t.split()[-1].lower() not in said]
         elif not topics:
             topics = theirs
+    walk = _exit(ex, original.harms, config)
+    if walk[0]:
+        # where they are off to ("I'm off to the gym") is the way out, not the matter
+        topics = [t for t in topics if t.lower() not in walk[0].lower()]
     topic = _join(_distinct(topics)[:2])
     feeling, need = config.feelings[main_harm]
     # Unasked-for advice is the harm itself: it is not carried over as a request, but it
@@ -1510,7 +1519,6 @@ def rewrite(
     advice = request if harm_counts["fixing"] else None
     if advice:
         request = None
-    walk = _exit(ex, original.harms, config)
     event = _event(
         doc,
         topic,

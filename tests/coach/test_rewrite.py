@@ -68,6 +68,12 @@ def test_suggestions_are_well_formed(text: str, context: str | None) -> None:
         # "the baby" and "our child" are someone at home; "a baby" is a name they are called
         ("I start at seven, you don't.", "I need more help with the baby at night.", "the baby"),
         ("It's a cold, he'll live.", "Our child has a fever again.", "our child"),
+        # a "how" clause is carried whole, not as "often my mum visits"
+        (
+            "Not this again. I'm going for a run.",
+            "Can we talk about how often your mum visits?",
+            "how often my mum visits",
+        ),
     ],
 )
 def test_the_topic_survives(text: str, context: str | None, topic: str) -> None:
@@ -303,6 +309,18 @@ def test_owning_a_part_needs_a_complaint_about_you() -> None:
             "about Thursday",
         ),
         ("Sorry, I have a deadline in the morning.", "Can we talk tonight?", "about the morning"),
+        # "in public" says where, not what
+        (
+            "I'm not a cuddly person, deal with it.",
+            "I wish you'd hold my hand in public sometimes.",
+            "and public",
+        ),
+        # where they are off to is the way out, not the matter
+        (
+            "Not this again. I'm off to the gym.",
+            "Can we talk about how often your brother visits?",
+            "and the gym",
+        ),
         # what they ask for more of is not what they are upset about
         (
             "Not now, I've got a deadline tomorrow.",
