@@ -4,7 +4,7 @@
 
 Data (written for this project; never ../shared/data): data/crisis/*.jsonl, whose
 negatives are look-alikes (jokes, fiction, resolved pasts, negations); and, as ordinary
-negatives, the everyday replies and contexts of data/coach/*.jsonl and data/nlu/replies.
+negatives, the everyday replies and contexts of data/coach/*.jsonl and data/nlu/replies*/.
 A logistic classifier over the message's n-grams and the crisis patterns' signals (which
 patterns fired, which a guard or negation cancelled, which guards matched) says
 "discloses danger"; one per crisis kind picks the kind when no pattern did. The alarm
@@ -35,6 +35,10 @@ DATA = ROOT / "data" / "crisis"
 OUT = ROOT / "coach" / "resources" / "model" / "crisis.json"
 TARGET_RECALL = 0.98
 MAX_EVERYDAY_STOPS = 0.02
+# Help is shown at the check-in level anyway, so a stop should be sure: it may also end
+# coaching on at most one look-alike in eight (jokes, fiction, a past that is over). Without
+# this bound, each batch of easy everyday negatives lowered the stop threshold.
+MAX_LOOK_ALIKE_STOPS = 0.125
 SEED = 7
 
 
@@ -53,9 +57,10 @@ def everyday() -> list[str]:
 
 def everyday_held_out() -> list[str]:
     """Ordinary messages kept out of training, to set thresholds honestly: the Rasa reply
-    examples (cross-validation over near-duplicates would flatter the false-alarm rate)."""
+    examples, both batches (cross-validation over near-duplicates would flatter the
+    false-alarm rate)."""
     texts: set[str] = set()
-    for path in sorted((ROOT / "data" / "nlu" / "replies").glob("*.yml")):
+    for path in sorted((ROOT / "data" / "nlu").glob("replies*/*.yml")):
         for block in yaml.safe_load(path.read_text(encoding="utf-8")).get("nlu", []):
             for line in block["examples"].splitlines():
                 text = line.strip().removeprefix("- ").strip()
@@ -124,11 +129,20 @@ def main() -> int:
         return float((alarm & everyday_mask).sum() / max(1, everyday_mask.sum()))
 
     # Two levels. "Stop" (coaching ends): patterns, or the classifier at the lowest
-    # threshold that interrupts at most MAX_EVERYDAY_STOPS of everyday messages. "Check in"
+    # threshold that interrupts at most MAX_EVERYDAY_STOPS of everyday messages and
+    # MAX_LOOK_ALIKE_STOPS of look-alikes. "Check in"
     # (help shown gently, coaching goes on): the highest threshold that brings recall of
     # "help was shown" to the target.
+    def look_alike_fpr(alarm: np.ndarray) -> float:
+        return float((alarm & look_alike).sum() / max(1, look_alike.sum()))
+
     stop_t = next(
-        (float(t) for t in grid[::-1] if everyday_fpr(by_rule | (oof >= t)) <= MAX_EVERYDAY_STOPS),
+        (
+            float(t)
+            for t in grid[::-1]
+            if everyday_fpr(by_rule | (oof >= t)) <= MAX_EVERYDAY_STOPS
+            and look_alike_fpr(by_rule | (oof >= t)) <= MAX_LOOK_ALIKE_STOPS
+        ),
         0.95,
     )
     chosen = next(
@@ -170,7 +184,8 @@ def main() -> int:
         "note": (
             "Fitted by scripts/fit_crisis.py; do not edit by hand. Logistic classifier for "
             "'discloses danger' and one per kind. stop_threshold: the lowest that stops "
-            f"coaching on at most {MAX_EVERYDAY_STOPS} of everyday messages; "
+            f"coaching on at most {MAX_EVERYDAY_STOPS} of everyday messages and "
+            f"{MAX_LOOK_ALIKE_STOPS} of look-alikes; "
             "check_in_threshold: the highest at which patterns or classifier show help for "
             f"{TARGET_RECALL} of disclosures (cross-validated)."
         ),

@@ -3,8 +3,13 @@
     .venv/bin/python scripts/fit_scorer.py
 
 Training data (written for this project, never the evaluation sets in ../shared/data):
-- data/nlu/replies/*.yml: the Rasa assistant's reply examples; an intent's marker kind
-  gives its label (help kinds are safe, harm kinds unsafe);
+- data/nlu/replies/*.yml: the Rasa assistant's first batch of reply examples; an
+  intent's marker kind gives its label (help kinds are safe, harm kinds unsafe). The
+  second batch, data/nlu/replies_more/, written for the Rasa classifier, is left out
+  here: each example names one kind, so for the one-per-kind models every other kind it
+  holds ("you ALWAYS do this, genius" sneers too) counts as a negative. With both
+  batches the dev marker micro-F1 fell from 0.753 to 0.742, and dropping those
+  negatives did worse still (0.731);
 - data/coach/*.jsonl: replies with the partner's context and a safe/unsafe label.
 
 Two logistic regressions are fitted, stacked:

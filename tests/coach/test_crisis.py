@@ -11,6 +11,8 @@ DISCLOSURES = [
     ("he hid my car keys again and says I can't go to my sister's", "abuse"),
     ("She checks my phone every night and I have to ask before I spend anything", "abuse"),
     ("he hands me cash for the week and wants every receipt back", "abuse"),
+    ("he dragged me out to the car by my hair", "abuse"),
+    ("She pushed me to the floor and kicked me.", "abuse"),
     ("I'm honestly afraid to go home tonight", "abuse"),
     ("he put his hands around my neck during the fight. it only lasted a second", "abuse"),
     ("he slammed me into the fridge at work drinks and laughed it off", "abuse"),
@@ -51,6 +53,11 @@ LOOK_ALIKES = [
     # "give me a ..." is an idiom, not money handed out
     "Oh give me a break, I had a double shift and forgot the bins.",
     "Give me a minute to finish this email and I'm all yours.",
+    # more idioms that borrow a violent verb, and an offer
+    "Hit me up when the meeting's over and we'll grab food.",
+    "You'd have to drag me to that karaoke night, honestly.",
+    "She pushed me to apply for the nursing course and I got in!",
+    "Take my car tomorrow, I'll cycle to the office.",
 ]
 
 
