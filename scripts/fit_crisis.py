@@ -128,23 +128,21 @@ def main() -> int:
     def everyday_fpr(alarm: np.ndarray) -> float:
         return float((alarm & everyday_mask).sum() / max(1, everyday_mask.sum()))
 
-    # Two levels. "Stop" (coaching ends): patterns, or the classifier at the lowest
-    # threshold that interrupts at most MAX_EVERYDAY_STOPS of everyday messages and
-    # MAX_LOOK_ALIKE_STOPS of look-alikes. "Check in"
-    # (help shown gently, coaching goes on): the highest threshold that brings recall of
-    # "help was shown" to the target.
     def look_alike_fpr(alarm: np.ndarray) -> float:
         return float((alarm & look_alike).sum() / max(1, look_alike.sum()))
 
-    stop_t = next(
-        (
-            float(t)
-            for t in grid[::-1]
-            if everyday_fpr(by_rule | (oof >= t)) <= MAX_EVERYDAY_STOPS
-            and look_alike_fpr(by_rule | (oof >= t)) <= MAX_LOOK_ALIKE_STOPS
-        ),
-        0.95,
-    )
+    def stops_sparingly(t: float) -> bool:
+        alarm = by_rule | (oof >= t)
+        return (
+            everyday_fpr(alarm) <= MAX_EVERYDAY_STOPS
+            and look_alike_fpr(alarm) <= MAX_LOOK_ALIKE_STOPS
+        )
+
+    # Two levels. "Stop" (coaching ends): patterns, or the classifier at the lowest
+    # threshold that interrupts at most MAX_EVERYDAY_STOPS of everyday messages and
+    # MAX_LOOK_ALIKE_STOPS of look-alikes. "Check in" (help shown gently, coaching goes
+    # on): the highest threshold that brings recall of "help was shown" to the target.
+    stop_t = next((float(t) for t in grid[::-1] if stops_sparingly(float(t))), 0.95)
     chosen = next(
         (float(t) for t in grid if recall_of(by_rule | (oof >= t)) >= TARGET_RECALL), 0.01
     )
@@ -153,9 +151,9 @@ def main() -> int:
     alarm = by_rule | (oof >= chosen)
     recall = recall_of(alarm)
     stop_recall = recall_of(stop)
-    fpr_look = float((stop & look_alike).sum() / max(1, look_alike.sum()))
+    fpr_look = look_alike_fpr(stop)
     fpr_everyday = everyday_fpr(stop)
-    check_look = float((alarm & look_alike).sum() / max(1, look_alike.sum()))
+    check_look = look_alike_fpr(alarm)
     check_everyday = everyday_fpr(alarm)
     print(
         f"stop at {stop_t:.2f}: recall {stop_recall:.3f}, false stops {fpr_look:.3f} of "

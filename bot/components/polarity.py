@@ -12,8 +12,9 @@ two experts:
 so the side both agree on wins, and a confident intent classifier is not overruled by a
 hesitant gate. (Replacing the classifier's own polarity with the gate's, as this did
 before, cost about 0.04 of cross-validated macro-F1 once the classifier had sentence
-embeddings, and lowered polarity agreement in cross-validation.) Command intents (greet, /pause, ...) keep their confidence and
-the reply intents keep their total share, so the fallback threshold means what it did.
+embeddings, and lowered polarity agreement in cross-validation.) Command intents (greet,
+/pause, ...) keep their confidence and the reply intents keep their total share, so the
+fallback threshold means what it did.
 """
 
 from __future__ import annotations
