@@ -6,6 +6,12 @@ almost none, yet both are contempt. A sentence embedding places them close toget
 vectors come from all-MiniLM-L6-v2, computed with numpy by ``bot.components.minilm`` (no
 torch in Rasa's environment), scaled so that a linear classifier regularised for
 thousands of sparse counts can still give them weight.
+
+A served message is encoded with ``threads`` BLAS threads (1 by default). The encoder
+answers one short message at a time; on a two-core machine a second thread saves about
+5 ms of its 25 but spends 15 ms more CPU, taken from the action server and the gateway,
+which work on the same cores at the same moment. Training encodes thousands of
+examples in batches and keeps every thread.
 """
 
 from __future__ import annotations
@@ -22,11 +28,13 @@ from rasa.nlu.featurizers.dense_featurizer.dense_featurizer import DenseFeaturiz
 from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
+from threadpoolctl import ThreadpoolController
 
 from bot.components.minilm import MiniLM
 
 _ENCODER: MiniLM | None = None
 _LOCK = threading.Lock()
+_THREADS = ThreadpoolController()
 
 
 def encoder() -> MiniLM:
@@ -44,11 +52,13 @@ class SentenceEmbeddingFeaturizer(DenseFeaturizer, GraphComponent):
 
     @staticmethod
     def get_default_config() -> dict[str, Any]:
-        return {**DenseFeaturizer.get_default_config(), "scale": 10.0}
+        return {**DenseFeaturizer.get_default_config(), "scale": 10.0, "threads": 1}
 
     def __init__(self, config: dict[str, Any], name: str) -> None:
         super().__init__(name, config)
         self._scale = float(self._config["scale"])
+        threads = self._config.get("threads")
+        self._threads = int(threads) if threads is not None else None
 
     @classmethod
     def create(
@@ -65,6 +75,12 @@ class SentenceEmbeddingFeaturizer(DenseFeaturizer, GraphComponent):
     def validate_config(cls, config: dict[str, Any]) -> None:
         if float(config.get("scale", 10.0)) <= 0:
             raise ValueError("SentenceEmbeddingFeaturizer: 'scale' must be positive")
+        threads = config.get("threads", 1)
+        if threads is not None and (isinstance(threads, bool) or int(threads) < 1):
+            raise ValueError(
+                "SentenceEmbeddingFeaturizer: 'threads' must be a whole number of at least 1,"
+                " or null for the BLAS library's own choice"
+            )
 
     def _featurize(self, messages: list[Message]) -> None:
         texts = [m for m in messages if str(m.get(TEXT) or "").strip()]
@@ -75,7 +91,11 @@ class SentenceEmbeddingFeaturizer(DenseFeaturizer, GraphComponent):
             self.add_features_to_message(None, vector[None, :], TEXT, message)
 
     def process(self, messages: list[Message]) -> list[Message]:
-        self._featurize(messages)
+        if self._threads is None:
+            self._featurize(messages)
+        else:
+            with _THREADS.limit(limits=self._threads, user_api="blas"):
+                self._featurize(messages)
         return messages
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:

@@ -19,6 +19,7 @@ from rasa.engine.storage.local_model_storage import LocalModelStorage
 from rasa.engine.storage.resource import Resource
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
+from threadpoolctl import threadpool_info
 
 from bot.components.minilm import MAX_TOKENS, basic_words, model_dir
 from bot.components.sentence_embedding import SentenceEmbeddingFeaturizer, encoder
@@ -99,3 +100,44 @@ def test_featurizer_adds_a_scaled_sentence_feature(tmp_path: Path) -> None:
 def test_featurizer_rejects_a_scale_that_is_not_positive() -> None:
     with pytest.raises(ValueError, match="scale"):
         SentenceEmbeddingFeaturizer.validate_config({"scale": 0})
+
+
+def _blas_threads() -> list[int]:
+    return [int(p["num_threads"]) for p in threadpool_info() if p["user_api"] == "blas"]
+
+
+def test_a_served_message_is_encoded_with_the_configured_blas_threads(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    featurizer = SentenceEmbeddingFeaturizer.create(
+        {**SentenceEmbeddingFeaturizer.get_default_config(), "threads": 1},
+        LocalModelStorage(tmp_path),
+        Resource("embed"),
+        ExecutionContext(graph_schema=None, model_id="test"),  # type: ignore[arg-type]
+    )
+    model = encoder()
+    seen: list[list[int]] = []
+    real_encode = model.encode
+
+    def spying_encode(texts: list[str], batch_size: int = 32) -> np.ndarray:
+        seen.append(_blas_threads())
+        return real_encode(texts, batch_size)
+
+    monkeypatch.setattr(model, "encode", spying_encode)
+    before = _blas_threads()
+    served = Message(data={"text": "Can we take twenty minutes and come back to this?"})
+    featurizer.process([served])
+    training = Message(data={"text": "You never listen.", "intent": "reply_absolute"})
+    featurizer.process_training_data(TrainingData([training]))
+    assert seen[0] and set(seen[0]) == {1}
+    assert seen[1] == before  # training keeps the library's own threads
+    assert _blas_threads() == before  # and the limit is lifted after serving
+    _, sentence = served.get_dense_features("text")
+    expected = real_encode(["Can we take twenty minutes and come back to this?"])[0] * 10
+    assert np.abs(sentence.features[0] - expected).max() < 1e-4
+
+
+@pytest.mark.parametrize("threads", [0, -2, True])
+def test_featurizer_rejects_threads_that_are_not_a_positive_count(threads: object) -> None:
+    with pytest.raises(ValueError, match="threads"):
+        SentenceEmbeddingFeaturizer.validate_config({"threads": threads})
