@@ -551,6 +551,21 @@ def _their_feeling(ctx_doc: Doc) -> tuple[str, str, bool] | None:
             clause = [t for t in fear.subtree if not t.is_punct]
             if 3 <= len(clause) <= 14:
                 tail = " " + _said(_retold(clause))
+        # "lonely when you game all night" -> "lonely when I game all night"
+        moment = next(
+            (
+                c
+                for c in (*token.children, *head.children)
+                if c.dep_ == "advcl"
+                and c.i > token.i
+                and any(m.lower_ in ("when", "whenever") and m.i < c.i for m in c.children)
+            ),
+            None,
+        )
+        if not tail and moment is not None:
+            clause = [t for t in moment.subtree if not t.is_punct]
+            if 3 <= len(clause) <= 12:
+                tail = " " + _said(_retold(clause))
         named = [token.lower_] + [
             c.lower_ for c in token.children if c.dep_ == "conj" and c.lower_ in words
         ]
@@ -568,6 +583,44 @@ def _their_feeling(ctx_doc: Doc) -> tuple[str, str, bool] | None:
         else:
             told = f"you {'were' if past else 'are'} {feeling}".replace("you are", "you're")
         return told, token.lower_, bool(tail)
+    return None
+
+
+_WISHING = frozenset({"wish", "want", "need", "like", "love"})
+
+
+def _their_wish(ctx_doc: Doc) -> tuple[str, str, bool] | None:
+    """What the partner asked of the person, told back as `_their_feeling` tells a
+    feeling: "I wish you'd hold my hand" gives "you wish I'd hold your hand", "I need you
+    to help with the laundry" gives "you need me to help with the laundry"."""
+    for verb in ctx_doc:
+        if verb.lemma_.lower() not in _WISHING or verb.dep_ not in ("ROOT", "conj"):
+            continue
+        children = list(verb.children)
+        subject = next((c for c in children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.lower_ != "i" or any(c.dep_ == "neg" for c in children):
+            continue
+        if verb.lemma_.lower() in ("like", "love") and not any(
+            c.lower_ in ("'d", "would") for c in children
+        ):
+            continue  # "I like it when you..." says what they enjoy, not what they ask
+        wished = next(
+            (
+                c
+                for c in children
+                if c.dep_ in ("ccomp", "xcomp")
+                and c.i > verb.i
+                and any(s.dep_ == "nsubj" and s.lower_ in ("you", "u", "us") for s in c.children)
+            ),
+            None,
+        )
+        if wished is None:
+            continue
+        end = max(t.i for t in wished.subtree)
+        clause = [t for t in ctx_doc[subject.i : end + 1] if not t.is_punct]
+        if not 4 <= len(clause) <= 16:
+            continue
+        return _said(_retold(clause)), verb.lemma_.lower(), True
     return None
 
 
@@ -910,11 +963,11 @@ def _observation(doc: Doc, config: _Config, skip: set[int]) -> tuple[str, bool] 
         if verb.tag_ == "VBG" and any(c.lower_ in ("'re", "are") for c in children):
             continue  # "you're overreacting": a verdict on the moment, not a deed
         if any(
-            c.dep_ == "aux" and c.lower_ in _PRESCRIBING
+            c.dep_ == "aux" and (c.lower_ in _PRESCRIBING or (c.lower_ == "'d" and c.tag_ == "MD"))
             for a in (verb, *verb.ancestors)
             for c in a.children
         ):
-            continue  # "you could...", "should I have let you...?": not a deed
+            continue  # "you could...", "you'd just freak out": not a deed
         if any(c.lower_ in _FUTURE for c in children):
             continue  # "you'll survive": a forecast, not something they did
         if (
@@ -968,6 +1021,10 @@ def _observation(doc: Doc, config: _Config, skip: set[int]) -> tuple[str, bool] 
             low = token.lower_
             if low in absolutes or token.i in sweeping:
                 continue
+            if low in ("like", "as") and all(
+                c.lower_ in absolutes or c.lower_ in ("usual", "ever") for c in token.children
+            ):
+                continue  # "like always", "as usual": the verdict, said another way
             if low == "forever":
                 words.append("a long time")  # "you take forever" -> "you take a long time"
                 continue
@@ -1476,7 +1533,7 @@ def rewrite(
             for t in ctx_doc
         )
         calm = _calm(ctx_doc)
-        named = _their_feeling(ctx_doc)
+        named = _their_feeling(ctx_doc) or _their_wish(ctx_doc)
         charged = frozenset(t.lemma_.lower() for t in ctx_doc if t.pos_ == "VERB")
         theirs = _topics(ctx_doc, flip=True, skip=_insults(ctx_doc), config=config)
     point = _point(ex, original.harms, config, insults, charged)

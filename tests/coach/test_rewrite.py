@@ -611,6 +611,33 @@ def test_a_sneer_or_a_mere_retort_is_not_set_aside_for_later() -> None:
             "You'll be fine, stop worrying.",
             "It makes sense that you're nervous about the interview.",
         ),
+        # the moment the feeling comes, in the person's voice
+        (
+            "I get anxious when you drive that fast.",
+            "I've been driving for twenty years, relax.",
+            "It makes sense that you get anxious when I drive that fast.",
+        ),
+        (
+            "I feel invisible whenever your friends come over.",
+            "That's ridiculous, you're being dramatic.",
+            "It makes sense that you feel invisible whenever my friends come over.",
+        ),
+        # what they wish the person would do, not "upset about your hand"
+        (
+            "I wish you'd hold my hand when we walk.",
+            "I'm not a teenager, that's embarrassing.",
+            "It makes sense that you wish I'd hold your hand when we walk. From my side, I'm not a teenager,",
+        ),
+        (
+            "I need you to help with the laundry.",
+            "Fine, I'll do everything, happy now?",
+            "It makes sense that you need me to help with the laundry.",
+        ),
+        (
+            "I'd like you to meet my sister.",
+            "No way, your sister is a nightmare.",
+            "It makes sense that you'd like me to meet your sister.",
+        ),
     ],
 )
 def test_validation_tells_back_the_feeling_they_named(
@@ -832,3 +859,24 @@ def test_no_fragment_that_leans_on_a_cut_clause() -> None:
 def test_a_named_kind_of_night_is_a_topic() -> None:
     texts = [s.text for s in rewrite("Ugh, seriously, you bailed on game night again.")]
     assert any("game night" in t for t in texts), texts
+
+
+def test_what_they_like_is_not_told_back_as_a_wish() -> None:
+    texts = [
+        s.text for s in rewrite("Ugh, not now.", context="I like it when you cook for us.", n=7)
+    ]
+    assert not any("you like me to" in t or "you'd like" in t for t in texts), texts
+
+
+def test_a_guess_at_how_they_would_react_is_not_retold_as_a_deed() -> None:
+    texts = [
+        s.text
+        for s in rewrite(
+            "Because you'd just freak out like always.",
+            context="Why didn't you tell me about the job offer?",
+            n=7,
+        )
+    ]
+    assert texts
+    for text in texts:
+        assert "freak" not in text and not re.search(r"\blike[,.]", text), text
