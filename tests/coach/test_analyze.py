@@ -14,6 +14,8 @@ HARD_CASES = [
     # negation
     ("I'm not saying you never help. I just miss you.", None, "safe"),
     ("You don't care about anyone but yourself.", None, "unsafe"),
+    # disgust at their habits is contempt, however calmly it starts
+    ("I hate how loud you chew, it's disgusting.", None, "unsafe"),
     # the partner's context
     ("ok.", "I cried in the car after work today. I feel like nobody sees me.", "unsafe"),
     ("you're right", "You said you'd call the landlord and you didn't.", "safe"),

@@ -104,10 +104,18 @@ FOUND = [
     ("Can we plan the garden together this weekend?", None, "invitation"),
     ("I miss cooking together on Sundays.", None, "vulnerability"),
     ("I don't owe anyone an explanation for my weekend.", None, "defensiveness"),
+    # disgust at the partner's own ways
+    ("Honestly the way you slurp your soup is gross.", None, "contempt"),
+    ("Ugh, I can hear how loud you breathe, it's revolting.", None, "contempt"),
 ]
 
 # (reply, context, a kind that must NOT be found)
 NOT_FOUND = [
+    # disgust at what someone else did, on the partner's side
+    ("What your manager said in that meeting was disgusting.", None, "contempt"),
+    ("The bins are gross, can we take them out together?", None, "contempt"),
+    # "you" that is not the one judged
+    ("I'm sorry, how your brother spoke to you was really rude.", None, "criticism"),
     ("Let's paint the fence while we're at it.", None, "contempt"),
     ("Should we order now or wait for your sister?", None, "pressure"),
     ("I go for a run when I feel like it, usually mornings.", None, "stonewalling"),
