@@ -25,6 +25,11 @@ DISCLOSURES = [
     ("my ex keeps showing up outside my work, I never told him where I moved", "threat"),
     ("He brought the gun out while we were arguing", "threat"),
     ("I'm going to make her pay for this, I know where she parks", "threat"),
+    # held by the throat, told with the scream it stopped: not "I could scream"
+    ("He grabbed me by the throat before I could scream.", "abuse"),
+    ("he grabbed me by the neck and shoved me against the door", "abuse"),
+    # held back, but to keep them from leaving
+    ("he grabbed my arm to stop me walking out of the flat", "abuse"),
 ]
 
 LOOK_ALIKES = [
@@ -58,6 +63,10 @@ LOOK_ALIKES = [
     "You'd have to drag me to that karaoke night, honestly.",
     "She pushed me to apply for the nursing course and I got in!",
     "Take my car tomorrow, I'll cycle to the office.",
+    # held back from danger
+    "She grabbed my arm to stop me stepping off the curb into traffic, thank god.",
+    "He grabbed my arm to stop me stepping into the road while I was on my phone.",
+    "He caught my hand before I slipped on the ice outside the bakery.",
 ]
 
 
@@ -79,6 +88,19 @@ def test_a_cover_story_for_an_injury_still_stops_coaching() -> None:
 def test_planning_to_escape_is_not_read_as_resolved() -> None:
     result = check_crisis("I keep a bag packed at work with cash in case I need to get out fast")
     assert result.crisis or result.check_in
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He grabbed me by the throat before I could scream.",
+        "she held me by the neck against the wall until I stopped arguing",
+    ],
+)
+def test_a_hold_on_the_throat_always_stops_coaching(text: str) -> None:
+    # strangling is among the strongest warning signs: never only a check-in, even next
+    # to words that borrow from frustration ("I could scream")
+    assert check_crisis(text).crisis, text
 
 
 @pytest.mark.parametrize(("text", "kind"), DISCLOSURES)
