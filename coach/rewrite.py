@@ -482,6 +482,10 @@ _NOT_TOLD_BACK = frozenset(
 )
 
 
+# Of those, the ones that are not a whole feeling even after "felt" ("you felt left").
+_UNFINISHED = frozenset({"left", "fed", "burned", "burnt", "hurting", "sore", "raw"})
+
+
 # Feelings one can have "about" a thing ("nervous about the job"); "tired", "invisible" and
 # "rejected" are not had about something.
 _FELT_ABOUT = frozenset(
@@ -520,13 +524,18 @@ def _their_feeling(ctx_doc: Doc) -> tuple[str, str, bool] | None:
     """The feeling the partner named about themself, told back to them, the feeling word,
     and whether what it is about was told too: "I'm so nervous about your job" gives
     "you're nervous about my job", "I felt invisible" gives "you felt invisible"."""
-    words = _lexicon("emotions_hard", "emotions_validate") - _NOT_TOLD_BACK
+    words = _lexicon("emotions_hard", "emotions_validate")
     for token in ctx_doc:
         if token.lower_ not in words or token.dep_ not in ("acomp", "ROOT", "oprd"):
             continue
         head = token.head if token.dep_ != "ROOT" else token
         subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
         if not subjects or subjects[0].lower_ != "i" or head.lemma_ not in ("be", "feel", "get"):
+            continue
+        # "you're alone" states a fact, "you felt alone" a feeling
+        if token.lower_ in _NOT_TOLD_BACK and (
+            head.lemma_ != "feel" or token.lower_ in _UNFINISHED
+        ):
             continue
         if any(c.dep_ == "neg" for c in head.children):
             continue  # "I'm not angry"
@@ -535,7 +544,8 @@ def _their_feeling(ctx_doc: Doc) -> tuple[str, str, bool] | None:
                 c
                 for c in token.children
                 if c.dep_ == "prep"
-                and c.lower_ in ("about", "for", "of")
+                # "alone at the party": where it was felt, for a feeling not had "about" it
+                and (c.lower_ in ("about", "for", "of") or (c.lower_ == "at" and c.i > token.i))
                 and len(list(c.subtree)) <= 7
             ),
             None,
@@ -567,7 +577,9 @@ def _their_feeling(ctx_doc: Doc) -> tuple[str, str, bool] | None:
             if 3 <= len(clause) <= 12:
                 tail = " " + _said(_retold(clause))
         named = [token.lower_] + [
-            c.lower_ for c in token.children if c.dep_ == "conj" and c.lower_ in words
+            c.lower_
+            for c in token.children
+            if c.dep_ == "conj" and c.lower_ in words and c.lower_ not in _NOT_TOLD_BACK
         ]
         feeling = " and ".join(named) + tail
         past = head.tag_ == "VBD"

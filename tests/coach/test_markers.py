@@ -104,6 +104,11 @@ FOUND = [
     ("Can we plan the garden together this weekend?", None, "invitation"),
     ("I miss cooking together on Sundays.", None, "vulnerability"),
     ("I don't owe anyone an explanation for my weekend.", None, "defensiveness"),
+    (
+        "I'll sort the gutters when I get around to it.",
+        "You said you'd do the gutters in May.",
+        "stonewalling",
+    ),
     # disgust at the partner's own ways
     ("Honestly the way you slurp your soup is gross.", None, "contempt"),
     ("Ugh, I can hear how loud you breathe, it's revolting.", None, "contempt"),
@@ -111,6 +116,7 @@ FOUND = [
 
 # (reply, context, a kind that must NOT be found)
 NOT_FOUND = [
+    ("When I get to it tomorrow I'll send you the photos.", None, "stonewalling"),
     # disgust at what someone else did, on the partner's side
     ("What your manager said in that meeting was disgusting.", None, "contempt"),
     ("The bins are gross, can we take them out together?", None, "contempt"),

@@ -622,6 +622,17 @@ def test_a_sneer_or_a_mere_retort_is_not_set_aside_for_later() -> None:
             "That's ridiculous, you're being dramatic.",
             "It makes sense that you feel invisible whenever my friends come over.",
         ),
+        # where it was felt, and a feeling that is one only after "felt"
+        (
+            "I felt really alone at the party last night.",
+            "You were literally talking to my friends the whole time.",
+            "It makes sense that you felt alone at the party.",
+        ),
+        (
+            "I was scared at the hospital.",
+            "You're fine now, it was nothing.",
+            "It makes sense that you were scared at the hospital.",
+        ),
         # what they wish the person would do, not "upset about your hand"
         (
             "I wish you'd hold my hand when we walk.",
@@ -645,6 +656,16 @@ def test_validation_tells_back_the_feeling_they_named(
 ) -> None:
     texts = [s.text for s in rewrite(reply, context=context, n=7)]
     assert any(t.startswith(told_back) for t in texts), texts
+
+
+def test_a_fact_about_being_alone_is_not_told_back_as_a_feeling() -> None:
+    texts = [
+        s.text
+        for s in rewrite(
+            "I have to work, what do you want.", context="I'm alone with the kids.", n=7
+        )
+    ]
+    assert texts and not any("you're alone" in t for t in texts), texts
 
 
 def test_a_feeling_they_deny_is_not_told_back() -> None:
