@@ -1230,6 +1230,9 @@ def _point(
     )
 
 
+_QUESTION_WORDS = frozenset({"what", "why", "how", "who", "where", "when", "which", "whose"})
+
+
 def _longest_clause(
     ex: Extraction,
     harms: list[Marker],
@@ -1248,9 +1251,14 @@ def _longest_clause(
         return ""
     best: list[str] = []
     for sent in ex.doc.sents:
-        if "?" in sent.text:
-            continue
+        asks = "?" in sent.text
         for clause in _clauses(sent):
+            if asks and (
+                any(t.text == "?" for t in clause)
+                or clause[0].lower_ in _QUESTION_WORDS
+                or clause[0].pos_ == "AUX"
+            ):
+                continue  # the question; "I had a meeting, what was I...?" still has a point
             jab = (
                 {
                     t.i
@@ -1573,6 +1581,15 @@ def rewrite(
             # What the person's own sentence carries ("I had three meetings") is said
             # there, not as something the partner is upset about.
             said = set(re.findall(r"[\w'-]+", " ".join(filter(None, (point, deferred))).lower()))
+            # and so is what they did themselves ("I had a meeting", "I'm checking one
+            # email"): their excuse, not the partner's trouble
+            if main_harm != "counter_complaint":  # there, their own deed is the matter
+                said |= {
+                    t.lower_
+                    for subject in doc
+                    if subject.dep_ == "nsubj" and subject.lower_ in ("i", "we")
+                    for t in subject.head.subtree
+                }
             topics = theirs[:1] + [t for t in topics if t.split()[-1].lower() not in said]
         elif not topics:
             topics = theirs

@@ -565,6 +565,37 @@ def test_the_persons_excuse_is_their_point_not_what_the_partner_is_upset_about()
         assert "upset about" not in t or "client call" not in t.split("upset about")[1][:40], t
 
 
+@pytest.mark.parametrize(
+    ("context", "reply", "point", "excuse"),
+    [
+        # an excuse beside a rhetorical question is still the person's side
+        (
+            "You forgot to pick up the kids again.",
+            "I had a meeting, what was I supposed to do?",
+            "From my side, I had a meeting",
+            "meeting",
+        ),
+        # what the person did themselves is not what the partner is upset about
+        (
+            "Can you put your phone away during dinner?",
+            "I'm checking one email, chill.",
+            None,
+            "email",
+        ),
+    ],
+)
+def test_what_the_person_did_is_their_side_not_the_partners_trouble(
+    context: str, reply: str, point: str | None, excuse: str
+) -> None:
+    texts = [s.text for s in rewrite(reply, context=context, n=7)]
+    assert texts
+    if point:
+        assert any(point in t for t in texts), texts
+    for t in texts:
+        for upset in re.findall(r"upset about ([^.]*)\.", t):
+            assert excuse not in upset, t
+
+
 def test_a_sneer_or_a_mere_retort_is_not_set_aside_for_later() -> None:
     for context, reply in [
         ("You were late to the recital.", "Says the guy who missed my graduation, you hypocrite."),
