@@ -1464,13 +1464,14 @@ def _fill(template: str, slots: dict[str, str | None]) -> str | None:
 
 
 def _distinct(topics: list[str]) -> list[str]:
-    """Topics naming different things: "your essay" and "the essay" are one."""
+    """Topics naming different things: "your essay" and "the essay" are one, and so are
+    "my work dinner" and a later "work"."""
     out: list[str] = []
-    heads: set[str] = set()
+    words: set[str] = set()
     for topic in topics:
-        head = topic.split()[-1].lower().rstrip("s")
-        if head not in heads:
-            heads.add(head)
+        said = [w.lower().rstrip("s") for w in topic.split()]
+        if said[-1] not in words:
+            words.update(said)
             out.append(topic)
     return out
 

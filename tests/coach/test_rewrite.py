@@ -769,6 +769,18 @@ def test_one_thing_is_not_named_twice() -> None:
         context="I'm so nervous about my essay.",
     ):
         assert not re.search(r"essay and (the |your |my )?essay", s.text), s.text
+    # "work" is already in "my work dinner"
+    texts = [
+        s.text
+        for s in rewrite(
+            "It was work, you'd have been bored anyway.",
+            context="I'm hurt you didn't invite me to your work dinner.",
+            n=7,
+        )
+    ]
+    assert texts
+    for text in texts:
+        assert "dinner and work" not in text and "work and my work" not in text, text
 
 
 @pytest.mark.parametrize(
