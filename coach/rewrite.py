@@ -606,6 +606,18 @@ def _their_wish(ctx_doc: Doc) -> tuple[str, str, bool] | None:
     feeling: "I wish you'd hold my hand" gives "you wish I'd hold your hand", "I need you
     to help with the laundry" gives "you need me to help with the laundry"."""
     for verb in ctx_doc:
+        if verb.lemma_.lower() == "miss" and verb.dep_ == "ROOT" and verb.tag_ == "VBP":
+            # "I miss you" -> "you miss me", "I miss how we used to talk" -> "you miss how..."
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            missed = next(
+                (c for c in verb.children if c.dep_ in ("dobj", "ccomp") and c.i > verb.i), None
+            )
+            if subject is not None and subject.lower_ == "i" and missed is not None:
+                end = max(t.i for t in missed.subtree)
+                clause = [t for t in ctx_doc[subject.i : end + 1] if not t.is_punct]
+                if len(clause) <= 16 and not any(c.dep_ == "neg" for c in verb.children):
+                    return _said(_retold(clause)), "miss", True
+            continue
         if verb.lemma_.lower() not in _WISHING or verb.dep_ not in ("ROOT", "conj"):
             continue
         children = list(verb.children)

@@ -63,6 +63,9 @@ LOOK_ALIKES = [
     "You'd have to drag me to that karaoke night, honestly.",
     "She pushed me to apply for the nursing course and I got in!",
     "Take my car tomorrow, I'll cycle to the office.",
+    # grief for someone else is not a plan to be gone
+    "My grandad has been gone since the spring and I still set his place at Sunday lunch.",
+    "She's been gone two years and I still can't delete her number.",
     # held back from danger
     "She grabbed my arm to stop me stepping off the curb into traffic, thank god.",
     "He grabbed my arm to stop me stepping into the road while I was on my phone.",
@@ -101,6 +104,11 @@ def test_a_hold_on_the_throat_always_stops_coaching(text: str) -> None:
     # strangling is among the strongest warning signs: never only a check-in, even next
     # to words that borrow from frustration ("I could scream")
     assert check_crisis(text).crisis, text
+
+
+def test_saying_you_will_be_gone_stops_coaching() -> None:
+    result = check_crisis("Soon I'll be gone and nobody will have to put up with me.")
+    assert result.crisis and result.kind == "self_harm"
 
 
 @pytest.mark.parametrize(("text", "kind"), DISCLOSURES)

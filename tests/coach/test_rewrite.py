@@ -664,6 +664,13 @@ def test_a_sneer_or_a_mere_retort_is_not_set_aside_for_later() -> None:
             "You're fine now, it was nothing.",
             "It makes sense that you were scared at the hospital.",
         ),
+        # missing the person, told back to them
+        ("I miss you.", "ok", "It makes sense that you miss me."),
+        (
+            "I miss how we used to talk before bed.",
+            "Not this again.",
+            "It makes sense that you miss how we used to talk before bed.",
+        ),
         # what they wish the person would do, not "upset about your hand"
         (
             "I wish you'd hold my hand when we walk.",
@@ -944,3 +951,20 @@ def test_a_guess_at_how_they_would_react_is_not_retold_as_a_deed() -> None:
     assert texts
     for text in texts:
         assert "freak" not in text and not re.search(r"\blike[,.]", text), text
+
+
+def test_texting_exclamations_are_not_part_of_a_topic() -> None:
+    texts = [
+        s.text for s in rewrite("im at work wtf do u want me to do", context="u never text back")
+    ]
+    assert texts and not any("wtf" in t.lower() for t in texts), texts
+
+
+def test_missing_a_bus_is_not_missing_someone() -> None:
+    texts = [
+        s.text
+        for s in rewrite(
+            "Not my problem.", context="I missed the bus because you took the car.", n=7
+        )
+    ]
+    assert texts and not any(t.startswith("It makes sense that you miss") for t in texts), texts
