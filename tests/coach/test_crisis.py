@@ -63,6 +63,10 @@ LOOK_ALIKES = [
     "You'd have to drag me to that karaoke night, honestly.",
     "She pushed me to apply for the nursing course and I got in!",
     "Take my car tomorrow, I'll cycle to the office.",
+    # an animal's bite, and tiredness
+    "My sister's puppy bit me on the thumb when I took his sock away.",
+    "Our neighbour's dog bit me on the ankle on the way home.",
+    "Honestly I want to sleep for a whole week after this move.",
     # grief for someone else is not a plan to be gone
     "My grandad has been gone since the spring and I still set his place at Sunday lunch.",
     "She's been gone two years and I still can't delete her number.",
@@ -106,9 +110,21 @@ def test_a_hold_on_the_throat_always_stops_coaching(text: str) -> None:
     assert check_crisis(text).crisis, text
 
 
-def test_saying_you_will_be_gone_stops_coaching() -> None:
-    result = check_crisis("Soon I'll be gone and nobody will have to put up with me.")
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Soon I'll be gone and nobody will have to put up with me.",
+        "some nights I want to sleep and never wake up",
+        "I just want to sleep forever",
+    ],
+)
+def test_wanting_to_be_gone_stops_coaching(text: str) -> None:
+    result = check_crisis(text)
     assert result.crisis and result.kind == "self_harm"
+
+
+def test_an_animal_in_the_message_does_not_hide_a_person_hitting() -> None:
+    assert check_crisis("He hit me and then his dog bit me.").crisis
 
 
 @pytest.mark.parametrize(("text", "kind"), DISCLOSURES)
