@@ -763,7 +763,9 @@ def _owned_complaint(ctx_doc: Doc) -> str | None:
             a.lemma_.lower() in _PERCEIVING for a in deed.ancestors
         ):
             continue  # "I feel like you don't want me": a fear to hear, not a deed to own
-        tokens = [t for t in sent if not (t.is_punct and t.i == sent.end - 1)]
+        tokens = list(sent)
+        while tokens and tokens[-1].is_punct:
+            tokens.pop()  # "You left the stove on again!!"
         if deed.dep_ == "ccomp" and any(
             c.dep_ == "mark" and c.lower_ == "that" for c in deed.children
         ):
@@ -799,6 +801,9 @@ def _retold(tokens: list[Token]) -> list[str]:
         low = token.lower_
         if low in ("even", "just", "literally") and token.dep_ == "advmod":
             continue  # owning it plainly: "I didn't call", not "I didn't even call"
+        if token.is_quote and token.tag_ != "POS":
+            continue  # "and I said 'cool'": quotation marks, not the girls' trip's
+
         after, flipped_to = flipped_to, None
         nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
         if low in ("you", "u") and nxt is not None and nxt.lower_ == "to":
@@ -1638,6 +1643,8 @@ def rewrite(
         "advice": advice[0] if advice else None,
         "request_ing": request[1] if request else None,
         "owned": owned,
+        # what they say the person did, told as it was done ("that I forgot your birthday")
+        "owned_deed": owned if owned and owned.startswith("I ") else None,
         # Owning a part of "the baby" or "your dad" only makes sense when they spoke of you.
         # "You're right about your drinking" would agree with a charge against them.
         "their_topic": theirs[0]

@@ -968,3 +968,54 @@ def test_missing_a_bus_is_not_missing_someone() -> None:
         )
     ]
     assert texts and not any(t.startswith("It makes sense that you miss") for t in texts), texts
+
+
+@pytest.mark.parametrize(
+    ("context", "reply", "validation"),
+    [
+        # what they say the person did, not "upset about the interrupting"
+        (
+            "You keep interrupting me.",
+            "Sorry, but what you were saying was wrong.",
+            "It makes sense that you're upset that I keep interrupting you.",
+        ),
+        (
+            "You embarrassed me in front of my boss.",
+            "I'm sorry you feel that way.",
+            "It makes sense that you're upset that I embarrassed you in front of your boss.",
+        ),
+        # their exclamation marks are not carried into the middle of a sentence
+        (
+            "You left the stove on again!!",
+            "omg chill its not a big deal",
+            "It makes sense that you're upset that I left the stove on again.",
+        ),
+    ],
+)
+def test_validation_names_what_they_say_the_person_did(
+    context: str, reply: str, validation: str
+) -> None:
+    texts = [s.text for s in rewrite(reply, context=context, n=7)]
+    assert any(t.startswith(validation) for t in texts), texts
+    assert not any("!," in t for t in texts), texts
+
+
+def test_a_feeling_is_not_validated_as_a_deed() -> None:
+    texts = [
+        s.text for s in rewrite("Not now.", context="I feel lonely when you game all night.", n=7)
+    ]
+    assert texts and not any("upset that you feel" in t for t in texts), texts
+
+
+def test_quotation_marks_are_not_left_dangling_when_owning() -> None:
+    texts = [
+        s.text
+        for s in rewrite(
+            "What was I supposed to say?",
+            context="You said 'whatever' when I told you about my award.",
+            n=7,
+        )
+    ]
+    assert texts
+    for text in texts:
+        assert not re.search(r"\w' \w|\s'\s", text), text
