@@ -18,7 +18,9 @@ from api.security import hash_token
 from api.settings import Settings
 
 
-def get_settings_dep(request: Request) -> Settings:
+# The getters below only read app.state: as coroutines they run on the event loop, where a
+# plain function would be sent to the thread pool and back for every request.
+async def get_settings_dep(request: Request) -> Settings:
     settings: Settings = request.app.state.settings
     return settings
 
@@ -38,12 +40,12 @@ def get_session(request: Request) -> Iterator[Session]:
         session.close()
 
 
-def get_rasa(request: Request) -> RasaClient:
+async def get_rasa(request: Request) -> RasaClient:
     client: RasaClient = request.app.state.rasa
     return client
 
 
-def get_metrics(request: Request) -> Metrics:
+async def get_metrics(request: Request) -> Metrics:
     metrics: Metrics = request.app.state.metrics
     return metrics
 
