@@ -109,6 +109,9 @@ FOUND = [
         "You said you'd do the gutters in May.",
         "stonewalling",
     ),
+    # others called as witnesses, the task handed back
+    ("Nobody else minds how I load the dishwasher.", None, "defensiveness"),
+    ("If the lawn bugs you so much, then do it yourself.", None, "defensiveness"),
     # disgust at the partner's own ways
     ("Honestly the way you slurp your soup is gross.", None, "contempt"),
     ("Ugh, I can hear how loud you breathe, it's revolting.", None, "contempt"),
@@ -117,6 +120,7 @@ FOUND = [
 # (reply, context, a kind that must NOT be found)
 NOT_FOUND = [
     ("When I get to it tomorrow I'll send you the photos.", None, "stonewalling"),
+    ("Could you do it yourself this once? Thanks, love.", None, "defensiveness"),
     # disgust at what someone else did, on the partner's side
     ("What your manager said in that meeting was disgusting.", None, "contempt"),
     ("The bins are gross, can we take them out together?", None, "contempt"),
