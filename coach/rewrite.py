@@ -601,32 +601,36 @@ def _their_feeling(ctx_doc: Doc) -> tuple[str, str, bool] | None:
 _WISHING = frozenset({"wish", "want", "need", "like", "love"})
 
 
+def _told_through(ctx_doc: Doc, subject: Token, clause: Token, most: int) -> str | None:
+    """Their words from `subject` to the end of `clause`, in the person's voice, when
+    they are at most `most` words."""
+    end = max(t.i for t in clause.subtree)
+    words = [t for t in ctx_doc[subject.i : end + 1] if not t.is_punct]
+    return _said(_retold(words)) if len(words) <= most else None
+
+
 def _their_wish(ctx_doc: Doc) -> tuple[str, str, bool] | None:
-    """What the partner asked of the person, told back as `_their_feeling` tells a
-    feeling: "I wish you'd hold my hand" gives "you wish I'd hold your hand", "I need you
-    to help with the laundry" gives "you need me to help with the laundry"."""
+    """What the partner asked of the person or misses, told back as `_their_feeling`
+    tells a feeling: "I wish you'd hold my hand" gives "you wish I'd hold your hand", "I
+    need you to help with the laundry" gives "you need me to help with the laundry", "I
+    miss you" gives "you miss me" (but "I missed the bus" is no longing)."""
     for verb in ctx_doc:
-        if verb.lemma_.lower() == "miss" and verb.dep_ == "ROOT" and verb.tag_ == "VBP":
-            # "I miss you" -> "you miss me", "I miss how we used to talk" -> "you miss how..."
-            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-            missed = next(
-                (c for c in verb.children if c.dep_ in ("dobj", "ccomp") and c.i > verb.i), None
-            )
-            if subject is not None and subject.lower_ == "i" and missed is not None:
-                end = max(t.i for t in missed.subtree)
-                clause = [t for t in ctx_doc[subject.i : end + 1] if not t.is_punct]
-                if len(clause) <= 16 and not any(c.dep_ == "neg" for c in verb.children):
-                    return _said(_retold(clause)), "miss", True
-            continue
-        if verb.lemma_.lower() not in _WISHING or verb.dep_ not in ("ROOT", "conj"):
-            continue
+        lemma = verb.lemma_.lower()
         children = list(verb.children)
         subject = next((c for c in children if c.dep_ == "nsubj"), None)
         if subject is None or subject.lower_ != "i" or any(c.dep_ == "neg" for c in children):
             continue
-        if verb.lemma_.lower() in ("like", "love") and not any(
-            c.lower_ in ("'d", "would") for c in children
-        ):
+        if lemma == "miss" and verb.dep_ == "ROOT" and verb.tag_ == "VBP":
+            missed = next(
+                (c for c in children if c.dep_ in ("dobj", "ccomp") and c.i > verb.i), None
+            )
+            told = _told_through(ctx_doc, subject, missed, 16) if missed is not None else None
+            if told:
+                return told, lemma, True
+            continue
+        if lemma not in _WISHING or verb.dep_ not in ("ROOT", "conj"):
+            continue
+        if lemma in ("like", "love") and not any(c.lower_ in ("'d", "would") for c in children):
             continue  # "I like it when you..." says what they enjoy, not what they ask
         wished = next(
             (
@@ -638,13 +642,9 @@ def _their_wish(ctx_doc: Doc) -> tuple[str, str, bool] | None:
             ),
             None,
         )
-        if wished is None:
-            continue
-        end = max(t.i for t in wished.subtree)
-        clause = [t for t in ctx_doc[subject.i : end + 1] if not t.is_punct]
-        if not 4 <= len(clause) <= 16:
-            continue
-        return _said(_retold(clause)), verb.lemma_.lower(), True
+        told = _told_through(ctx_doc, subject, wished, 16) if wished is not None else None
+        if told and len(told.split()) >= 4:
+            return told, lemma, True
     return None
 
 
@@ -803,7 +803,6 @@ def _retold(tokens: list[Token]) -> list[str]:
             continue  # owning it plainly: "I didn't call", not "I didn't even call"
         if token.is_quote and token.tag_ != "POS":
             continue  # "and I said 'cool'": quotation marks, not the girls' trip's
-
         after, flipped_to = flipped_to, None
         nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
         if low in ("you", "u") and nxt is not None and nxt.lower_ == "to":
