@@ -552,30 +552,23 @@ def _their_feeling(ctx_doc: Doc) -> tuple[str, str, bool] | None:
         )
         # "nervous about your drinking" -> "about my drinking"
         tail = " " + _said(_retold(list(about.subtree))) if about is not None else ""
+        after = [c for c in (*token.children, *head.children) if c.i > token.i]
         # "scared you'll leave me" -> "scared I'll leave you"
-        fear = next(
-            (c for c in (*token.children, *head.children) if c.dep_ == "ccomp" and c.i > token.i),
-            None,
-        )
-        if not tail and fear is not None:
-            clause = [t for t in fear.subtree if not t.is_punct]
-            if 3 <= len(clause) <= 14:
-                tail = " " + _said(_retold(clause))
+        fear = next((c for c in after if c.dep_ == "ccomp"), None)
         # "lonely when you game all night" -> "lonely when I game all night"
         moment = next(
             (
                 c
-                for c in (*token.children, *head.children)
+                for c in after
                 if c.dep_ == "advcl"
-                and c.i > token.i
                 and any(m.lower_ in ("when", "whenever") and m.i < c.i for m in c.children)
             ),
             None,
         )
-        if not tail and moment is not None:
-            clause = [t for t in moment.subtree if not t.is_punct]
-            if 3 <= len(clause) <= 12:
-                tail = " " + _said(_retold(clause))
+        for clause, most in ((fear, 14), (moment, 12)):
+            told = _told_through(clause.left_edge, clause, 3, most) if clause is not None else None
+            if not tail and told:
+                tail = " " + told
         named = [token.lower_] + [
             c.lower_
             for c in token.children
@@ -601,12 +594,11 @@ def _their_feeling(ctx_doc: Doc) -> tuple[str, str, bool] | None:
 _WISHING = frozenset({"wish", "want", "need", "like", "love"})
 
 
-def _told_through(ctx_doc: Doc, subject: Token, clause: Token, most: int) -> str | None:
-    """Their words from `subject` to the end of `clause`, in the person's voice, when
-    they are at most `most` words."""
-    end = max(t.i for t in clause.subtree)
-    words = [t for t in ctx_doc[subject.i : end + 1] if not t.is_punct]
-    return _said(_retold(words)) if len(words) <= most else None
+def _told_through(start: Token, clause: Token, fewest: int, most: int) -> str | None:
+    """Their words from `start` to the end of `clause`, in the person's voice, when they
+    are `fewest` to `most` words."""
+    words = [t for t in start.doc[start.i : clause.right_edge.i + 1] if not t.is_punct]
+    return _said(_retold(words)) if fewest <= len(words) <= most else None
 
 
 def _their_wish(ctx_doc: Doc) -> tuple[str, str, bool] | None:
@@ -624,7 +616,7 @@ def _their_wish(ctx_doc: Doc) -> tuple[str, str, bool] | None:
             missed = next(
                 (c for c in children if c.dep_ in ("dobj", "ccomp") and c.i > verb.i), None
             )
-            told = _told_through(ctx_doc, subject, missed, 16) if missed is not None else None
+            told = _told_through(subject, missed, 1, 16) if missed is not None else None
             if told:
                 return told, lemma, True
             continue
@@ -642,8 +634,8 @@ def _their_wish(ctx_doc: Doc) -> tuple[str, str, bool] | None:
             ),
             None,
         )
-        told = _told_through(ctx_doc, subject, wished, 16) if wished is not None else None
-        if told and len(told.split()) >= 4:
+        told = _told_through(subject, wished, 4, 16) if wished is not None else None
+        if told:
             return told, lemma, True
     return None
 
