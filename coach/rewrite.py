@@ -1042,7 +1042,7 @@ def _observation(doc: Doc, config: _Config, skip: set[int]) -> tuple[str, bool] 
             if low in absolutes or token.i in sweeping:
                 continue
             if low in ("like", "as") and all(
-                c.lower_ in absolutes or c.lower_ in ("usual", "ever") for c in token.children
+                c.lower_ in absolutes or c.lower_ == "usual" for c in token.children
             ):
                 continue  # "like always", "as usual": the verdict, said another way
             if low == "forever":
