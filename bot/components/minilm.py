@@ -191,21 +191,27 @@ class MiniLM:
         var = ((x - mean) ** 2).mean(-1, keepdims=True)
         return (x - mean) / np.sqrt(var + self.eps) * params[0] + params[1]
 
-    def _forward(self, batch: list[list[int]]) -> np.ndarray:
-        """Mean-pooled, normalised vectors for a batch of id lists (padded here)."""
+    def _forward(self, batch: list[list[int]], layers: tuple[int, ...] = ()) -> np.ndarray:
+        """Mean-pooled, normalised vectors for a batch of id lists (padded here), each
+        followed by the plain mean of the hidden states after each of ``layers`` (1-based)."""
         size, length = len(batch), max(len(ids) for ids in batch)
         ids = np.zeros((size, length), dtype=np.int64)
         mask = np.zeros((size, length), dtype=np.float32)
         for row, seq in enumerate(batch):
             ids[row, : len(seq)] = seq
             mask[row, : len(seq)] = 1.0
-        x = self.word[ids] + self.position[:length] + self.token_type
+        # Every dense layer runs as one 2-D matrix product over all the batch's tokens:
+        # numpy multiplies a 3-D array by a matrix one slice at a time, 2-3x slower.
+        tokens = size * length
+        x = (self.word[ids] + self.position[:length] + self.token_type).reshape(tokens, self.dim)
         x = self._norm(x, self.embed_norm)
         bias = ((1.0 - mask) * np.float32(-1e9))[:, None, None, :]
         head_dim = self.dim // self.heads
         scale = np.float32(1.0 / np.sqrt(head_dim))
-        for qkv, qkv_b, out_w, out_b, norm1, up_w, up_b, down_w, down_b, norm2 in self.layers:
-            q, k, v = np.split(x @ qkv + qkv_b, 3, axis=-1)
+        extra: dict[int, np.ndarray] = {}
+        for number, layer in enumerate(self.layers, start=1):
+            qkv, qkv_b, out_w, out_b, norm1, up_w, up_b, down_w, down_b, norm2 = layer
+            q, k, v = np.split((x @ qkv + qkv_b).reshape(size, length, -1), 3, axis=-1)
             q = q.reshape(size, length, self.heads, head_dim).transpose(0, 2, 1, 3)
             k = k.reshape(size, length, self.heads, head_dim).transpose(0, 2, 3, 1)
             v = v.reshape(size, length, self.heads, head_dim).transpose(0, 2, 1, 3)
@@ -213,22 +219,38 @@ class MiniLM:
             scores -= scores.max(-1, keepdims=True)
             weights = np.exp(scores)
             weights /= weights.sum(-1, keepdims=True)
-            context = (weights @ v).transpose(0, 2, 1, 3).reshape(size, length, self.dim)
+            context = (weights @ v).transpose(0, 2, 1, 3).reshape(tokens, self.dim)
             x = self._norm(context @ out_w + out_b + x, norm1)
             hidden = x @ up_w + up_b
             hidden = 0.5 * hidden * (1.0 + erf(hidden / np.float32(np.sqrt(2.0))))
             x = self._norm(hidden @ down_w + down_b + x, norm2)
-        pooled = (x * mask[:, :, None]).sum(1) / mask.sum(1, keepdims=True)
-        return pooled / np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)
+            if number in layers:
+                extra[number] = self._mean(x, mask)
+        pooled = self._mean(x, mask)
+        unit = pooled / np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)
+        return np.concatenate([unit, *(extra[n] for n in layers)], axis=1)
 
-    def encode(self, texts: list[str], batch_size: int = 32) -> np.ndarray:
-        """One unit-length vector per text (float32, shape (len(texts), 384))."""
-        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+    def _mean(self, x: np.ndarray, mask: np.ndarray) -> np.ndarray:
+        states = x.reshape(*mask.shape, self.dim)
+        return (states * mask[:, :, None]).sum(1) / mask.sum(1, keepdims=True)
+
+    def encode(
+        self, texts: list[str], batch_size: int = 32, layers: tuple[int, ...] = ()
+    ) -> np.ndarray:
+        """One unit-length vector per text (float32, shape (len(texts), 384)).
+
+        With ``layers`` (1-based layer numbers), each row goes on with the mean of the
+        hidden states after each of those layers, 384 values apiece, unnormalised: the
+        middle layers keep more of a reply's wording and grammar than the last one.
+        """
+        if any(not 1 <= n <= len(self.layers) for n in layers):
+            raise ValueError(f"layers must be between 1 and {len(self.layers)}: {layers}")
+        out = np.zeros((len(texts), self.dim * (1 + len(layers))), dtype=np.float32)
         if not texts:
             return out
         tokenised = [self.token_ids(t) for t in texts]
         order = sorted(range(len(texts)), key=lambda i: len(tokenised[i]))
         for start in range(0, len(order), batch_size):
             chunk = order[start : start + batch_size]
-            out[chunk] = self._forward([tokenised[i] for i in chunk])
+            out[chunk] = self._forward([tokenised[i] for i in chunk], layers)
         return out

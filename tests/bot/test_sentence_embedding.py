@@ -45,6 +45,27 @@ def test_a_batch_of_mixed_lengths_gives_each_text_its_own_vector() -> None:
     assert np.allclose(np.linalg.norm(batch, axis=1), 1.0, atol=1e-4)
 
 
+def test_layer_means_follow_the_sentence_vector_and_ignore_padding() -> None:
+    texts = ["ok", "I'm sorry, I didn't see how much the move took out of you."]
+    rows = encoder().encode(texts, layers=(3, 6))
+    assert rows.shape == (2, 3 * 384)
+    assert np.abs(rows[:, :384] - encoder().encode(texts)).max() < 1e-5
+    # the last layer's mean, made unit length, is the sentence vector itself
+    last = rows[:, 768:]
+    assert np.abs(last / np.linalg.norm(last, axis=1, keepdims=True) - rows[:, :384]).max() < 1e-5
+    # the short text's means do not change when it shares a batch with a long one
+    alone = encoder().encode(texts[:1], layers=(3, 6))[0]
+    assert np.abs(rows[0] - alone).max() < 1e-4
+    # and a middle layer is not the last one
+    assert np.abs(rows[:, 384:768] - last).max() > 0.1
+
+
+@pytest.mark.parametrize("layers", [(0,), (7,)])
+def test_encoder_rejects_layers_it_does_not_have(layers: tuple[int, ...]) -> None:
+    with pytest.raises(ValueError, match="layers"):
+        encoder().encode(["hi"], layers=layers)
+
+
 def test_long_text_is_cut_to_the_model_length() -> None:
     assert len(encoder().token_ids("no " * 1000)) == MAX_TOKENS
 
@@ -97,6 +118,29 @@ def test_featurizer_adds_a_scaled_sentence_feature(tmp_path: Path) -> None:
     assert blank.get_dense_features("text") == (None, None)
 
 
+def test_featurizer_adds_one_sentence_feature_per_layer_asked_for(tmp_path: Path) -> None:
+    featurizer = SentenceEmbeddingFeaturizer.create(
+        {**SentenceEmbeddingFeaturizer.get_default_config(), "layers": [3, 4]},
+        LocalModelStorage(tmp_path),
+        Resource("embed"),
+        ExecutionContext(graph_schema=None, model_id="test"),  # type: ignore[arg-type]
+    )
+    text = "Can we take twenty minutes and come back to this?"
+    reply = Message(data={"text": text})
+    featurizer.process([reply])
+    own = [f for f in reply.features if f.attribute == "text" and f.type == "sentence"]
+    assert [f.features.shape for f in own] == [(1, 384)] * 3
+    expected = encoder().encode([text], layers=(3, 4))[0]
+    assert np.abs(own[0].features[0] - expected[:384] * 10).max() < 1e-4
+    assert np.abs(own[2].features[0] - expected[768:]).max() < 1e-4
+
+
+@pytest.mark.parametrize("layers", [[0], [7], "3", [True], [2.5]])
+def test_featurizer_rejects_layers_that_are_not_encoder_layers(layers: object) -> None:
+    with pytest.raises(ValueError, match="layers"):
+        SentenceEmbeddingFeaturizer.validate_config({"layers": layers})
+
+
 def test_featurizer_rejects_a_scale_that_is_not_positive() -> None:
     with pytest.raises(ValueError, match="scale"):
         SentenceEmbeddingFeaturizer.validate_config({"scale": 0})
@@ -119,9 +163,11 @@ def test_a_served_message_is_encoded_with_the_configured_blas_threads(
     seen: list[list[int]] = []
     real_encode = model.encode
 
-    def spying_encode(texts: list[str], batch_size: int = 32) -> np.ndarray:
+    def spying_encode(
+        texts: list[str], batch_size: int = 32, layers: tuple[int, ...] = ()
+    ) -> np.ndarray:
         seen.append(_blas_threads())
-        return real_encode(texts, batch_size)
+        return real_encode(texts, batch_size, layers)
 
     monkeypatch.setattr(model, "encode", spying_encode)
     before = _blas_threads()
