@@ -104,13 +104,15 @@ class Block:
 class Model:
     blocks: list[Block]
     classes: list[str]
-    coef: np.ndarray
+    weights: np.ndarray  # (features, classes), float64 and C-ordered: see confidences()
     intercept: np.ndarray
     temperature: float
     info: dict[str, Any] = field(default_factory=dict)
 
     def confidences(self, X: sp.csr_matrix) -> np.ndarray:
-        return softmax(np.asarray(X @ self.coef.T) + self.intercept, self.temperature)
+        # A sparse row times a float64, C-ordered matrix is a gather over the row's
+        # non-zeros (0.02 ms); a transposed or float32 one is copied first (4 ms).
+        return softmax(np.asarray(X @ self.weights) + self.intercept, self.temperature)
 
 
 def softmax(scores: np.ndarray, temperature: float) -> np.ndarray:
@@ -219,7 +221,8 @@ class ReplyClassifier(GraphComponent, IntentClassifier):
         svm = self._svm().fit(X, y)
         coef, intercept = _full_coef(svm, len(classes), X.shape[1])
         temperature = self._calibrate(X, y, len(classes))
-        self.model = Model(blocks, classes, coef.astype(np.float32), intercept, temperature)
+        weights = np.ascontiguousarray(coef.T, dtype=np.float64)
+        self.model = Model(blocks, classes, weights, intercept, temperature)
         with self._model_storage.write_to(self._resource) as directory:
             (directory / MODEL_FILE).write_bytes(pickle.dumps(self.model))
         return self._resource
