@@ -894,6 +894,29 @@ def _counterfactual(verb: Token) -> bool:
     )
 
 
+def _told_to(doc: Doc) -> set[str]:
+    """The words of what the reply tells them to do, sneer or not ("So get a hobby",
+    "Then stop leaving them in the sink"): a sentence led by a bare imperative."""
+    words: set[str] = set()
+    for sent in doc.sents:
+        tokens = [t for t in sent if not t.is_punct]
+        while tokens and tokens[0].lower_ in ("just", "please", "so", "ok", "okay", "then"):
+            tokens = tokens[1:]
+        if not tokens:
+            continue
+        first = tokens[0]
+        opener = " ".join(t.lower_ for t in tokens[:2])
+        if first.lower_ in _NOT_REQUESTS or opener in _NOT_REQUESTS:
+            continue
+        if (
+            first.tag_ == "VB"
+            and first.dep_ == "ROOT"
+            and not any(c.dep_ == "nsubj" for c in first.children)
+        ):
+            words |= {t.lower_ for t in first.subtree}
+    return words
+
+
 def _request(doc: Doc) -> tuple[str, str] | None:
     """The concrete thing the reply asks for: an imperative, or "you need to / should X"."""
     for sent in doc.sents:
@@ -1602,6 +1625,15 @@ def rewrite(
             topics = theirs[:1] + [t for t in topics if t.split()[-1].lower() not in said]
         elif not topics:
             topics = theirs
+        # What the reply tells them to do ("So get a hobby", "Then stop leaving them in
+        # the sink") is the person's answer, not the trouble they brought.
+        told = _told_to(doc)
+        named_by_them = {t.split()[-1].lower() for t in theirs}
+        topics = [
+            t
+            for t in topics
+            if t.split()[-1].lower() in named_by_them or t.split()[-1].lower() not in told
+        ] or theirs
     walk = _exit(ex, original.harms, config)
     if walk[0]:
         # where they are off to ("I'm off to the gym") is the way out, not the matter

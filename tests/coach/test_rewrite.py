@@ -1005,3 +1005,27 @@ def test_quotation_marks_are_not_left_dangling_when_owning() -> None:
     assert texts
     for text in texts:
         assert not re.search(r"\w' \w|\s'\s", text), text
+
+
+@pytest.mark.parametrize(
+    ("context", "text", "told_to", "theirs"),
+    [
+        ("I'm stuck at home all day and going crazy.", "So get a hobby.", "hobby", None),
+        (
+            "You never help with the dishes.",
+            "Then stop leaving them in the sink!",
+            "sink",
+            "dishes",
+        ),
+        ("My sister keeps calling me at work.", "Just block her number.", "number", "sister"),
+    ],
+)
+def test_what_the_reply_tells_them_to_do_is_not_what_they_are_upset_about(
+    context: str, text: str, told_to: str, theirs: str | None
+) -> None:
+    texts = [s.text for s in rewrite(text, context=context, n=7)]
+    assert texts
+    for t in texts:
+        if t.startswith("It makes sense that you're upset about"):
+            assert told_to not in t, t
+            assert theirs is not None and theirs in t, t
