@@ -894,25 +894,29 @@ def _counterfactual(verb: Token) -> bool:
     )
 
 
+def _command(sent: Span) -> Token | None:
+    """The bare imperative a sentence opens with, after "just", "so", "then" and the like
+    ("So get a hobby", "Just call her"); "come on", "look", "listen" ask for nothing."""
+    words = [t for t in sent if not t.is_punct]
+    while words and words[0].lower_ in ("just", "please", "so", "ok", "okay", "then"):
+        words = words[1:]
+    if not words:
+        return None
+    first = words[0]
+    if first.lower_ in _NOT_REQUESTS or " ".join(w.lower_ for w in words[:2]) in _NOT_REQUESTS:
+        return None
+    if first.tag_ != "VB" or any(c.dep_ == "nsubj" for c in first.children):
+        return None
+    return first
+
+
 def _told_to(doc: Doc) -> set[str]:
     """The words of what the reply tells them to do, sneer or not ("So get a hobby",
     "Then stop leaving them in the sink"): a sentence led by a bare imperative."""
     words: set[str] = set()
     for sent in doc.sents:
-        tokens = [t for t in sent if not t.is_punct]
-        while tokens and tokens[0].lower_ in ("just", "please", "so", "ok", "okay", "then"):
-            tokens = tokens[1:]
-        if not tokens:
-            continue
-        first = tokens[0]
-        opener = " ".join(t.lower_ for t in tokens[:2])
-        if first.lower_ in _NOT_REQUESTS or opener in _NOT_REQUESTS:
-            continue
-        if (
-            first.tag_ == "VB"
-            and first.dep_ == "ROOT"
-            and not any(c.dep_ == "nsubj" for c in first.children)
-        ):
+        first = _command(sent)
+        if first is not None and first.dep_ == "ROOT":
             words |= {t.lower_ for t in first.subtree}
     return words
 
@@ -920,19 +924,12 @@ def _told_to(doc: Doc) -> set[str]:
 def _request(doc: Doc) -> tuple[str, str] | None:
     """The concrete thing the reply asks for: an imperative, or "you need to / should X"."""
     for sent in doc.sents:
-        words = [t for t in sent if not t.is_punct]
-        if not words:
-            continue
-        first = (
-            words[0]
-            if words[0].lower_ not in ("just", "please", "so", "ok", "okay")
-            else (words[1] if len(words) > 1 else words[0])
-        )
-        imperative = first.tag_ == "VB" and not any(c.dep_ == "nsubj" for c in first.children)
-        # "Come on", "look", "listen": openers shaped like commands ask for nothing.
-        if first.lower_ in _NOT_REQUESTS or " ".join(w.lower_ for w in words[:2]) in _NOT_REQUESTS:
-            continue
-        if first.pos_ == "VERB" and imperative and first.dep_ in ("ROOT", "advcl", "ccomp", "conj"):
+        first = _command(sent)
+        if (
+            first is not None
+            and first.pos_ == "VERB"
+            and first.dep_ in ("ROOT", "advcl", "ccomp", "conj")
+        ):
             phrase = _verb_phrase(first)
             if phrase:
                 return phrase
