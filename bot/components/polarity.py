@@ -20,7 +20,6 @@ fallback threshold means what it did.
 from __future__ import annotations
 
 import json
-import pickle
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +40,7 @@ from sklearn.feature_extraction.text import CountVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import Pipeline, make_pipeline, make_union
 
+from bot.components import pickled
 from bot.vocabulary import HARM_KINDS
 
 REPLY_PREFIX = "reply_"
@@ -143,8 +143,7 @@ class PolarityGate(GraphComponent):
             features, LogisticRegression(C=float(self._config["C"]), max_iter=2000)
         )
         self._model.fit(texts, labels)
-        with self._model_storage.write_to(self._resource) as directory:
-            (directory / MODEL_FILE).write_bytes(pickle.dumps(self._model))
+        pickled.save(self._model_storage, self._resource, MODEL_FILE, self._model)
         return self._resource
 
     @classmethod
@@ -156,12 +155,9 @@ class PolarityGate(GraphComponent):
         execution_context: ExecutionContext,
         **kwargs: Any,
     ) -> PolarityGate:
-        try:
-            with model_storage.read_from(resource) as directory:
-                model = pickle.loads((directory / MODEL_FILE).read_bytes())
-        except (ValueError, FileNotFoundError):
-            model = None
-        return cls(config, model_storage, resource, model)
+        return cls(
+            config, model_storage, resource, pickled.load(model_storage, resource, MODEL_FILE)
+        )
 
     def process(self, messages: list[Message]) -> list[Message]:
         if self._model is None:

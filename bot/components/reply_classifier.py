@@ -24,8 +24,7 @@ this scored macro-F1 0.87 against 0.82 for Rasa's classifier on the same featuri
 from __future__ import annotations
 
 import logging
-import pickle
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -49,6 +48,8 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 from scipy.optimize import minimize_scalar
 from sklearn.model_selection import StratifiedKFold
 from sklearn.svm import LinearSVC
+
+from bot.components import pickled
 
 logger = logging.getLogger(__name__)
 
@@ -107,7 +108,6 @@ class Model:
     weights: np.ndarray  # (features, classes), float64 and C-ordered: see confidences()
     intercept: np.ndarray
     temperature: float
-    info: dict[str, Any] = field(default_factory=dict)
 
     def confidences(self, X: sp.csr_matrix) -> np.ndarray:
         # A sparse row times a float64, C-ordered matrix is a gather over the row's
@@ -223,8 +223,7 @@ class ReplyClassifier(GraphComponent, IntentClassifier):
         temperature = self._calibrate(X, y, len(classes))
         weights = np.ascontiguousarray(coef.T, dtype=np.float64)
         self.model = Model(blocks, classes, weights, intercept, temperature)
-        with self._model_storage.write_to(self._resource) as directory:
-            (directory / MODEL_FILE).write_bytes(pickle.dumps(self.model))
+        pickled.save(self._model_storage, self._resource, MODEL_FILE, self.model)
         return self._resource
 
     def _calibrate(self, X: sp.csr_matrix, y: np.ndarray, n_classes: int) -> float:
@@ -248,12 +247,9 @@ class ReplyClassifier(GraphComponent, IntentClassifier):
         execution_context: ExecutionContext,
         **kwargs: Any,
     ) -> ReplyClassifier:
-        try:
-            with model_storage.read_from(resource) as directory:
-                model = pickle.loads((directory / MODEL_FILE).read_bytes())
-        except (ValueError, FileNotFoundError):
-            model = None
-        return cls(config, model_storage, resource, model)
+        return cls(
+            config, model_storage, resource, pickled.load(model_storage, resource, MODEL_FILE)
+        )
 
     def process(self, messages: list[Message]) -> list[Message]:
         if self.model is None:
