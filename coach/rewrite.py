@@ -104,6 +104,7 @@ class _Config:
     events: dict[str, str]
     topic_stopwords: frozenset[str]
     generic_nouns: frozenset[str]
+    manner_phrases: frozenset[str]
     indefinite_determiners: frozenset[str]
     openers: frozenset[str]
     hedges: frozenset[str]
@@ -152,6 +153,7 @@ def _config() -> _Config:
         events={str(k): str(v) for k, v in (data.get("events") or {}).items()},
         topic_stopwords=frozenset(data.get("topic_stopwords") or []),
         generic_nouns=frozenset(data.get("generic_nouns") or []),
+        manner_phrases=frozenset(data.get("manner_phrases") or []),
         indefinite_determiners=frozenset(data.get("indefinite_determiners") or []),
         openers=frozenset(data.get("openers") or []),
         hedges=frozenset(data.get("hedges") or []),
@@ -238,6 +240,12 @@ def _topics(doc: Doc, *, flip: bool, skip: set[int], config: _Config) -> list[st
             continue  # "you're lazy on weekends": the weekends belong to the insult
         if before is not None and before.lower_ in ("not", "no"):
             continue  # "a phone, not an affair": what it is said not to be
+        if (
+            len(chunk) == 1
+            and before is not None
+            and (f"{before.lower_} {root.lower_}" in config.manner_phrases)
+        ):
+            continue  # "I didn't forget on purpose" is not about "purpose"
         if any(t.i in skip and t.pos_ in ("NOUN", "PROPN") for t in others) or (
             before is not None and before.i in skip and before.pos_ == "NOUN"
         ):
@@ -565,16 +573,22 @@ def _their_feeling(ctx_doc: Doc) -> tuple[str, str, bool] | None:
             ),
             None,
         )
+        degree = ""
         for clause, most in ((fear, 14), (moment, 12)):
             told = _told_through(clause.left_edge, clause, 3, most) if clause is not None else None
             if not tail and told:
                 tail = " " + told
+                # "so tired I cried" keeps its "so": "you're so tired you cried"
+                if clause is fear:
+                    degree = next(
+                        (c.lower_ + " " for c in token.children if c.lower_ in ("so", "too")), ""
+                    )
         named = [token.lower_] + [
             c.lower_
             for c in token.children
             if c.dep_ == "conj" and c.lower_ in words and c.lower_ not in _NOT_TOLD_BACK
         ]
-        feeling = " and ".join(named) + tail
+        feeling = degree + " and ".join(named) + tail
         past = head.tag_ == "VBD"
         if any(c.dep_ == "aux" and c.lemma_ == "have" for c in head.children):
             verb = "been" if head.lemma_ == "be" else ("felt" if head.lemma_ == "feel" else "got")
@@ -588,10 +602,51 @@ def _their_feeling(ctx_doc: Doc) -> tuple[str, str, bool] | None:
         else:
             told = f"you {'were' if past else 'are'} {feeling}".replace("you are", "you're")
         return told, token.lower_, bool(tail)
+    return _it_hurt(ctx_doc)
+
+
+def _it_hurt(ctx_doc: Doc) -> tuple[str, str, bool] | None:
+    """A hurt told as what it did to them: "It hurt when you laughed at my idea" gives
+    "it hurt when I laughed at your idea", as `_their_feeling` tells a feeling."""
+    for verb in ctx_doc:
+        if verb.lemma_.lower() not in ("hurt", "sting") or verb.pos_ != "VERB":
+            continue
+        children = list(verb.children)
+        subject = next((c for c in children if c.dep_ == "nsubj"), None)
+        if (
+            subject is None
+            or subject.lower_ not in ("it", "that")
+            or any(c.dep_ == "neg" for c in children)
+        ):
+            continue
+        moment = next(
+            (
+                c
+                for c in children
+                if c.dep_ == "advcl"
+                and c.i > verb.i
+                and any(m.lower_ in ("when", "whenever") and m.i < c.i for m in c.children)
+            ),
+            None,
+        )
+        if moment is None or any(
+            not (t.is_punct or t.is_quote)
+            for t in verb.doc[moment.right_edge.i + 1 : verb.sent.end]
+        ):
+            continue  # "when you called my painting 'cute.'" is cut short by its quote
+        told = _told_through(moment.left_edge, moment, 3, 14)
+        hurt = next((c for c in children if c.dep_ == "dobj" and c.i < moment.i), None)
+        # "it hurt me" -> "it hurt you", "it hurt my feelings" -> "it hurt your feelings"
+        whom = " " + _said(_retold(list(hurt.subtree))) if hurt is not None else ""
+        if told:
+            return f"it {verb.lower_}{whom} {told}", "hurt", True
     return None
 
 
 _WISHING = frozenset({"wish", "want", "need", "like", "love"})
+# "Could you ...?" asks for something, unless it asks them to believe or picture it.
+_ASKING_AUX = frozenset({"could", "can", "would", "will", "ca", "wo"})
+_NOT_ASKED = frozenset({"believe", "imagine", "guess", "see", "blame", "be", "do", "have"})
 
 
 def _told_through(start: Token, clause: Token, fewest: int, most: int) -> str | None:
@@ -610,15 +665,31 @@ def _their_wish(ctx_doc: Doc) -> tuple[str, str, bool] | None:
         lemma = verb.lemma_.lower()
         children = list(verb.children)
         subject = next((c for c in children if c.dep_ == "nsubj"), None)
-        if subject is None or subject.lower_ != "i" or any(c.dep_ == "neg" for c in children):
+        if subject is None or any(c.dep_ == "neg" for c in children):
             continue
-        if lemma == "miss" and verb.dep_ == "ROOT" and verb.tag_ == "VBP":
+        if lemma == "miss" and subject.lower_ == "i" and verb.dep_ == "ROOT" and verb.tag_ == "VBP":
             missed = next(
                 (c for c in children if c.dep_ in ("dobj", "ccomp") and c.i > verb.i), None
             )
             told = _told_through(subject, missed, 1, 16) if missed is not None else None
             if told:
                 return told, lemma, True
+            continue
+        if (
+            subject.lower_ in ("you", "u")
+            and verb.pos_ == "VERB"
+            and verb.tag_ == "VB"
+            and lemma not in _NOT_ASKED
+            and any(
+                c.dep_ == "aux" and c.lower_ in _ASKING_AUX and c.i < subject.i for c in children
+            )
+        ):
+            # "Could you text me when you're late?": "you'd like me to text you when I'm late"
+            told = _told_through(verb, verb, 2, 14)
+            if told:
+                return f"you'd like me to {told}", "like", True
+            continue
+        if subject.lower_ != "i":
             continue
         if lemma not in _WISHING or verb.dep_ not in ("ROOT", "conj"):
             continue
@@ -1357,6 +1428,11 @@ def _clean_point(tokens: list[Token], config: _Config) -> list[str]:
             tokens = tokens[1:]
         else:
             break
+    if any(
+        t.lower_ in ("like", "as") and t.i > 0 and t.nbor(-1).lower_ in ("not", "n't")
+        for t in tokens
+    ):
+        return []  # "it's not like I forgot on purpose" waves the matter away
     words = [
         t
         for t in tokens
@@ -1606,13 +1682,15 @@ def rewrite(
             "fixing",
             "stonewalling",
         )
-        if main_harm in answers and theirs:
+        if main_harm in answers:
             # What the person's own sentence carries ("I had three meetings") is said
             # there, not as something the partner is upset about.
             said = set(re.findall(r"[\w'-]+", " ".join(filter(None, (point, deferred))).lower()))
             # and so is what they did themselves ("I had a meeting", "I'm checking one
             # email"): their excuse, not the partner's trouble
-            if main_harm != "counter_complaint":  # there, their own deed is the matter
+            # (with no topic of theirs to lead with, the deed stays the topic unless the
+            # point already carries it)
+            if main_harm != "counter_complaint" and theirs:  # there, their own deed is the matter
                 said |= {
                     t.lower_
                     for subject in doc

@@ -698,6 +698,34 @@ def test_a_sneer_or_a_mere_retort_is_not_set_aside_for_later() -> None:
             "I'm sorry you feel that way.",
             "It makes sense that you're upset that I embarrassed you in front of your boss.",
         ),
+        # a hurt told as what it did to them, in the person's voice
+        (
+            "It hurt when you laughed at my idea in front of your brother.",
+            "Because you never take me seriously.",
+            "It makes sense that it hurt when I laughed at your idea in front of my brother.",
+        ),
+        (
+            "It hurt my feelings when you called my painting silly in front of Dana.",
+            "You're too sensitive, it was a compliment.",
+            "It makes sense that it hurt your feelings when I called your painting silly",
+        ),
+        # what they asked for, told back as what they would like
+        (
+            "Could you text me when you're running late? I worry.",
+            "yes boss, i'll report in every hour",
+            "It makes sense that you'd like me to text you when I'm running late.",
+        ),
+        (
+            "Can you please stop leaving wet towels on the bed?",
+            "Oh great, another lecture about towels.",
+            "It makes sense that you'd like me to stop leaving wet towels on the bed.",
+        ),
+        # "so tired I cried" keeps its "so"
+        (
+            "I've been up with the twins every night. I'm so tired I cried in the car.",
+            "Every parent is tired. That's just how it is.",
+            "It makes sense that you're so tired you cried in the car.",
+        ),
         # their exclamation marks are not carried into the middle of a sentence
         (
             "You left the stove on again!!",
@@ -1029,3 +1057,50 @@ def test_what_the_reply_tells_them_to_do_is_not_what_they_are_upset_about(
         if t.startswith("It makes sense that you're upset about"):
             assert told_to not in t, t
             assert theirs is not None and theirs in t, t
+
+
+@pytest.mark.parametrize(
+    "context",
+    [
+        # cut short by a quotation mark: no "when I called your painting."
+        "It hurt my feelings when you called my painting 'cute.'",
+        # a hurt they deny is no hurt to tell back
+        "It doesn't hurt when you tease me about my accent, it's fine.",
+    ],
+)
+def test_a_hurt_is_told_back_only_when_whole_and_meant(context: str) -> None:
+    texts = [s.text for s in rewrite("You're too sensitive, it was a joke.", context=context, n=7)]
+    assert texts
+    assert not any(t.startswith("It makes sense that it hurt") for t in texts), texts
+
+
+def test_a_question_asking_them_to_believe_is_not_a_request() -> None:
+    texts = [
+        s.text
+        for s in rewrite(
+            "Ugh, stop being so clingy.", context="Can you believe she said that?", n=7
+        )
+    ]
+    assert texts and not any("you'd like me to" in t for t in texts), texts
+
+
+def test_it_is_not_like_is_a_brush_off_not_a_point() -> None:
+    texts = [
+        s.text
+        for s in rewrite(
+            "Sorry, but I was on a call with my manager, it's not as if I was gaming.",
+            context="You ignored me all evening.",
+            n=7,
+        )
+    ]
+    assert any("From my side, I was on a call with my manager" in t for t in texts), texts
+    # nor is the excuse what they are upset about
+    assert not any("upset about the call" in t for t in texts), texts
+    for s in rewrite(
+        "You're overreacting, it's not like I forgot on purpose.",
+        context="You forgot to pay the electric bill again.",
+        n=7,
+    ):
+        assert "it's not I" not in s.text and "not like" not in s.text, s.text
+        # "on purpose" is how, not what: no "upset about purpose"
+        assert "purpose" not in s.text, s.text
