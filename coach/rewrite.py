@@ -302,11 +302,12 @@ def _topics(doc: Doc, *, flip: bool, skip: set[int], config: _Config) -> list[st
                 words.append(low)
         phrase = " ".join(words).strip().replace(" - ", "-")  # "phone-free dinner"
         of = root.head
-        if phrase and of.lower_ == "of" and of.head.i in emitted:
-            # "two cups" + "coffee" is one thing: "two cups of coffee".
+        if phrase and of.lower_ in ("of", "about") and of.head.i in emitted:
+            # "two cups" + "coffee" is one thing: "two cups of coffee", and so is "that
+            # comment about your sister".
             place = emitted.pop(of.head.i)
             if len(out[place]) + len(phrase) <= 56:
-                out[place] = f"{out[place]} of {phrase}"
+                out[place] = f"{out[place]} {of.lower_} {phrase}"
                 emitted[root.i] = place
             continue
         if phrase and phrase not in out and len(phrase) <= 60:

@@ -353,6 +353,17 @@ def test_a_phrase_with_of_is_kept_whole() -> None:
     assert "glasses and wine" not in texts
 
 
+def test_a_phrase_with_about_is_kept_whole() -> None:
+    texts = " ".join(
+        s.text
+        for s in rewrite(
+            "I'm sorry you took the weight comment the wrong way.",
+            context="That comment about my weight really hurt me.",
+        )
+    )
+    assert "that comment about your weight" in texts, texts
+
+
 def test_owning_a_request_turns_its_pronouns() -> None:
     suggestions = rewrite(
         "I'm not your secretary, you know.", context="I need you to book the vet appointment."
