@@ -954,7 +954,9 @@ def _verb_phrase(verb: Token) -> tuple[str, str] | None:
     return f"{lemma}{tail}", f"{_gerund(lemma)}{tail}"
 
 
-_NOT_REQUESTS = frozenset({"come on", "look", "listen", "relax", "whatever", "wait", "hold on"})
+_NOT_REQUESTS = frozenset(
+    {"come on", "look", "listen", "relax", "whatever", "wait", "hold on", "excuse me", "pardon me"}
+)
 
 
 def _counterfactual(verb: Token) -> bool:
@@ -1324,12 +1326,22 @@ def _point(
 
     return (
         _longest_clause(
-            ex, harms, config, insults, config.point_may_carry, keep=lambda t: not denies(t)
+            ex,
+            harms,
+            config,
+            insults,
+            config.point_may_carry,
+            keep=lambda t: not denies(t),
+            # "I packed the garage while you watched TV": the person's side, without the jab
+            cut_jabs=True,
         )
         or None
     )
 
 
+# Words kept out of a topic ("the whole garage" is about the garage) that are no judgement
+# in the person's own point ("I packed the whole garage").
+_AMOUNTS = frozenset({"whole", "entire", "same", "usual"})
 _QUESTION_WORDS = frozenset({"what", "why", "how", "who", "where", "when", "which", "whose"})
 
 
@@ -1371,7 +1383,10 @@ def _longest_clause(
                 else set()
             )
             tokens = [t for t in clause if t.i not in jab]
-            if not tokens or any(t.i in skip or t.lower_ in config.topic_stopwords for t in tokens):
+            if not tokens or any(
+                t.i in skip or (t.lower_ in config.topic_stopwords and t.lower_ not in _AMOUNTS)
+                for t in tokens
+            ):
                 continue  # "your take was ridiculous" is a judgement, not a point
             start, end = ex.normalized.to_original(
                 tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
@@ -1397,7 +1412,8 @@ def _deferred(ex: Extraction, harms: list[Marker], config: _Config, skip: set[in
         return None
 
     def mine(tokens: list[Token]) -> bool:
-        subjects = [t for t in tokens if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"]
+        # the clause's own subject ("Sorry, but I mowed...": a conjunct of "Sorry")
+        subjects = [t for t in tokens if t.dep_ == "nsubj" and t.head.dep_ in ("ROOT", "conj")]
         return bool(subjects) and subjects[0].lower_ == "i"
 
     # "At least I walked the dog this morning while you slept in": my side, without the jab

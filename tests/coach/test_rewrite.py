@@ -1115,3 +1115,44 @@ def test_it_is_not_like_is_a_brush_off_not_a_point() -> None:
         assert "it's not I" not in s.text and "not like" not in s.text, s.text
         # "on purpose" is how, not what: no "upset about purpose"
         assert "purpose" not in s.text, s.text
+
+
+def test_the_persons_side_is_carried_without_the_jab_beside_it() -> None:
+    texts = [
+        s.text
+        for s in rewrite(
+            "I cleaned the entire kitchen this morning while you were asleep, so don't start.",
+            context="I'm tired of doing all the housework by myself.",
+            n=7,
+        )
+    ]
+    assert any("From my side, I cleaned the entire kitchen this morning," in t for t in texts), (
+        texts
+    )
+    assert not any("asleep" in t for t in texts), texts
+
+
+def test_a_counter_complaint_after_sorry_but_is_set_aside_in_the_persons_words() -> None:
+    texts = [
+        s.text
+        for s in rewrite(
+            "Sorry, but I mowed the whole lawn yesterday while you sat on the couch.",
+            context="You never help around the house.",
+            n=7,
+        )
+    ]
+    assert any(
+        "tell you my side too, that I mowed the whole lawn yesterday." in t for t in texts
+    ), texts
+
+
+def test_excuse_me_is_not_a_request() -> None:
+    texts = [
+        s.text
+        for s in rewrite(
+            "Excuse me? I did the laundry all weekend while you were playing games.",
+            context="You never help around the house.",
+            n=7,
+        )
+    ]
+    assert texts and not any("excus" in t.lower() for t in texts), texts
