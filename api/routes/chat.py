@@ -127,7 +127,8 @@ async def _chat(
     else:
         to_rasa = text
         started = time.perf_counter()
-        analysis, crisis = await run_in_threadpool(analysis_view, text, None, locale, metrics)
+        # on the event loop, as /api/score does (a few ms that hold the GIL anyway)
+        analysis, crisis = analysis_view(text, None, locale, metrics)
         timing["check"] = time.perf_counter() - started
     now = datetime.now(UTC)
     conversation.updated_at = now

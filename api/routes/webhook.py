@@ -7,7 +7,6 @@ from typing import Any
 
 from fastapi import APIRouter
 from pydantic import BaseModel, ConfigDict, Field
-from starlette.concurrency import run_in_threadpool
 
 from api.deps import RasaDep, SettingsDep
 from api.errors import Problem
@@ -36,9 +35,8 @@ async def rest_webhook(
         analysis = None
         crisis = None
     else:
-        analysis, crisis = await run_in_threadpool(
-            analysis_view, text, None, settings.default_locale
-        )
+        # on the event loop, as /api/score does (a few ms that hold the GIL anyway)
+        analysis, crisis = analysis_view(text, None, settings.default_locale)
     if crisis is not None and crisis.crisis:
         return [
             {"recipient_id": body.sender, "text": crisis.message},
