@@ -176,9 +176,12 @@ _NAMED_TIMES = frozenset(
 )
 
 
-def _topics(doc: Doc, *, flip: bool, skip: set[int], config: _Config) -> list[str]:
+def _topics(
+    doc: Doc, *, flip: bool, skip: set[int], config: _Config, it_named: bool = False
+) -> list[str]:
     """Noun phrases worth carrying over, cleaned of insults; `flip` turns the partner's
-    "my birthday" into the person's "your birthday"."""
+    "my birthday" into the person's "your birthday". With `it_named` (the partner's message
+    named what "it" is), "stop checking it" is about that, not about "the checking"."""
     out: list[str] = []
     emitted: dict[int, int] = {}  # a carried chunk's root -> its place in `out`
     for chunk in doc.noun_chunks:
@@ -325,7 +328,7 @@ def _topics(doc: Doc, *, flip: bool, skip: set[int], config: _Config) -> list[st
             # "stop acting like a baby" names the insult, not a doing to talk about
             and not any(t.i in skip for t in token.subtree)
             # "stop drinking coffee" is about the coffee, not "the drinking"
-            and not any(c.dep_ == "dobj" and c.pos_ != "PRON" for c in token.children)
+            and not any(c.dep_ == "dobj" and (c.pos_ != "PRON" or it_named) for c in token.children)
             # "my mind keeps racing" is not about "the racing": only what a person does
             and all(
                 c.lower_ in ("you", "u", "i", "we")
@@ -1658,15 +1661,17 @@ def rewrite(
     contempt = _marker_tokens(ex, frozenset({"contempt"}))
     sneer = contempt | _marker_tokens(ex, frozenset({"counter_complaint"}))
     insults = _insults(doc)
-    topics = _topics(doc, flip=False, skip=insults | sneer, config=config)
+    theirs: list[str] = []  # what the partner's words are about
+    ctx_doc = parse(normalize(ex.context).text) if ex.context else None
+    if ctx_doc is not None:
+        theirs = _topics(ctx_doc, flip=True, skip=_insults(ctx_doc), config=config)
+    topics = _topics(doc, flip=False, skip=insults | sneer, config=config, it_named=bool(theirs))
     owned = None
     addressed = False  # whether the partner's words are about the person ("you forgot...")
     calm = False  # whether the partner's words show no hurt, worry or complaint
     named: tuple[str, str, bool] | None = None  # a feeling they named, told back
     charged: frozenset[str] = frozenset()  # the verbs of their message
-    theirs: list[str] = []  # what the partner's words are about
-    if ex.context:
-        ctx_doc = parse(normalize(ex.context).text)
+    if ctx_doc is not None:
         owned = _owned_complaint(ctx_doc)
         # "You forgot...", "your phone...": about the person; "I didn't want to tell you" is not.
         addressed = any(
@@ -1677,7 +1682,6 @@ def rewrite(
         calm = _calm(ctx_doc)
         named = _their_feeling(ctx_doc) or _their_wish(ctx_doc)
         charged = frozenset(t.lemma_.lower() for t in ctx_doc if t.pos_ == "VERB")
-        theirs = _topics(ctx_doc, flip=True, skip=_insults(ctx_doc), config=config)
     point = _point(ex, original.harms, config, insults, charged)
     if (
         point

@@ -1156,3 +1156,20 @@ def test_excuse_me_is_not_a_request() -> None:
         )
     ]
     assert texts and not any("excus" in t.lower() for t in texts), texts
+
+
+def test_what_it_is_comes_from_their_message_when_they_named_it() -> None:
+    # "bottling it up": "it" is the layoff they named, not "the bottling"
+    texts = [
+        s.text
+        for s in rewrite(
+            "You can't keep bottling it up forever, talk to me.",
+            context="I'm not ready to talk about the layoff yet.",
+            n=7,
+        )
+    ]
+    assert any("the layoff" in t for t in texts), texts
+    assert not any("the bottling" in t for t in texts), texts
+    # with nothing named, what they keep doing is still the topic
+    texts = [s.text for s in rewrite("Stop checking it every five minutes, it's annoying.", n=7)]
+    assert any("the checking" in t for t in texts), texts
