@@ -304,6 +304,12 @@ def _topics(
             else:
                 words.append(low)
         phrase = " ".join(words).strip().replace(" - ", "-")  # "phone-free dinner"
+        if phrase and root.dep_ == "appos" and root.head.i in emitted and len(chunk) == 1:
+            # "your friend" + "Mark" is one person: "your friend Mark"
+            place = emitted.pop(root.head.i)
+            out[place] = f"{out[place]} {phrase}"
+            emitted[root.i] = place
+            continue
         of = root.head
         if phrase and of.lower_ in ("of", "about") and of.head.i in emitted:
             # "two cups" + "coffee" is one thing: "two cups of coffee", and so is "that
@@ -802,6 +808,14 @@ _ASKING = frozenset(
 )
 
 
+# What a deed did to them ("It hurt when you...", "I felt small when you..."): the deed in
+# the "when" clause is the complaint to own. ("It sounds like... when you say" is not.)
+_HURT_WHEN = frozenset(
+    {"hurt", "sting", "annoy", "bother", "upset", "frustrate", "scare", "embarrass", "hate"}
+    | {"feel", "get", "be"}  # "I felt small when...", "I get anxious when...", "I'm sad when..."
+)
+
+
 def _owned_complaint(ctx_doc: Doc) -> str | None:
     """The partner's complaint told back in the person's own voice, for owning it:
     "You missed my presentation" becomes "I missed your presentation"."""
@@ -838,6 +852,20 @@ def _owned_complaint(ctx_doc: Doc) -> str | None:
         ):
             # "I'm frustrated that you left the car on empty": own the deed itself
             tokens = [t for t in deed.subtree if not t.is_punct and t.dep_ != "mark"]
+        elif (
+            deed.dep_ == "advcl"
+            and deed.head.lemma_.lower() in _HURT_WHEN
+            and any(
+                c.dep_ == "advmod" and c.lower_ in ("when", "whenever") and c.i < deed.i
+                for c in deed.children
+            )
+        ):
+            # "It hurt when you left early": the deed is leaving early, not "it hurt"
+            tokens = [
+                t
+                for t in deed.subtree
+                if not t.is_punct and not (t.head == deed and t.lower_ in ("when", "whenever"))
+            ]
         if tokens and tokens[0].lower_ in _ASKING:
             if not why_not or len(tokens) < 4:
                 continue  # a question, asked without its "?"
@@ -934,6 +962,10 @@ def _gerund(verb: str) -> str:
     return verb + "ing"
 
 
+# Verbs that ask for nothing without an object ("See if I care", "Watch", "Guess").
+_ASKS_NOTHING_BARE = frozenset({"see", "watch", "guess", "imagine", "try", "think", "care"})
+
+
 def _verb_phrase(verb: Token) -> tuple[str, str] | None:
     """A request's verb phrase in base form and as a gerund ("do the dishes", "doing ...")."""
     lemma = verb.lemma_.lower()
@@ -950,8 +982,8 @@ def _verb_phrase(verb: Token) -> tuple[str, str] | None:
         if token.lower_ in ("just", "already", "ever", "seriously", "literally", "please", "again"):
             continue
         rest.append(token.text if token.pos_ == "PROPN" else token.lower_)
-    if len(rest) > 8:
-        return None
+    if len(rest) > 8 or (not rest and lemma in _ASKS_NOTHING_BARE):
+        return None  # "See if I care", "Try me": no "Could you see?"
     tail = (" " + " ".join(rest)) if rest else ""
     tail = re.sub(r" for once\b| for a change\b| like I asked\b| already\b", "", tail)
     return f"{lemma}{tail}", f"{_gerund(lemma)}{tail}"
@@ -1489,6 +1521,26 @@ def _clean_point(tokens: list[Token], config: _Config) -> list[str]:
         )
     ):
         return []  # "it's trash", "it's laundry": naming the thing to make it small
+    if any(
+        t.dep_ == "attr"
+        and t.pos_ in ("NOUN", "PROPN")
+        and t.head.lemma_ == "be"
+        and any(
+            c.dep_ == "nsubj"
+            and (
+                c.lower_ == "we"
+                or (
+                    c.lower_ == "i"
+                    and any(d.lower_ in ("the", "your", "ur") for d in t.children if d.i < t.i)
+                )
+            )
+            for c in t.head.children
+        )
+        for t in words
+    ):
+        # "so I'm the bad guy", "I'm not your assistant", "we're adults": a role or a label
+        # thrown in, not a point ("I'm not a teenager" still says where they stand)
+        return []
     content = [
         t
         for t in words

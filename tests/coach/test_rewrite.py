@@ -1173,3 +1173,57 @@ def test_what_it_is_comes_from_their_message_when_they_named_it() -> None:
     # with nothing named, what they keep doing is still the topic
     texts = [s.text for s in rewrite("Stop checking it every five minutes, it's annoying.", n=7)]
     assert any("the checking" in t for t in texts), texts
+
+
+def test_a_name_beside_its_noun_is_one_topic() -> None:
+    texts = [
+        s.text
+        for s in rewrite(
+            "Sure, because your friends are so perfect.",
+            context="Your friend Mark was rude to me at the barbecue.",
+            n=7,
+        )
+    ]
+    assert any("my friend Mark" in t for t in texts), texts
+    assert not any("my friend and Mark" in t for t in texts), texts
+
+
+def test_a_label_the_person_gives_themself_is_not_their_point() -> None:
+    texts = [
+        s.text
+        for s in rewrite(
+            "Cool, so I'm the bad guy again.",
+            context="It hurt when you left the dinner early to watch the game.",
+            n=7,
+        )
+    ]
+    assert texts and not any("bad guy" in t for t in texts), texts
+    # what hurt them is the deed to own, not "it hurt"
+    assert any(
+        t.startswith("You're right, I left the dinner early to watch the game, and I'm sorry.")
+        for t in texts
+    ), texts
+
+
+def test_a_deed_that_only_sounds_wrong_is_not_owned_as_the_complaint() -> None:
+    texts = [
+        s.text
+        for s in rewrite(
+            'Seriously? I can\'t even say "babysit" now?',
+            context="When you say you'll \"babysit\" the kids, it sounds like they're only mine.",
+            n=7,
+        )
+    ]
+    assert texts and not any(t.startswith("You're right, I say") for t in texts), texts
+
+
+def test_a_taunt_is_not_carried_as_a_request() -> None:
+    texts = [
+        s.text
+        for s in rewrite(
+            "Fine, cancel the trip then. See if I care.",
+            context="I'm worried we can't afford the trip to Italy.",
+            n=7,
+        )
+    ]
+    assert texts and not any("you see" in t or "seeing" in t for t in texts), texts
