@@ -258,7 +258,10 @@ def _topics(
             for t in others
         ):
             continue  # "you trip", "nothing's fun": a misread clause, not a thing
-        if any(t.is_quote for t in doc[max(0, chunk.start - 1) : chunk.end + 1]):
+        if any(
+            t.is_quote and t.tag_ != "POS"  # "your parents' house" is no quotation
+            for t in doc[max(0, chunk.start - 1) : chunk.end + 1]
+        ):
             continue  # a word in scare quotes ("so my music is "noise" now") mocks theirs
         if chunk[0].lower_ in ("more", "less", "fewer"):
             continue  # "I need more help": what they ask for, not what they are upset about
@@ -840,6 +843,8 @@ def _owned_complaint(ctx_doc: Doc) -> str | None:
         deed = subj.head
         if any(c.lower_ in _FUTURE for c in deed.children):
             continue  # "I'm scared you'll leave": nothing done yet to own
+        if deed.dep_ == "ccomp" and deed.head.lemma_.lower() == "wish":
+            continue  # "I wish you'd plan a date": a longing to hear, not a deed to own
         if deed.lemma_.lower() in _DOUBTED and any(
             a.lemma_.lower() in _PERCEIVING for a in deed.ancestors
         ):
@@ -1470,6 +1475,9 @@ def _deferred(ex: Extraction, harms: list[Marker], config: _Config, skip: set[in
     return f"talk about how it {'felt' if past else 'feels'} for me when {text}"
 
 
+_NOBODY_OR_EVERYONE = frozenset({"nobody", "noone", "everyone", "everybody"})
+
+
 def _clean_point(tokens: list[Token], config: _Config) -> list[str]:
     """A clause without openers, hedges and end punctuation, if it is a whole statement."""
     while tokens:
@@ -1567,10 +1575,14 @@ def _clean_point(tokens: list[Token], config: _Config) -> list[str]:
         return []  # "I really do" leans on a clause that was cut away
     if words[-1].lower_ in config.point_never_ends:
         return []  # "fine, I'll do it all myself then" is a sulk, not a point
-    if any(t.is_quote for t in words):
+    if any(t.is_quote and t.tag_ != "POS" for t in words):
         return []  # scare quotes ("so I'm "difficult" now") mock the partner's word
     if any(t.lemma_.lower() in config.point_denials for t in words):
         return []  # "it's not my fault" is the defence itself, not what they meant
+    if any(
+        t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in _NOBODY_OR_EVERYONE for t in words
+    ) or any(t.lower_ == "no" and t.head.lower_ == "one" and t.head.dep_ == "nsubj" for t in words):
+        return []  # "nobody was looking at you", "everyone forgets": it waves the matter away
     if any(t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in ("you", "u") for t in words):
         return []  # a clause about what *they* did is the complaint, not the person's point
     text: list[str] = []
@@ -1623,6 +1635,7 @@ def _tidy(text: str) -> str:
     text = re.sub(r"\s+", " ", text).strip()
     text = re.sub(r"\s+([,.?!;:])", r"\1", text)
     text = re.sub(r"\s+(['’](?:s|re|ll|ve|d|m)\b|n't\b)", r"\1", text)
+    text = re.sub(r"(\ws) ['’](?= )", r"\1'", text)  # "my parents' house"
     text = re.sub(r"\b(\w+) \1\b", r"\1", text, flags=re.IGNORECASE)
     text = re.sub(r"\bi\b", "I", text)
     sentences = re.split(r"(?<=[.?!])\s+", text)

@@ -1227,3 +1227,39 @@ def test_a_taunt_is_not_carried_as_a_request() -> None:
         )
     ]
     assert texts and not any("you see" in t or "seeing" in t for t in texts), texts
+
+
+def test_a_plural_possessive_is_a_topic_written_whole() -> None:
+    texts = [
+        s.text
+        for s in rewrite(
+            "I'm not doing this again. Goodnight.",
+            context="Can we talk about what happened at your parents' house?",
+            n=7,
+        )
+    ]
+    assert any("my parents' house" in t for t in texts), texts
+    # a send-off is no topic
+    assert not any("Goodnight" in t or "goodnight" in t for t in texts), texts
+
+
+def test_nobody_noticing_is_not_the_persons_point() -> None:
+    for s in rewrite(
+        "You're such a drama queen, nobody was looking at you.",
+        context="I was so embarrassed when you yelled at the waiter.",
+        n=7,
+    ):
+        assert "nobody" not in s.text.lower(), s.text
+
+
+def test_a_wish_is_heard_not_owned_as_a_deed() -> None:
+    texts = [
+        s.text
+        for s in rewrite(
+            "Honestly I don't even know why I bother.",
+            context="I wish you'd plan a date night for once.",
+            n=7,
+        )
+    ]
+    assert any(t.startswith("It makes sense that you wish I'd plan a date night") for t in texts)
+    assert not any(t.startswith("You're right, you wish") for t in texts), texts
