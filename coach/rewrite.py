@@ -1859,7 +1859,12 @@ def rewrite(
     own_words = _content_words(doc, insults | _marker_tokens(ex, frozenset({"absolute"})))
     candidates: list[_Option] = []
     seen: set[str] = set()
-    for rank, name in enumerate(config.order[main_harm]):
+    order = config.order[main_harm]
+    if ctx_doc is not None and not addressed and not calm and _distressed(ctx_doc):
+        # They told of their own pain ("I got a parking ticket and I'm so frustrated"):
+        # hearing it comes first, before how the person feels about it.
+        order = ("validate_first", *(name for name in order if name != "validate_first"))
+    for rank, name in enumerate(order):
         if (
             name == "own_your_part"
             and ex.context

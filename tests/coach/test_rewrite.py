@@ -1263,3 +1263,13 @@ def test_a_wish_is_heard_not_owned_as_a_deed() -> None:
     ]
     assert any(t.startswith("It makes sense that you wish I'd plan a date night") for t in texts)
     assert not any(t.startswith("You're right, you wish") for t in texts), texts
+
+
+def test_their_own_pain_is_heard_first() -> None:
+    suggestions = rewrite(
+        "You're seriously crying about a parking ticket?",
+        context="I got a $90 parking ticket and I'm so frustrated with myself.",
+    )
+    assert suggestions and suggestions[0].strategy == "validate_first", [
+        s.text for s in suggestions
+    ]
