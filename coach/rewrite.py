@@ -176,6 +176,12 @@ _NAMED_TIMES = frozenset(
 )
 
 
+# Verbs the tagger reads as plural nouns after a noun ("my phone matters", "the lease ends").
+_VERBS_READ_AS_NOUNS = frozenset(
+    {"matters", "ends", "starts", "means", "needs", "works", "counts", "happens", "stops"}
+)
+
+
 def _topics(
     doc: Doc, *, flip: bool, skip: set[int], config: _Config, it_named: bool = False
 ) -> list[str]:
@@ -269,8 +275,16 @@ def _topics(
         general = chunk[0].lower_ in config.indefinite_determiners
         if general and (root.tag_ != "NN" or chunk[0].lower_ == "no"):
             continue  # "no time", "another one": rarely the topic
+        # "your phone matters more", "my flat ends Friday": a verb read as a plural noun
+        verb_read_as_noun = (
+            root.lower_ in _VERBS_READ_AS_NOUNS
+            and root.i > chunk.start
+            and doc[root.i - 1].dep_ in ("compound", "amod")
+        )
         words: list[str] = []
         for token in chunk[1:] if general else chunk:
+            if verb_read_as_noun and token.i == root.i:
+                continue
             if general and token.i == root.i:
                 words.append(_plural(token.lower_))
                 continue
@@ -541,6 +555,16 @@ _FELT_ABOUT = frozenset(
 )
 
 
+_FELT_AUX = {
+    "feel": "feel",
+    "feels": "feel",
+    "felt": "feel",
+    "get": "get",
+    "gets": "get",
+    "got": "get",
+}
+
+
 def _their_feeling(ctx_doc: Doc) -> tuple[str, str, bool] | None:
     """The feeling the partner named about themself, told back to them, the feeling word,
     and whether what it is about was told too: "I'm so nervous about your job" gives
@@ -551,12 +575,16 @@ def _their_feeling(ctx_doc: Doc) -> tuple[str, str, bool] | None:
             continue
         head = token.head if token.dep_ != "ROOT" else token
         subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if not subjects or subjects[0].lower_ != "i" or head.lemma_ not in ("be", "feel", "get"):
+        # "I felt ignored" is read with "felt" as the participle's auxiliary
+        helper = next(
+            (c for c in head.children if c.dep_ in ("aux", "auxpass") and c.lower_ in _FELT_AUX),
+            None,
+        )
+        kind = _FELT_AUX[helper.lower_] if helper is not None else head.lemma_
+        if not subjects or subjects[0].lower_ != "i" or kind not in ("be", "feel", "get"):
             continue
         # "you're alone" states a fact, "you felt alone" a feeling
-        if token.lower_ in _NOT_TOLD_BACK and (
-            head.lemma_ != "feel" or token.lower_ in _UNFINISHED
-        ):
+        if token.lower_ in _NOT_TOLD_BACK and (kind != "feel" or token.lower_ in _UNFINISHED):
             continue
         if any(c.dep_ == "neg" for c in head.children):
             continue  # "I'm not angry"
@@ -602,15 +630,15 @@ def _their_feeling(ctx_doc: Doc) -> tuple[str, str, bool] | None:
             if c.dep_ == "conj" and c.lower_ in words and c.lower_ not in _NOT_TOLD_BACK
         ]
         feeling = degree + " and ".join(named) + tail
-        past = head.tag_ == "VBD"
+        past = head.tag_ == "VBD" or (helper is not None and helper.lower_ in ("felt", "got"))
         if any(c.dep_ == "aux" and c.lemma_ == "have" for c in head.children):
-            verb = "been" if head.lemma_ == "be" else ("felt" if head.lemma_ == "feel" else "got")
+            verb = "been" if kind == "be" else ("felt" if kind == "feel" else "got")
             if head.tag_ == "VBG":  # "I've been feeling disconnected"
                 verb = f"been {head.lower_}"
             told = f"you've {verb} {feeling}"  # "I've been so lonely"
-        elif head.lemma_ == "feel":
+        elif kind == "feel":
             told = f"you {'felt' if past else 'feel'} {feeling}"
-        elif head.lemma_ == "get":
+        elif kind == "get":
             told = f"you {'got' if past else 'get'} {feeling}"
         else:
             told = f"you {'were' if past else 'are'} {feeling}".replace("you are", "you're")
@@ -859,7 +887,14 @@ def _owned_complaint(ctx_doc: Doc) -> str | None:
             tokens = [t for t in deed.subtree if not t.is_punct and t.dep_ != "mark"]
         elif (
             deed.dep_ == "advcl"
-            and deed.head.lemma_.lower() in _HURT_WHEN
+            and (
+                deed.head.lemma_.lower() in _HURT_WHEN
+                # "I felt dismissed when...", read with "felt" as the passive's auxiliary
+                or any(
+                    c.dep_ in ("aux", "auxpass") and c.lower_ in ("feel", "felt", "get", "got")
+                    for c in deed.head.children
+                )
+            )
             and any(
                 c.dep_ == "advmod" and c.lower_ in ("when", "whenever") and c.i < deed.i
                 for c in deed.children
@@ -991,6 +1026,8 @@ def _verb_phrase(verb: Token) -> tuple[str, str] | None:
         return None  # "See if I care", "Try me": no "Could you see?"
     tail = (" " + " ".join(rest)) if rest else ""
     tail = re.sub(r" for once\b| for a change\b| like I asked\b| already\b", "", tail)
+    # the deadline is the pressure: "decide now" is asked as "decide"
+    tail = re.sub(r" (?:right )?now$| immediately$| today$| tonight$| this week$", "", tail)
     return f"{lemma}{tail}", f"{_gerund(lemma)}{tail}"
 
 
@@ -1116,6 +1153,10 @@ def _observation(doc: Doc, config: _Config, skip: set[int]) -> tuple[str, bool] 
             continue
         if verb.tag_ == "VBG" and any(c.lower_ in ("'re", "are") for c in children):
             continue  # "you're overreacting": a verdict on the moment, not a deed
+        if verb.lemma_.lower() in ("have", "got") and any(
+            c.dep_ == "xcomp" and any(t.lower_ == "to" for t in c.children) for c in children
+        ):
+            continue  # "you have to pick a date": an order, not a deed
         if any(
             c.dep_ == "aux" and (c.lower_ in _PRESCRIBING or (c.lower_ == "'d" and c.tag_ == "MD"))
             for a in (verb, *verb.ancestors)
@@ -1293,7 +1334,10 @@ def _clauses(sent: Span) -> list[list[Token]]:
     for token in sent:
         if token.is_space:
             continue
-        if token.text in (",", ";", ":", "—", "–", "-") or (
+        # "twelve-hour": a hyphen inside a word is no dash
+        hyphen = token.text == "-" and not token.whitespace_ and token.i > sent.start
+        hyphen = hyphen and not token.doc[token.i - 1].whitespace_
+        if (token.text in (",", ";", ":", "—", "–", "-") and not hyphen) or (
             token.lower_ == "but" and token.dep_ == "cc"
         ):
             out.append([])
@@ -1539,7 +1583,10 @@ def _clean_point(tokens: list[Token], config: _Config) -> list[str]:
                 c.lower_ == "we"
                 or (
                     c.lower_ == "i"
-                    and any(d.lower_ in ("the", "your", "ur") for d in t.children if d.i < t.i)
+                    and (
+                        t.pos_ == "PROPN"  # "I can't be Mr Charming every night"
+                        or any(d.lower_ in ("the", "your", "ur") for d in t.children if d.i < t.i)
+                    )
                 )
             )
             for c in t.head.children
@@ -1583,6 +1630,27 @@ def _clean_point(tokens: list[Token], config: _Config) -> list[str]:
         t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in _NOBODY_OR_EVERYONE for t in words
     ) or any(t.lower_ == "no" and t.head.lower_ == "one" and t.head.dep_ == "nsubj" for t in words):
         return []  # "nobody was looking at you", "everyone forgets": it waves the matter away
+    knew = next(
+        (
+            t
+            for t in words
+            if t.lemma_.lower() == "know"
+            and any(c.dep_ == "nsubj" and c.lower_ in ("you", "u") for c in t.children)
+        ),
+        None,
+    )
+    mine = next(
+        (
+            c
+            for c in (knew.children if knew is not None else ())
+            if c.dep_ == "ccomp"
+            and any(s.dep_ == "nsubj" and s.lower_ in ("i", "we") for s in c.children)
+        ),
+        None,
+    )
+    if mine is not None and len(list(mine.subtree)) >= 3:
+        # "you knew I had the deadline": what they knew is the person's point
+        return _clean_point(list(mine.subtree), config)
     if any(t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in ("you", "u") for t in words):
         return []  # a clause about what *they* did is the complaint, not the person's point
     text: list[str] = []

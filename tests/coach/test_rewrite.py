@@ -1273,3 +1273,86 @@ def test_their_own_pain_is_heard_first() -> None:
     assert suggestions and suggestions[0].strategy == "validate_first", [
         s.text for s in suggestions
     ]
+
+
+@pytest.mark.parametrize(
+    ("context", "reply", "expected"),
+    [
+        # a hyphenated word does not cut the person's point in two
+        (
+            "You fell asleep during the film I picked.",
+            "Sorry, but I'd worked a ten-hour day, I'm not a robot.",
+            "From my side, I'd worked a ten-hour day,",
+        ),
+        # what they knew is the person's point
+        (
+            "You missed my brother's graduation.",
+            "I'm sorry, but you knew I had the exam that day.",
+            "From my side, I had the exam that day,",
+        ),
+        # "I felt ignored", with "felt" read as an auxiliary, is still a feeling told back
+        (
+            "I felt ignored when you were on your laptop all evening.",
+            "Oh come on, I was answering one email.",
+            "It makes sense that you felt ignored when I was on my laptop all evening.",
+        ),
+        # and the deed in its "when" clause is what is owned
+        (
+            "I felt dismissed when you checked your phone during my story.",
+            "Sorry, I'm only human.",
+            "You're right, I checked my phone during your story, and I'm sorry.",
+        ),
+        # a verb the tagger read as a plural noun is not part of the topic
+        (
+            "Honestly it seems like your phone matters more than me.",
+            "That's ridiculous, you're being needy.",
+            "upset about my phone.",
+        ),
+    ],
+)
+def test_clauses_feelings_and_topics_read_through_tagger_slips(
+    context: str, reply: str, expected: str
+) -> None:
+    texts = [s.text for s in rewrite(reply, context=context, n=7)]
+    assert any(expected in t for t in texts), texts
+
+
+def test_a_character_they_refuse_to_play_is_not_their_point() -> None:
+    for s in rewrite(
+        "Ugh!! I was tired, I can't be Prince Charming for your friends every single night of the week",
+        context="I felt hurt when you ignored my friends at dinner.",
+        n=7,
+    ):
+        assert "Charming" not in s.text, s.text
+
+
+def test_a_deadline_is_not_carried_into_the_request() -> None:
+    texts = [
+        s.text
+        for s in rewrite(
+            "You need to decide right now, the dealer won't hold the car forever.",
+            context="I'm not sure we should buy a new car yet.",
+            n=7,
+        )
+    ]
+    assert texts and not any("right now" in t or "choosing now" in t for t in texts), texts
+
+
+def test_good_luck_is_no_topic() -> None:
+    suggestions = rewrite(
+        "Oh sure, with YOUR shopping habits? Good luck with that 🙄",
+        context="I think we should start saving for a deposit.",
+        n=7,
+    )
+    assert suggestions, suggestions.note
+    for s in suggestions:
+        assert "luck" not in s.text, s.text
+
+
+def test_an_order_is_not_retold_as_what_they_did() -> None:
+    for s in rewrite(
+        "You have to pick a date today, I'm sick of waiting.",
+        context="I'm not sure I'm ready to set a wedding date.",
+        n=7,
+    ):
+        assert not s.text.startswith("When you have to"), s.text
