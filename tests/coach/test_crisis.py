@@ -149,6 +149,19 @@ def test_everyday_messages_pass_quietly(text: str) -> None:
     assert not result.crisis and not result.check_in and result.resources == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No. I'm tired and I have to be up for the early shift. Night.",
+        "I'm not arguing about this. It was the only one near my office. End of discussion.",
+    ],
+)
+def test_the_classifier_alone_stops_coaching_only_when_sure(text: str) -> None:
+    # Tired, shutting a talk down: the words lean the classifier's way, and help may be
+    # offered gently, but no pattern matched, so coaching goes on.
+    assert not check_crisis(text).crisis
+
+
 def test_a_check_in_offers_help_without_stopping() -> None:
     result = check_crisis("i have to send him a pic of where i am whenever i go out")
     assert result.crisis or result.check_in
