@@ -22,6 +22,11 @@ UNSAFE = [
 ]
 
 
+def _texts(text: str, context: str | None = None, n: int = 3) -> list[str]:
+    """The texts of the suggestions for a reply (three unless `n` says otherwise)."""
+    return [s.text for s in rewrite(text, context=context, n=n)]
+
+
 @pytest.mark.parametrize(("text", "context"), UNSAFE)
 def test_every_suggestion_is_safe_and_safer(text: str, context: str | None) -> None:
     suggestions = rewrite(text, context=context)
@@ -95,7 +100,7 @@ def test_pronouns_flip_when_owning_their_complaint() -> None:
 
 
 def test_request_is_carried_into_the_rewrite() -> None:
-    texts = [s.text for s in rewrite("Just take out the trash for once, it's not hard.", n=7)]
+    texts = _texts("Just take out the trash for once, it's not hard.", n=7)
     assert any("take out the trash" in t or "taking out the trash" in t for t in texts), texts
 
 
@@ -468,7 +473,7 @@ def test_a_fear_about_their_love_is_never_owned(context: str) -> None:
     ],
 )
 def test_why_didnt_you_is_owned_as_what_was_not_done(context: str, owned: str) -> None:
-    texts = [s.text for s in rewrite("It's not a big deal, relax.", context=context, n=7)]
+    texts = _texts("It's not a big deal, relax.", context=context, n=7)
     assert any(t.startswith(owned) for t in texts), texts
 
 
@@ -480,17 +485,14 @@ def test_why_didnt_you_is_owned_as_what_was_not_done(context: str, owned: str) -
     ],
 )
 def test_a_feeling_about_a_deed_owns_the_deed(context: str, owned: str) -> None:
-    texts = [s.text for s in rewrite("Oh come on, seriously?", context=context, n=7)]
+    texts = _texts("Oh come on, seriously?", context=context, n=7)
     assert any(t.startswith(owned) for t in texts), texts
 
 
 def test_a_refusal_they_name_is_not_owned_as_a_promise() -> None:
-    texts = [
-        s.text
-        for s in rewrite(
-            "Not this again.", context="It hurts that you won't meet my parents at Christmas.", n=7
-        )
-    ]
+    texts = _texts(
+        "Not this again.", context="It hurts that you won't meet my parents at Christmas.", n=7
+    )
     assert texts and not any(t.startswith("You're right, I won't") for t in texts), texts
 
 
@@ -560,7 +562,7 @@ def test_verdicts_opposites_and_counter_charges_are_not_retold(
 def test_a_counter_complaint_is_set_aside_for_later_in_the_persons_words(
     context: str, reply: str, deferred: str
 ) -> None:
-    texts = [s.text for s in rewrite(reply, context=context, n=7)]
+    texts = _texts(reply, context=context, n=7)
     assert any(deferred in t and t.startswith("It makes sense") for t in texts), texts
 
 
@@ -598,7 +600,7 @@ def test_the_persons_excuse_is_their_point_not_what_the_partner_is_upset_about()
 def test_what_the_person_did_is_their_side_not_the_partners_trouble(
     context: str, reply: str, point: str | None, excuse: str
 ) -> None:
-    texts = [s.text for s in rewrite(reply, context=context, n=7)]
+    texts = _texts(reply, context=context, n=7)
     assert texts
     if point:
         assert any(point in t for t in texts), texts
@@ -746,18 +748,13 @@ def test_a_sneer_or_a_mere_retort_is_not_set_aside_for_later() -> None:
     ],
 )
 def test_validation_tells_back_what_they_said(context: str, reply: str, told_back: str) -> None:
-    texts = [s.text for s in rewrite(reply, context=context, n=7)]
+    texts = _texts(reply, context=context, n=7)
     assert any(t.startswith(told_back) for t in texts), texts
     assert not any("!," in t for t in texts), texts
 
 
 def test_a_fact_about_being_alone_is_not_told_back_as_a_feeling() -> None:
-    texts = [
-        s.text
-        for s in rewrite(
-            "I have to work, what do you want.", context="I'm alone with the kids.", n=7
-        )
-    ]
+    texts = _texts("I have to work, what do you want.", context="I'm alone with the kids.", n=7)
     assert texts and not any("you're alone" in t for t in texts), texts
 
 
@@ -832,14 +829,11 @@ def test_one_thing_is_not_named_twice() -> None:
     ):
         assert not re.search(r"essay and (the |your |my )?essay", s.text), s.text
     # "work" is already in "my work dinner"
-    texts = [
-        s.text
-        for s in rewrite(
-            "It was work, you'd have been bored anyway.",
-            context="I'm hurt you didn't invite me to your work dinner.",
-            n=7,
-        )
-    ]
+    texts = _texts(
+        "It was work, you'd have been bored anyway.",
+        context="I'm hurt you didn't invite me to your work dinner.",
+        n=7,
+    )
     assert texts
     for text in texts:
         assert "dinner and work" not in text and "work and my work" not in text, text
@@ -876,13 +870,10 @@ def test_the_explanation_names_each_left_out_phrase_once() -> None:
 
 
 def test_should_have_is_neither_a_request_nor_a_charge_to_retell() -> None:
-    texts = [
-        s.text
-        for s in rewrite(
-            "You should have thought of that before you signed up.",
-            context="I'm swamped by all the volunteering I took on.",
-        )
-    ]
+    texts = _texts(
+        "You should have thought of that before you signed up.",
+        context="I'm swamped by all the volunteering I took on.",
+    )
     assert texts
     assert not any("Could you think" in t or "in your thoughts" in t for t in texts), texts
 
@@ -983,7 +974,7 @@ def test_no_fragment_that_leans_on_a_cut_clause() -> None:
 
 
 def test_a_named_kind_of_night_is_a_topic() -> None:
-    texts = [s.text for s in rewrite("Ugh, seriously, you bailed on game night again.")]
+    texts = _texts("Ugh, seriously, you bailed on game night again.")
     assert any("game night" in t for t in texts), texts
 
 
@@ -995,14 +986,11 @@ def test_what_they_like_is_not_told_back_as_a_wish() -> None:
 
 
 def test_a_guess_at_how_they_would_react_is_not_retold_as_a_deed() -> None:
-    texts = [
-        s.text
-        for s in rewrite(
-            "Because you'd just freak out like always.",
-            context="Why didn't you tell me about the job offer?",
-            n=7,
-        )
-    ]
+    texts = _texts(
+        "Because you'd just freak out like always.",
+        context="Why didn't you tell me about the job offer?",
+        n=7,
+    )
     assert texts
     for text in texts:
         assert "freak" not in text and not re.search(r"\blike[,.]", text), text
@@ -1016,12 +1004,7 @@ def test_texting_exclamations_are_not_part_of_a_topic() -> None:
 
 
 def test_missing_a_bus_is_not_missing_someone() -> None:
-    texts = [
-        s.text
-        for s in rewrite(
-            "Not my problem.", context="I missed the bus because you took the car.", n=7
-        )
-    ]
+    texts = _texts("Not my problem.", context="I missed the bus because you took the car.", n=7)
     assert texts and not any(t.startswith("It makes sense that you miss") for t in texts), texts
 
 
@@ -1033,14 +1016,11 @@ def test_a_feeling_is_not_validated_as_a_deed() -> None:
 
 
 def test_quotation_marks_are_not_left_dangling_when_owning() -> None:
-    texts = [
-        s.text
-        for s in rewrite(
-            "What was I supposed to say?",
-            context="You said 'whatever' when I told you about my award.",
-            n=7,
-        )
-    ]
+    texts = _texts(
+        "What was I supposed to say?",
+        context="You said 'whatever' when I told you about my award.",
+        n=7,
+    )
     assert texts
     for text in texts:
         assert not re.search(r"\w' \w|\s'\s", text), text
@@ -1062,7 +1042,7 @@ def test_quotation_marks_are_not_left_dangling_when_owning() -> None:
 def test_what_the_reply_tells_them_to_do_is_not_what_they_are_upset_about(
     context: str, text: str, told_to: str, theirs: str | None
 ) -> None:
-    texts = [s.text for s in rewrite(text, context=context, n=7)]
+    texts = _texts(text, context=context, n=7)
     assert texts
     for t in texts:
         if t.startswith("It makes sense that you're upset about"):
@@ -1080,30 +1060,22 @@ def test_what_the_reply_tells_them_to_do_is_not_what_they_are_upset_about(
     ],
 )
 def test_a_hurt_is_told_back_only_when_whole_and_meant(context: str) -> None:
-    texts = [s.text for s in rewrite("You're too sensitive, it was a joke.", context=context, n=7)]
+    texts = _texts("You're too sensitive, it was a joke.", context=context, n=7)
     assert texts
     assert not any(t.startswith("It makes sense that it hurt") for t in texts), texts
 
 
 def test_a_question_asking_them_to_believe_is_not_a_request() -> None:
-    texts = [
-        s.text
-        for s in rewrite(
-            "Ugh, stop being so clingy.", context="Can you believe she said that?", n=7
-        )
-    ]
+    texts = _texts("Ugh, stop being so clingy.", context="Can you believe she said that?", n=7)
     assert texts and not any("you'd like me to" in t for t in texts), texts
 
 
 def test_it_is_not_like_is_a_brush_off_not_a_point() -> None:
-    texts = [
-        s.text
-        for s in rewrite(
-            "Sorry, but I was on a call with my manager, it's not as if I was gaming.",
-            context="You ignored me all evening.",
-            n=7,
-        )
-    ]
+    texts = _texts(
+        "Sorry, but I was on a call with my manager, it's not as if I was gaming.",
+        context="You ignored me all evening.",
+        n=7,
+    )
     assert any("From my side, I was on a call with my manager" in t for t in texts), texts
     # nor is the excuse what they are upset about
     assert not any("upset about the call" in t for t in texts), texts
@@ -1118,14 +1090,11 @@ def test_it_is_not_like_is_a_brush_off_not_a_point() -> None:
 
 
 def test_the_persons_side_is_carried_without_the_jab_beside_it() -> None:
-    texts = [
-        s.text
-        for s in rewrite(
-            "I cleaned the entire kitchen this morning while you were asleep, so don't start.",
-            context="I'm tired of doing all the housework by myself.",
-            n=7,
-        )
-    ]
+    texts = _texts(
+        "I cleaned the entire kitchen this morning while you were asleep, so don't start.",
+        context="I'm tired of doing all the housework by myself.",
+        n=7,
+    )
     assert any("From my side, I cleaned the entire kitchen this morning," in t for t in texts), (
         texts
     )
@@ -1133,70 +1102,55 @@ def test_the_persons_side_is_carried_without_the_jab_beside_it() -> None:
 
 
 def test_a_counter_complaint_after_sorry_but_is_set_aside_in_the_persons_words() -> None:
-    texts = [
-        s.text
-        for s in rewrite(
-            "Sorry, but I mowed the whole lawn yesterday while you sat on the couch.",
-            context="You never help around the house.",
-            n=7,
-        )
-    ]
+    texts = _texts(
+        "Sorry, but I mowed the whole lawn yesterday while you sat on the couch.",
+        context="You never help around the house.",
+        n=7,
+    )
     assert any(
         "tell you my side too, that I mowed the whole lawn yesterday." in t for t in texts
     ), texts
 
 
 def test_excuse_me_is_not_a_request() -> None:
-    texts = [
-        s.text
-        for s in rewrite(
-            "Excuse me? I did the laundry all weekend while you were playing games.",
-            context="You never help around the house.",
-            n=7,
-        )
-    ]
+    texts = _texts(
+        "Excuse me? I did the laundry all weekend while you were playing games.",
+        context="You never help around the house.",
+        n=7,
+    )
     assert texts and not any("excus" in t.lower() for t in texts), texts
 
 
 def test_what_it_is_comes_from_their_message_when_they_named_it() -> None:
     # "bottling it up": "it" is the layoff they named, not "the bottling"
-    texts = [
-        s.text
-        for s in rewrite(
-            "You can't keep bottling it up forever, talk to me.",
-            context="I'm not ready to talk about the layoff yet.",
-            n=7,
-        )
-    ]
+    texts = _texts(
+        "You can't keep bottling it up forever, talk to me.",
+        context="I'm not ready to talk about the layoff yet.",
+        n=7,
+    )
     assert any("the layoff" in t for t in texts), texts
     assert not any("the bottling" in t for t in texts), texts
     # with nothing named, what they keep doing is still the topic
-    texts = [s.text for s in rewrite("Stop checking it every five minutes, it's annoying.", n=7)]
+    texts = _texts("Stop checking it every five minutes, it's annoying.", n=7)
     assert any("the checking" in t for t in texts), texts
 
 
 def test_a_name_beside_its_noun_is_one_topic() -> None:
-    texts = [
-        s.text
-        for s in rewrite(
-            "Sure, because your friends are so perfect.",
-            context="Your friend Mark was rude to me at the barbecue.",
-            n=7,
-        )
-    ]
+    texts = _texts(
+        "Sure, because your friends are so perfect.",
+        context="Your friend Mark was rude to me at the barbecue.",
+        n=7,
+    )
     assert any("my friend Mark" in t for t in texts), texts
     assert not any("my friend and Mark" in t for t in texts), texts
 
 
 def test_a_label_the_person_gives_themself_is_not_their_point() -> None:
-    texts = [
-        s.text
-        for s in rewrite(
-            "Cool, so I'm the bad guy again.",
-            context="It hurt when you left the dinner early to watch the game.",
-            n=7,
-        )
-    ]
+    texts = _texts(
+        "Cool, so I'm the bad guy again.",
+        context="It hurt when you left the dinner early to watch the game.",
+        n=7,
+    )
     assert texts and not any("bad guy" in t for t in texts), texts
     # what hurt them is the deed to own, not "it hurt"
     assert any(
@@ -1206,38 +1160,29 @@ def test_a_label_the_person_gives_themself_is_not_their_point() -> None:
 
 
 def test_a_deed_that_only_sounds_wrong_is_not_owned_as_the_complaint() -> None:
-    texts = [
-        s.text
-        for s in rewrite(
-            'Seriously? I can\'t even say "babysit" now?',
-            context="When you say you'll \"babysit\" the kids, it sounds like they're only mine.",
-            n=7,
-        )
-    ]
+    texts = _texts(
+        'Seriously? I can\'t even say "babysit" now?',
+        context="When you say you'll \"babysit\" the kids, it sounds like they're only mine.",
+        n=7,
+    )
     assert texts and not any(t.startswith("You're right, I say") for t in texts), texts
 
 
 def test_a_taunt_is_not_carried_as_a_request() -> None:
-    texts = [
-        s.text
-        for s in rewrite(
-            "Fine, cancel the trip then. See if I care.",
-            context="I'm worried we can't afford the trip to Italy.",
-            n=7,
-        )
-    ]
+    texts = _texts(
+        "Fine, cancel the trip then. See if I care.",
+        context="I'm worried we can't afford the trip to Italy.",
+        n=7,
+    )
     assert texts and not any("you see" in t or "seeing" in t for t in texts), texts
 
 
 def test_a_plural_possessive_is_a_topic_written_whole() -> None:
-    texts = [
-        s.text
-        for s in rewrite(
-            "I'm not doing this again. Goodnight.",
-            context="Can we talk about what happened at your parents' house?",
-            n=7,
-        )
-    ]
+    texts = _texts(
+        "I'm not doing this again. Goodnight.",
+        context="Can we talk about what happened at your parents' house?",
+        n=7,
+    )
     assert any("my parents' house" in t for t in texts), texts
     # a send-off is no topic
     assert not any("Goodnight" in t or "goodnight" in t for t in texts), texts
@@ -1253,14 +1198,11 @@ def test_nobody_noticing_is_not_the_persons_point() -> None:
 
 
 def test_a_wish_is_heard_not_owned_as_a_deed() -> None:
-    texts = [
-        s.text
-        for s in rewrite(
-            "Honestly I don't even know why I bother.",
-            context="I wish you'd plan a date night for once.",
-            n=7,
-        )
-    ]
+    texts = _texts(
+        "Honestly I don't even know why I bother.",
+        context="I wish you'd plan a date night for once.",
+        n=7,
+    )
     assert any(t.startswith("It makes sense that you wish I'd plan a date night") for t in texts)
     assert not any(t.startswith("You're right, you wish") for t in texts), texts
 
@@ -1313,7 +1255,7 @@ def test_their_own_pain_is_heard_first() -> None:
 def test_clauses_feelings_and_topics_read_through_tagger_slips(
     context: str, reply: str, expected: str
 ) -> None:
-    texts = [s.text for s in rewrite(reply, context=context, n=7)]
+    texts = _texts(reply, context=context, n=7)
     assert any(expected in t for t in texts), texts
 
 
@@ -1327,14 +1269,11 @@ def test_a_character_they_refuse_to_play_is_not_their_point() -> None:
 
 
 def test_a_deadline_is_not_carried_into_the_request() -> None:
-    texts = [
-        s.text
-        for s in rewrite(
-            "You need to decide right now, the dealer won't hold the car forever.",
-            context="I'm not sure we should buy a new car yet.",
-            n=7,
-        )
-    ]
+    texts = _texts(
+        "You need to decide right now, the dealer won't hold the car forever.",
+        context="I'm not sure we should buy a new car yet.",
+        n=7,
+    )
     assert texts and not any("right now" in t or "choosing now" in t for t in texts), texts
 
 
