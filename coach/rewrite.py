@@ -176,6 +176,10 @@ _NAMED_TIMES = frozenset(
 )
 
 
+# Doings a reply charges the partner with ("stop nagging", "quit whining").
+_CHARGES = frozenset(
+    {"nag", "whine", "complain", "moan", "bitch", "sulk", "overreact", "exaggerate", "pester"}
+)
 # Verbs the tagger reads as plural nouns after a noun ("my phone matters", "the lease ends").
 _VERBS_READ_AS_NOUNS = frozenset(
     {"matters", "ends", "starts", "means", "needs", "works", "counts", "happens", "stops"}
@@ -348,6 +352,8 @@ def _topics(
             and token.i not in skip
             and token.lower_ not in config.topic_stopwords
             and token.lemma_.lower() not in config.light_verbs
+            # "stop nagging me" is the person's charge, not what the partner is upset about
+            and token.lemma_.lower() not in _CHARGES
             # "stop acting like a baby" names the insult, not a doing to talk about
             and not any(t.i in skip for t in token.subtree)
             # "stop drinking coffee" is about the coffee, not "the drinking"
@@ -1317,6 +1323,8 @@ def _behaviour(doc: Doc, config: _Config, skip: set[int]) -> str | None:
             and token.i not in skip
             and token.lemma_.lower() not in config.light_verbs
             and token.lemma_.lower() not in config.topic_stopwords
+            # "stop nagging": the stopping is no habit of theirs
+            and token.lemma_.lower() not in config.gerund_heads
             and subjects
             and subjects[0].lower_ in ("you", "u")  # an order ("answer me") is not a habit
             and token.lemma_.lower() not in config.point_denials  # "overreact" is a verdict

@@ -56,12 +56,15 @@ class LinearModel:
     bias: float
 
     def logit(self, features: Iterable[str] | Mapping[str, float]) -> float:
+        """The model's logit. Named features count once however often they occur, as
+        they did in fitting (present or absent): "u:." in a three-sentence reply is one
+        feature, not three."""
         z = self.bias
         if isinstance(features, Mapping):
             for name, value in features.items():
                 z += self.weights.get(name, 0.0) * value
         else:
-            for name in features:
+            for name in dict.fromkeys(features):
                 z += self.weights.get(name, 0.0)
         return z
 

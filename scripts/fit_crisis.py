@@ -4,7 +4,9 @@
 
 Data (written for this project; never ../shared/data): data/crisis/*.jsonl, whose
 negatives are look-alikes (jokes, fiction, resolved pasts, negations); and, as ordinary
-negatives, the everyday replies and contexts of data/coach/*.jsonl and data/nlu/replies*/.
+negatives, the everyday replies and contexts of data/coach/*.jsonl and data/nlu/replies*/,
+and the rows of data/crisis/*.jsonl marked `"source": "replies"` (long everyday
+explanations: "I'll ring him tonight and drop it round on Saturday").
 A logistic classifier over the message's n-grams and the crisis patterns' signals (which
 patterns fired, which a guard or negation cancelled, which guards matched) says
 "discloses danger"; one per crisis kind picks the kind when no pattern did. The alarm
@@ -78,7 +80,8 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=OUT)
     args = parser.parse_args()
     rows = [
-        {**json.loads(line), "source": "crisis set"}
+        # a row may say it is an everyday message rather than part of the crisis set
+        {"source": "crisis set", **json.loads(line)}
         for path in sorted(DATA.glob("*.jsonl"))
         for line in path.read_text(encoding="utf-8").splitlines()
         if line.strip()

@@ -183,3 +183,15 @@ def test_pipeline_lemmatises_the_verbs_the_model_gets_wrong(
 ) -> None:
     token = next(t for t in coach.nlp()(text) if t.text == word)
     assert token.lemma_ == lemma
+
+
+def test_a_repeated_n_gram_counts_once_as_in_fitting() -> None:
+    # The models were fitted on present/absent features; a three-sentence reply has "u:."
+    # three times, and summing each time pushed long messages over thresholds.
+    from coach.scorer import LinearModel, text_features
+
+    model = LinearModel(weights={"u:.": 1.0, "u:ok": 0.5}, bias=0.0)
+    assert model.logit(["u:.", "u:.", "u:.", "u:ok"]) == 1.5
+    features = text_features(coach.nlp()("Ok. Fine. Done."))
+    assert features.count("u:.") == 3
+    assert model.logit(features) == model.logit(set(features))

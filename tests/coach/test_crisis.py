@@ -215,3 +215,11 @@ def test_message_does_not_blame() -> None:
 def test_empty_text_is_refused() -> None:
     with pytest.raises(InvalidTextError):
         check_crisis("  ")
+
+
+def test_a_long_calm_explanation_does_not_stop_coaching() -> None:
+    text = (
+        "The meeting ran way over and I couldn't get away without losing the client. I know "
+        "that's not what she'll remember, though. I'll talk to her tonight and say sorry myself."
+    )
+    assert not check_crisis(text).crisis
