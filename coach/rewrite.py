@@ -1528,6 +1528,7 @@ def _deferred(ex: Extraction, harms: list[Marker], config: _Config, skip: set[in
 
 
 _NOBODY_OR_EVERYONE = frozenset({"nobody", "noone", "everyone", "everybody"})
+_FUSS = frozenset({"word", "thing", "anything", "scene", "fuss", "peep", "deal"})
 
 
 def _clean_point(tokens: list[Token], config: _Config) -> list[str]:
@@ -1635,6 +1636,16 @@ def _clean_point(tokens: list[Token], config: _Config) -> list[str]:
     if any(t.lemma_.lower() in config.point_denials for t in words):
         return []  # "it's not my fault" is the defence itself, not what they meant
     if any(
+        t.lemma_.lower() in ("say", "complain", "make", "mention")
+        and any(c.dep_ == "neg" for c in t.children)
+        and (
+            t.lemma_.lower() == "complain"
+            or any(c.lower_ in _FUSS for c in t.children if c.dep_ in ("dobj", "attr"))
+        )
+        for t in words
+    ):
+        return []  # "and I didn't say a word", "I never complained": a jab, not a side
+    if any(
         t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in _NOBODY_OR_EVERYONE for t in words
     ) or any(t.lower_ == "no" and t.head.lower_ == "one" and t.head.dep_ == "nsubj" for t in words):
         return []  # "nobody was looking at you", "everyone forgets": it waves the matter away
@@ -1712,6 +1723,7 @@ def _tidy(text: str) -> str:
     text = re.sub(r"\s+([,.?!;:])", r"\1", text)
     text = re.sub(r"\s+(['’](?:s|re|ll|ve|d|m)\b|n't\b)", r"\1", text)
     text = re.sub(r"(\ws) ['’](?= )", r"\1'", text)  # "my parents' house"
+    text = re.sub(r"([£$€]) (?=\d)", r"\1", text)  # "the £90 charge"
     text = re.sub(r"\b(\w+) \1\b", r"\1", text, flags=re.IGNORECASE)
     text = re.sub(r"\bi\b", "I", text)
     sentences = re.split(r"(?<=[.?!])\s+", text)

@@ -369,6 +369,19 @@ def test_owning_a_part_needs_a_complaint_about_you() -> None:
             "I'm not sure we should buy a new car yet.",
             "right now",
         ),
+        # "and I didn't say a word" is a jab, not the person's side
+        (
+            "Well you spent twice that on shoes last month and I didn't say a word. The controller "
+            "broke, I needed a new one.",
+            "Why is there a £90 charge from a gaming shop on the card?",
+            "say a word",
+        ),
+        # a currency sign stays with its number
+        (
+            "Well you spent more than that on boots. My headset broke.",
+            "Why is there a £60 charge from the game shop?",
+            "£ 60",
+        ),
         # "Good luck with that" wishes nothing
         (
             "Oh sure, with YOUR shopping habits? Good luck with that 🙄",
