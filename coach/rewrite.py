@@ -707,7 +707,8 @@ def _their_wish(ctx_doc: Doc) -> tuple[str, str, bool] | None:
     """What the partner asked of the person or misses, told back as `_their_feeling`
     tells a feeling: "I wish you'd hold my hand" gives "you wish I'd hold your hand", "I
     need you to help with the laundry" gives "you need me to help with the laundry", "I
-    miss you" gives "you miss me" (but "I missed the bus" is no longing)."""
+    miss you" gives "you miss me" (but "I missed the bus" is no longing), and "Could you
+    text me when you're late?" gives "you'd like me to text you when I'm late"."""
     for verb in ctx_doc:
         lemma = verb.lemma_.lower()
         children = list(verb.children)
@@ -897,7 +898,7 @@ def _owned_complaint(ctx_doc: Doc) -> str | None:
                 deed.head.lemma_.lower() in _HURT_WHEN
                 # "I felt dismissed when...", read with "felt" as the passive's auxiliary
                 or any(
-                    c.dep_ in ("aux", "auxpass") and c.lower_ in ("feel", "felt", "get", "got")
+                    c.dep_ in ("aux", "auxpass") and c.lower_ in _FELT_AUX
                     for c in deed.head.children
                 )
             )
