@@ -9,7 +9,7 @@ export REHEARSE_ACTIONS_URL ?= http://127.0.0.1:5055/webhook
 RASA_PORT ?= 5005
 ACTIONS_PORT ?= 5055
 
-.PHONY: setup setup-rasa rasa-train rasa-validate rasa-test rasa-run rasa-actions rasa-unit bot run test lint typecheck unit fit eval bench fit-crisis eval-crisis eval-rewrite
+.PHONY: setup setup-rasa rasa-train rasa-validate rasa-test rasa-run rasa-actions rasa-unit bot run test lint typecheck unit fit eval bench fit-crisis eval-crisis eval-rewrite eval-fresh
 
 setup:
 	@./scripts/setup.sh
@@ -95,6 +95,9 @@ eval-crisis: setup
 
 eval-rewrite: setup
 	$(VENV)/python -m bench.eval_rewrite
+
+eval-fresh: setup
+	$(VENV)/python -m bench.eval_fresh
 
 # The simulated partner on its own: the action server in the background, Rasa in front.
 bot: rasa-train

@@ -1,0 +1,69 @@
+"""The engine on fresh replies written for the project (bench/data/fresh_*.jsonl).
+
+    .venv/bin/python -m bench.eval_fresh
+
+A second opinion beside the shared dev set: labels, crisis stops and rewrites on
+phrasing nobody tuned for (see bench/data/README.md for how clean each file is).
+Writes bench/reports/fresh.md.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from bench.common import ROOT, machine_line, read_jsonl, write_report
+from bench.eval_rewrite import kept
+from coach import analyze, check_crisis, rewrite
+
+DATA = ROOT / "bench" / "data"
+SETS = (
+    ("fresh_unsafe_a.jsonl", "unsafe"),
+    ("fresh_unsafe_b.jsonl", "unsafe"),
+    ("fresh_safe.jsonl", "safe"),
+)
+
+
+def main() -> int:
+    lines = [
+        "# The engine on fresh replies",
+        "",
+        f"{machine_line()}. Command: `.venv/bin/python -m bench.eval_fresh`.",
+        "Data: `bench/data/` (written for the project; see its README for how clean each",
+        "file is). Nothing was fitted on these files.",
+        "",
+        "| file | rows | labelled right | coaching stopped (crisis) | first rewrite safe and safer | `keep` words in the first rewrite |",
+        "| --- | --- | --- | --- | --- | --- |",
+    ]
+    for name, want in SETS:
+        rows = read_jsonl(Path(DATA / name))
+        right = stops = first_ok = kept_n = keep_rows = 0
+        for row in rows:
+            analysis = analyze(row["reply"], row.get("context"))
+            right += analysis.label == want
+            stops += check_crisis(row["reply"]).crisis
+            if want == "unsafe":
+                suggestions = rewrite(row["reply"], context=row.get("context"), n=3)
+                first_ok += bool(suggestions) and (
+                    suggestions[0].label == "safe" and suggestions[0].score < analysis.score
+                )
+                if row.get("keep"):
+                    keep_rows += 1
+                    kept_n += bool(suggestions) and kept(row["keep"], suggestions[0].text)
+        n = len(rows)
+        rewrite_cells = (
+            f"{first_ok / n:.3f} | {kept_n / max(1, keep_rows):.3f}"
+            if want == "unsafe"
+            else "— | —"
+        )
+        lines.append(
+            f"| `{name}` | {n} | {right / n:.3f} ({right}/{n}) | {stops} | {rewrite_cells} |"
+        )
+        print(f"{name}: labelled right {right}/{n}, crisis stops {stops}, {rewrite_cells}")
+    path = write_report("fresh.md", "\n".join(lines) + "\n")
+    print(f"report: {path}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
