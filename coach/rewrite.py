@@ -934,6 +934,10 @@ def _said(words: list[str]) -> str:
     return re.sub(r" (?=['’]|n't)", "", " ".join(words))
 
 
+# Contracted verbs that only follow a subject ("you'd", "you'll", "you're", "you've").
+_SUBJECT_CLITICS = frozenset({"'d", "'ll", "'re", "'ve", "’d", "’ll", "’re", "’ve"})
+
+
 def _retold(tokens: list[Token]) -> list[str]:
     """The partner's words in the person's voice: "I", "me" and "my" become "you", "you"
     and "your" and back, with the verb "to be" agreeing ("you're late" -> "I'm late")."""
@@ -949,7 +953,11 @@ def _retold(tokens: list[Token]) -> list[str]:
         nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
         if low in ("you", "u") and nxt is not None and nxt.lower_ == "to":
             words.append("me")  # "I need you to call" -> "you need me to call"
-        elif low in ("you", "u") and token.dep_ in ("nsubj", "nsubjpass"):
+        elif low in ("you", "u") and (
+            token.dep_ in ("nsubj", "nsubjpass")
+            # "you said you'd hoover", with "you" misread as an object: "I'd", not "me'd"
+            or (nxt is not None and nxt.lower_ in _SUBJECT_CLITICS)
+        ):
             words.append("I")
             flipped_to = "first"
         elif low == "i" and token.dep_ in ("nsubj", "nsubjpass"):
@@ -1529,6 +1537,7 @@ def _deferred(ex: Extraction, harms: list[Marker], config: _Config, skip: set[in
 
 
 _NOBODY_OR_EVERYONE = frozenset({"nobody", "noone", "everyone", "everybody"})
+_SENSED = frozenset({"smell", "look", "sound", "feel", "seem", "taste"})
 _FUSS = frozenset({"word", "thing", "anything", "scene", "fuss", "peep", "deal"})
 
 
@@ -1538,7 +1547,7 @@ def _clean_point(tokens: list[Token], config: _Config) -> list[str]:
         low = " ".join(t.lower_ for t in tokens[:2])
         if low in config.openers:
             tokens = tokens[2:]
-        elif tokens[0].lower_ in config.openers or tokens[0].is_punct:
+        elif tokens[0].lower_.rstrip(".") in config.openers or tokens[0].is_punct:  # "k."
             tokens = tokens[1:]
         else:
             break
@@ -1550,7 +1559,12 @@ def _clean_point(tokens: list[Token], config: _Config) -> list[str]:
     words = [
         t
         for t in tokens
-        if not (t.lower_ in config.hedges and t.dep_ in ("advmod", "intj", "prep", "discourse"))
+        if not (
+            t.lower_ in config.hedges
+            and t.dep_ in ("advmod", "intj", "prep", "discourse")
+            # "it smelled like a swamp": a comparison, not a hedge
+            and not (t.lower_ == "like" and t.head.lemma_.lower() in _SENSED)
+        )
     ]
     while words and (
         words[-1].is_punct

@@ -382,6 +382,12 @@ def test_owning_a_part_needs_a_complaint_about_you() -> None:
             "Why is there a £60 charge from the game shop?",
             "£ 60",
         ),
+        # a texted "k." is an opener, not part of the person's point
+        (
+            "k. im not arguing about this over text. im at the dentist",
+            "did you tell your mum about the money??",
+            "k.",
+        ),
         # "Good luck with that" wishes nothing
         (
             "Oh sure, with YOUR shopping habits? Good luck with that 🙄",
@@ -1282,3 +1288,24 @@ def test_an_order_is_not_retold_as_what_they_did() -> None:
         n=7,
     ):
         assert not s.text.startswith("When you have to"), s.text
+
+
+def test_you_before_a_contracted_verb_is_retold_as_i() -> None:
+    owned = [
+        s.text
+        for s in rewrite(
+            "Not now.", context="You said you'd hoover before my parents arrived.", n=7
+        )
+        if s.strategy == "own_your_part"
+    ]
+    assert owned and owned[0].startswith("You're right, I said I'd hoover"), owned
+
+
+def test_like_after_a_sense_verb_is_a_comparison_not_a_hedge() -> None:
+    texts = _texts(
+        "Well you left your gym kit in the washer for two days, it smelled like a swamp.",
+        context="You left the dishes in the sink overnight again.",
+        n=7,
+    )
+    assert any("it smelled like a swamp" in t for t in texts), texts
+    assert not any("smelled a swamp" in t for t in texts), texts
