@@ -571,6 +571,14 @@ _FELT_AUX = {
 }
 
 
+_WHEN = frozenset({"when", "whenever"})
+
+
+def _when_clause(verb: Token) -> bool:
+    """Whether `verb` heads a clause of time opened by "when" ("...when you left early")."""
+    return verb.dep_ == "advcl" and any(m.lower_ in _WHEN and m.i < verb.i for m in verb.children)
+
+
 def _their_feeling(ctx_doc: Doc) -> tuple[str, str, bool] | None:
     """The feeling the partner named about themself, told back to them, the feeling word,
     and whether what it is about was told too: "I'm so nervous about your job" gives
@@ -611,15 +619,7 @@ def _their_feeling(ctx_doc: Doc) -> tuple[str, str, bool] | None:
         # "scared you'll leave me" -> "scared I'll leave you"
         fear = next((c for c in after if c.dep_ == "ccomp"), None)
         # "lonely when you game all night" -> "lonely when I game all night"
-        moment = next(
-            (
-                c
-                for c in after
-                if c.dep_ == "advcl"
-                and any(m.lower_ in ("when", "whenever") and m.i < c.i for m in c.children)
-            ),
-            None,
-        )
+        moment = next((c for c in after if _when_clause(c)), None)
         degree = ""
         for clause, most in ((fear, 14), (moment, 12)):
             told = _told_through(clause.left_edge, clause, 3, most) if clause is not None else None
@@ -666,16 +666,7 @@ def _it_hurt(ctx_doc: Doc) -> tuple[str, str, bool] | None:
             or any(c.dep_ == "neg" for c in children)
         ):
             continue
-        moment = next(
-            (
-                c
-                for c in children
-                if c.dep_ == "advcl"
-                and c.i > verb.i
-                and any(m.lower_ in ("when", "whenever") and m.i < c.i for m in c.children)
-            ),
-            None,
-        )
+        moment = next((c for c in children if c.i > verb.i and _when_clause(c)), None)
         if moment is None or any(
             not (t.is_punct or t.is_quote)
             for t in verb.doc[moment.right_edge.i + 1 : verb.sent.end]
@@ -892,26 +883,18 @@ def _owned_complaint(ctx_doc: Doc) -> str | None:
         ):
             # "I'm frustrated that you left the car on empty": own the deed itself
             tokens = [t for t in deed.subtree if not t.is_punct and t.dep_ != "mark"]
-        elif (
-            deed.dep_ == "advcl"
-            and (
-                deed.head.lemma_.lower() in _HURT_WHEN
-                # "I felt dismissed when...", read with "felt" as the passive's auxiliary
-                or any(
-                    c.dep_ in ("aux", "auxpass") and c.lower_ in _FELT_AUX
-                    for c in deed.head.children
-                )
-            )
-            and any(
-                c.dep_ == "advmod" and c.lower_ in ("when", "whenever") and c.i < deed.i
-                for c in deed.children
+        elif _when_clause(deed) and (
+            deed.head.lemma_.lower() in _HURT_WHEN
+            # "I felt dismissed when...", read with "felt" as the passive's auxiliary
+            or any(
+                c.dep_ in ("aux", "auxpass") and c.lower_ in _FELT_AUX for c in deed.head.children
             )
         ):
             # "It hurt when you left early": the deed is leaving early, not "it hurt"
             tokens = [
                 t
                 for t in deed.subtree
-                if not t.is_punct and not (t.head == deed and t.lower_ in ("when", "whenever"))
+                if not t.is_punct and not (t.head == deed and t.lower_ in _WHEN)
             ]
         if tokens and tokens[0].lower_ in _ASKING:
             if not why_not or len(tokens) < 4:

@@ -36,10 +36,10 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data" / "crisis"
 OUT = ROOT / "coach" / "resources" / "model" / "crisis.json"
 TARGET_RECALL = 0.98
+MAX_EVERYDAY_STOPS = 0.02
 # Stops that come from the classifier alone (no pattern matched) must be rarer still: on
 # fresh everyday replies, words like "tired", "family" or "end of discussion" pushed it
 # over a lower bar. At most this share of everyday messages may be stopped by it alone.
-MAX_EVERYDAY_STOPS = 0.02
 MAX_CLASSIFIER_ONLY_STOPS = 0.002
 # Help is shown at the check-in level anyway, so a stop should be sure: it may also end
 # coaching on at most one look-alike in eight (jokes, fiction, a past that is over). Without
