@@ -157,6 +157,25 @@ def test_the_persons_own_point_is_carried_without_the_attack(reply: str, carried
         assert not re.search(r"\b(never|making)\b|Sorry, but", s.text), s.text
 
 
+def test_the_persons_own_deed_is_their_point_before_a_longer_one_about_someone_else() -> None:
+    texts = _texts(
+        "i filled it up on friday!! my brother borrowed it and drove it round all weekend, not my fault. stop blaming me",
+        context="The car's out of petrol again.",
+        n=7,
+    )
+    assert any("From my side, I filled it up on friday" in t for t in texts), texts
+    assert not any("From my side, my brother" in t for t in texts), texts
+
+
+def test_irony_with_not_exactly_is_not_carried_as_the_persons_point() -> None:
+    for s in rewrite(
+        "I can't exactly hang the shelves with my bare hands, the drill's broken.",
+        context="The shelves are still on the floor after a month.",
+        n=7,
+    ):
+        assert "exactly" not in s.text and "bare hands" not in s.text, s.text
+
+
 def test_what_they_did_is_not_carried_as_the_persons_point() -> None:
     for s in rewrite("I only let her go because you were being far too harsh.", n=7):
         assert "harsh" not in s.text, s.text
