@@ -220,7 +220,7 @@ def main() -> int:
         "kinds": kinds,
     }
     args.out.write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
-    print(f"wrote {args.out.relative_to(ROOT)}")
+    print(f"wrote {args.out}")
     return 0
 
 

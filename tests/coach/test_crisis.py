@@ -223,3 +223,18 @@ def test_a_long_calm_explanation_does_not_stop_coaching() -> None:
         "that's not what she'll remember, though. I'll talk to her tonight and say sorry myself."
     )
     assert not check_crisis(text).crisis
+
+
+def test_a_kick_in_ones_sleep_is_a_complaint_about_the_bed_not_a_blow() -> None:
+    for text in (
+        "Sorry I steal the duvet, but you kick me all night and I never say a word.",
+        "well u kick me in ur sleep so we're square",
+    ):
+        assert not check_crisis(text).crisis, text
+    # a blow is still a blow, in the night or in their sleep
+    for text in (
+        "He hits me every night after the pub.",
+        "She punches me in her sleep and then says she can't remember.",
+        "He kicked me because I wouldn't get out of bed.",
+    ):
+        assert check_crisis(text).crisis, text
