@@ -1477,7 +1477,21 @@ def _longest_clause(
             start, end = ex.normalized.to_original(
                 tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
             )
-            if any(m.start < end and start < m.end and m.kind not in carry for m in harms):
+            # A sentence the scorer found contemptuous or tit-for-tat, once the jab in it is
+            # cut ("Sorry, but I mowed the lawn while you sat on the couch"), keeps the
+            # person's side: the jab was what it found.
+            blamed_on_jab = {
+                (m.kind, m.start, m.end)
+                for m in harms
+                if jab and m.kind in ("contempt", "counter_complaint") and m not in ex.markers
+            }
+            if any(
+                m.start < end
+                and start < m.end
+                and m.kind not in carry
+                and (m.kind, m.start, m.end) not in blamed_on_jab
+                for m in harms
+            ):
                 continue
             if not keep(tokens):
                 continue
@@ -1488,13 +1502,22 @@ def _longest_clause(
     return "".join(best).strip(" ,;:-")
 
 
-def _deferred(ex: Extraction, harms: list[Marker], config: _Config, skip: set[int]) -> str | None:
+def _deferred(
+    ex: Extraction,
+    harms: list[Marker],
+    config: _Config,
+    skip: set[int],
+    sneers: frozenset[int] | set[int] = frozenset(),
+) -> str | None:
     """The person's own grievance in a counter-complaint, set aside for later instead of
     thrown back now: what they did themselves ("I packed the garage on Saturday" -> "tell
     you my side too, that I packed the garage on Saturday"), else what the partner did,
     without the verdict ("you told your family about my health" -> "talk about how it felt
     for me when you told your family about my health"). Only for a reply that answers a
-    complaint with one of its own; "yours can wait" is the counter-complaint's own tip."""
+    complaint with one of its own; "yours can wait" is the counter-complaint's own tip.
+    What the partner does, in the present, is not told from a clause in `sneers` ("You
+    answer phones all day" is a sneer at their job, not a deed; "you told your family
+    about my health" still is one)."""
     if not any(m.kind == "counter_complaint" for m in harms):
         return None
 
@@ -1516,6 +1539,8 @@ def _deferred(ex: Extraction, harms: list[Marker], config: _Config, skip: set[in
     if side:
         return "tell you my side too, that " + side
     observed = _observation(ex.doc, config, skip)
+    if observed is not None and not observed[1] and sneers:
+        observed = _observation(ex.doc, config, skip | sneers)
     if observed is None:
         return None
     text, past = observed
@@ -1684,9 +1709,14 @@ def _clean_point(tokens: list[Token], config: _Config) -> list[str]:
     return text
 
 
-def _marker_tokens(ex: Extraction, kinds: frozenset[str]) -> set[int]:
-    """Tokens of the reply that sit inside the rules' markers of these kinds."""
-    spans = [(m.start, m.end) for m in ex.markers if m.kind in kinds]
+def _marker_tokens(
+    ex: Extraction, kinds: frozenset[str], markers: list[Marker] | None = None
+) -> set[int]:
+    """Tokens of the reply that sit inside the rules' markers of these kinds (or inside
+    the given `markers` of these kinds)."""
+    spans = [
+        (m.start, m.end) for m in (ex.markers if markers is None else markers) if m.kind in kinds
+    ]
     out: set[int] = set()
     if not spans:
         return out
@@ -1856,7 +1886,14 @@ def rewrite(
         # After their worry, "lumps are usually benign" is the reassurance that shrinks
         # it, not the person's own side
         point = None
-    deferred = _deferred(ex, original.harms, config, insults | contempt)
+    # A sneer the scorer found ("You answer phones all day") is no deed to bring up later.
+    deferred = _deferred(
+        ex,
+        original.harms,
+        config,
+        insults | contempt,
+        sneers=_marker_tokens(ex, frozenset({"contempt"}), original.markers),
+    )
     if ex.context:
         # A counter-complaint or an excuse answers *their* complaint, and minimising or a fix
         # answers what *they* are going through: lead with its topic.
