@@ -17,10 +17,16 @@ from bench.eval_rewrite import kept
 from coach import analyze, check_crisis, rewrite
 
 DATA = ROOT / "bench" / "data"
+UNSEEN = ROOT / "bench" / "unseen"
 SETS = (
-    ("fresh_unsafe_a.jsonl", "unsafe"),
-    ("fresh_unsafe_b.jsonl", "unsafe"),
-    ("fresh_safe.jsonl", "safe"),
+    (DATA / "fresh_unsafe_a.jsonl", "unsafe"),
+    (DATA / "fresh_unsafe_b.jsonl", "unsafe"),
+    (DATA / "fresh_safe.jsonl", "safe"),
+    (DATA / "fresh_unsafe_c.jsonl", "unsafe"),
+    (DATA / "fresh_safe_c.jsonl", "safe"),
+    # measured only, never read for bugs (bench/unseen/README.md)
+    (UNSEEN / "fresh_unsafe_d.jsonl", "unsafe"),
+    (UNSEEN / "fresh_safe_d.jsonl", "safe"),
 )
 
 
@@ -29,19 +35,22 @@ def main() -> int:
         "# The engine on fresh replies",
         "",
         f"{machine_line()}. Command: `.venv/bin/python -m bench.eval_fresh`.",
-        "Data: `bench/data/` (written for the project; see its README for how clean each",
-        "file is). Nothing was fitted on these files.",
+        "Data: `bench/data/` and `bench/unseen/` (written for the project; their READMEs say",
+        "how clean each file is). Nothing was fitted on these files. None of them discloses",
+        "danger, so every stop and every check-in is a false alarm.",
         "",
-        "| file | rows | labelled right | coaching stopped (crisis) | first rewrite safe and safer | `keep` words in the first rewrite |",
-        "| --- | --- | --- | --- | --- | --- |",
+        "| file | rows | labelled right | coaching stopped (crisis) | crisis check-ins | first rewrite safe and safer | `keep` words in the first rewrite |",
+        "| --- | --- | --- | --- | --- | --- | --- |",
     ]
     for name, want in SETS:
-        rows = read_jsonl(Path(DATA / name))
-        right = stops = first_ok = kept_n = keep_rows = 0
+        rows = read_jsonl(Path(name))
+        right = stops = check_ins = first_ok = kept_n = keep_rows = 0
         for row in rows:
             analysis = analyze(row["reply"], row.get("context"))
             right += analysis.label == want
-            stops += check_crisis(row["reply"]).crisis
+            crisis = check_crisis(row["reply"])
+            stops += crisis.crisis
+            check_ins += crisis.check_in
             if want == "unsafe":
                 suggestions = rewrite(row["reply"], context=row.get("context"), n=3)
                 first_ok += bool(suggestions) and (
@@ -57,9 +66,13 @@ def main() -> int:
             else "— | —"
         )
         lines.append(
-            f"| `{name}` | {n} | {right / n:.3f} ({right}/{n}) | {stops} | {rewrite_cells} |"
+            f"| `{name.parent.name}/{name.name}` | {n} | {right / n:.3f} ({right}/{n}) | {stops} "
+            f"| {check_ins} | {rewrite_cells} |"
         )
-        print(f"{name}: labelled right {right}/{n}, crisis stops {stops}, {rewrite_cells}")
+        print(
+            f"{name.name}: labelled right {right}/{n}, crisis stops {stops}, "
+            f"check-ins {check_ins}, {rewrite_cells}"
+        )
     path = write_report("fresh.md", "\n".join(lines) + "\n")
     print(f"report: {path}")
     return 0
