@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -178,7 +179,18 @@ _NAMED_TIMES = frozenset(
 
 # Doings a reply charges the partner with ("stop nagging", "quit whining").
 _CHARGES = frozenset(
-    {"nag", "whine", "complain", "moan", "bitch", "sulk", "overreact", "exaggerate", "pester"}
+    {
+        "nag",
+        "whine",
+        "complain",
+        "moan",
+        "bitch",
+        "sulk",
+        "overreact",
+        "exaggerate",
+        "pester",
+        "act",
+    }
 )
 # Verbs the tagger reads as plural nouns after a noun ("my phone matters", "the lease ends").
 _VERBS_READ_AS_NOUNS = frozenset(
@@ -207,6 +219,8 @@ def _topics(
             continue  # "time" and "night" are no topic; "date night" is
         if root.lower_ in config.openers or root.lower_ in config.hedges:
             continue  # "Ugh" read as a name
+        if any(unicodedata.category(ch) == "So" for ch in root.text):
+            continue  # "5 min 🤷": an emoji read as a noun
         if root.lower_ in _NO_REQUEST_VERBS:
             continue  # "Chill." read as a name
         before = doc[chunk.start - 1] if chunk.start else None
@@ -295,6 +309,8 @@ def _topics(
             low = token.lower_
             if low in config.topic_stopwords or (token.i in skip and token.i != root.i):
                 continue
+            if any(unicodedata.category(ch) == "So" for ch in token.text):
+                continue  # an emoji ("work 🥺") is no part of it
             if token.tag_ in ("WDT", "WP") and token.dep_ == "det":
                 continue  # "with what money?" is about money
             if low in config.hedges and token.i != root.i:
@@ -324,7 +340,8 @@ def _topics(
                 words.append(token.text)
             else:
                 words.append(low)
-        phrase = " ".join(words).strip().replace(" - ", "-")  # "phone-free dinner"
+        # "phone-free dinner"; and no comma left where an opener was ("no, the milk")
+        phrase = " ".join(words).strip(" ,;:").replace(" - ", "-")
         if phrase and root.dep_ == "appos" and root.head.i in emitted and len(chunk) == 1:
             # "your friend" + "Mark" is one person: "your friend Mark"
             place = emitted.pop(root.head.i)
@@ -1469,6 +1486,18 @@ def _longest_clause(
                 else set()
             )
             tokens = [t for t in clause if t.i not in jab]
+            # an opener ("chill", "Oh come on,") is dropped, so a marker on it alone does
+            # not bar what follows
+            while tokens and (
+                tokens[0].is_punct
+                or tokens[0].lower_ in config.openers
+                or " ".join(t.lower_ for t in tokens[:2]) in config.openers
+            ):
+                tokens = (
+                    tokens[2:]
+                    if " ".join(t.lower_ for t in tokens[:2]) in config.openers
+                    else tokens[1:]
+                )
             if not tokens or any(
                 t.i in skip or (t.lower_ in config.topic_stopwords and t.lower_ not in _AMOUNTS)
                 for t in tokens
@@ -1478,12 +1507,15 @@ def _longest_clause(
                 tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
             )
             # A sentence the scorer found contemptuous or tit-for-tat, once the jab in it is
-            # cut ("Sorry, but I mowed the lawn while you sat on the couch"), keeps the
-            # person's side: the jab was what it found.
+            # cut ("Sorry, but I mowed the lawn while you sat on the couch"), or beside the
+            # rhetorical question left out above ("I fed him, do you think I'm an idiot?"),
+            # keeps the person's side: the jab or the question was what it found.
             blamed_on_jab = {
                 (m.kind, m.start, m.end)
                 for m in harms
-                if jab and m.kind in ("contempt", "counter_complaint") and m not in ex.markers
+                if (jab or asks)
+                and m.kind in ("contempt", "counter_complaint")
+                and m not in ex.markers
             }
             if any(
                 m.start < end

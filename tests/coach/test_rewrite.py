@@ -1328,3 +1328,68 @@ def test_like_after_a_sense_verb_is_a_comparison_not_a_hedge() -> None:
     )
     assert any("it smelled like a swamp" in t for t in texts), texts
     assert not any("smelled a swamp" in t for t in texts), texts
+
+
+@pytest.mark.parametrize(
+    ("text", "context", "not_said"),
+    [
+        # an emoji read as a noun is no topic
+        (
+            "maybe sunday, if u can stop being weird about my mum for 2 sec 🤷",
+            "can we see ur mum a bit less",
+            "🤷",
+        ),
+        # "stop acting like" is a verdict on them, not a doing to talk about
+        (
+            "She's staying for ten days, stop acting like it's a prison sentence.",
+            "I don't want your sister staying with us for so long.",
+            "acting",
+        ),
+        # an idiom: "point fingers" is not about fingers
+        (
+            "You booked the hotel, so don't point fingers at me about the bill.",
+            "The hotel bill was way more than we agreed.",
+            "fingers",
+        ),
+        # "a waste of an evening" judges it; the evening is not "the waste"
+        (
+            "Book club is a waste of a perfectly good Thursday and you know it.",
+            "I'd really like you to come to book club with me once.",
+            "waste",
+        ),
+        # "however will we cope" is irony, not the person's point
+        (
+            "Oh no, the bread's gone stale. However will we cope.",
+            "You left the bread out again.",
+            "However will",
+        ),
+    ],
+)
+def test_what_is_no_topic_or_point_is_left_out(text: str, context: str, not_said: str) -> None:
+    texts = _texts(text, context=context, n=7)
+    assert texts
+    for t in texts:
+        assert not_said.lower() not in t.lower(), t
+
+
+@pytest.mark.parametrize(
+    ("text", "context", "carried"),
+    [
+        # "chill" and "yes" open the reply; what follows is the person's side
+        (
+            "chill im literally on the bus rn, stop texting me every two minutes 🙄",
+            "where are you?? the film starts in ten minutes",
+            "From my side, I'm on the bus right now",
+        ),
+        (
+            "yes I locked it obviously, do you think I'm stupid?",
+            "Did you lock the back door before we left?",
+            "From my side, I locked it",
+        ),
+    ],
+)
+def test_the_persons_side_is_carried_after_a_brush_off_opener(
+    text: str, context: str, carried: str
+) -> None:
+    texts = _texts(text, context=context, n=7)
+    assert any(carried in t for t in texts), texts
