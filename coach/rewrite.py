@@ -1595,6 +1595,13 @@ def _clean_point(tokens: list[Token], config: _Config) -> list[str]:
         else:
             break
     if any(
+        t.lemma_.lower() in ("care", "bother", "mind")
+        and any(c.dep_ == "neg" for c in t.children)
+        and any(c.dep_ == "nsubj" and c.lower_ == "i" for c in t.children)
+        for t in tokens
+    ):
+        return []  # "I don't care anymore" shrugs the matter off; it is no side of it
+    if any(
         t.lower_ in ("like", "as", "exactly") and t.i > 0 and t.nbor(-1).lower_ in ("not", "n't")
         for t in tokens
     ):

@@ -1357,6 +1357,12 @@ def test_like_after_a_sense_verb_is_a_comparison_not_a_hedge() -> None:
             "I'd really like you to come to book club with me once.",
             "waste",
         ),
+        # "I don't care anymore" shrugs it off; it is no side to carry
+        (
+            "Fine, book whatever restaurant you want, I don't care anymore.",
+            "I'd love to pick the restaurant for our anniversary this time.",
+            "care anymore",
+        ),
         # "however will we cope" is irony, not the person's point
         (
             "Oh no, the bread's gone stale. However will we cope.",
