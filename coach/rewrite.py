@@ -1488,16 +1488,7 @@ def _longest_clause(
             tokens = [t for t in clause if t.i not in jab]
             # an opener ("chill", "Oh come on,") is dropped, so a marker on it alone does
             # not bar what follows
-            while tokens and (
-                tokens[0].is_punct
-                or tokens[0].lower_ in config.openers
-                or " ".join(t.lower_ for t in tokens[:2]) in config.openers
-            ):
-                tokens = (
-                    tokens[2:]
-                    if " ".join(t.lower_ for t in tokens[:2]) in config.openers
-                    else tokens[1:]
-                )
+            tokens = _without_openers(tokens, config)
             if not tokens or any(
                 t.i in skip or (t.lower_ in config.topic_stopwords and t.lower_ not in _AMOUNTS)
                 for t in tokens
@@ -1584,8 +1575,8 @@ _SENSED = frozenset({"smell", "look", "sound", "feel", "seem", "taste"})
 _FUSS = frozenset({"word", "thing", "anything", "scene", "fuss", "peep", "deal"})
 
 
-def _clean_point(tokens: list[Token], config: _Config) -> list[str]:
-    """A clause without openers, hedges and end punctuation, if it is a whole statement."""
+def _without_openers(tokens: list[Token], config: _Config) -> list[Token]:
+    """A clause without the openers and punctuation it starts with ("Oh come on, I...")."""
     while tokens:
         low = " ".join(t.lower_ for t in tokens[:2])
         if low in config.openers:
@@ -1594,6 +1585,12 @@ def _clean_point(tokens: list[Token], config: _Config) -> list[str]:
             tokens = tokens[1:]
         else:
             break
+    return tokens
+
+
+def _clean_point(tokens: list[Token], config: _Config) -> list[str]:
+    """A clause without openers, hedges and end punctuation, if it is a whole statement."""
+    tokens = _without_openers(tokens, config)
     if any(
         t.lemma_.lower() in ("care", "bother", "mind")
         and any(c.dep_ == "neg" for c in t.children)
