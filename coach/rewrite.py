@@ -1977,6 +1977,16 @@ def rewrite(
     # Unasked-for advice is the harm itself: it is not carried over as a request, but it
     # can be offered as a question ("Would it help to call her, or...?").
     request = _request(doc)
+    # "you need to say yes today" inside a push for an answer is the pressure itself:
+    # neither advice to offer nor a request to carry over
+    pushes = [m for m in original.harms if m.kind == "pressure"]
+    pushed = [
+        m
+        for m in original.harms
+        if m.kind == "fixing" and any(p.start <= m.start and m.end <= p.end for p in pushes)
+    ]
+    if pushed and len(pushed) == harm_counts["fixing"]:
+        request = None
     advice = request if harm_counts["fixing"] else None
     if advice:
         request = None

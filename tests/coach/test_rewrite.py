@@ -1399,3 +1399,13 @@ def test_the_persons_side_is_carried_after_a_brush_off_opener(
 ) -> None:
     texts = _texts(text, context=context, n=7)
     assert any(carried in t for t in texts), texts
+
+
+def test_a_push_for_an_answer_is_not_offered_back_as_advice() -> None:
+    # "you need to say yes" inside pressure is the push itself, not a fix to offer them
+    for s in rewrite(
+        "I've already paid for the festival tickets, so you need to say yes right now.",
+        context="I'm not sure I want to go to the festival with your friends.",
+        n=7,
+    ):
+        assert "say yes" not in s.text, s.text
