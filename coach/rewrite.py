@@ -2090,8 +2090,10 @@ def rewrite(
     for option in sorted(candidates, key=lambda c: c[2]):
         by_skill.setdefault(option[3], []).append(option)
     skills = sorted(by_skill, key=lambda name: by_skill[name][0])
-    # The versions most likely to be scored are parsed in one batch, which is faster.
-    likely = [by_skill[name][0][4] for name in skills[: n + 1]]
+    # The versions most likely to be scored are parsed in one batch, which is faster. Only
+    # the first n: most replies need no more, and a spare one (often the longest) made
+    # the batch slower than parsing it alone when it is needed (median 58 -> 42 ms here).
+    likely = [by_skill[name][0][4] for name in skills[:n]]
     parse.prime([normalize(clean_text(text)).text for text in likely])
     for name in skills:
         safe = first_safe(by_skill[name])
