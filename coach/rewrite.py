@@ -1465,6 +1465,13 @@ def _longest_clause(
         return ""
     best: list[str] = []
     best_rank = (False, 0)
+    # A sentence the scorer (not a rule) found contemptuous or tit-for-tat, once the jab in
+    # it is cut ("Sorry, but I mowed the lawn while you sat on the couch"), or beside the
+    # rhetorical question left out below ("I fed him, do you think I'm an idiot?"), keeps
+    # the person's side: the jab or the question was what it found.
+    learned = {
+        m for m in harms if m.kind in ("contempt", "counter_complaint") and m not in ex.markers
+    }
     for sent in ex.doc.sents:
         asks = "?" in sent.text
         for clause in _clauses(sent):
@@ -1497,22 +1504,12 @@ def _longest_clause(
             start, end = ex.normalized.to_original(
                 tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
             )
-            # A sentence the scorer found contemptuous or tit-for-tat, once the jab in it is
-            # cut ("Sorry, but I mowed the lawn while you sat on the couch"), or beside the
-            # rhetorical question left out above ("I fed him, do you think I'm an idiot?"),
-            # keeps the person's side: the jab or the question was what it found.
-            blamed_on_jab = {
-                (m.kind, m.start, m.end)
-                for m in harms
-                if (jab or asks)
-                and m.kind in ("contempt", "counter_complaint")
-                and m not in ex.markers
-            }
+            blamed_elsewhere = learned if (jab or asks) else set()
             if any(
                 m.start < end
                 and start < m.end
                 and m.kind not in carry
-                and (m.kind, m.start, m.end) not in blamed_on_jab
+                and m not in blamed_elsewhere
                 for m in harms
             ):
                 continue
