@@ -1564,7 +1564,72 @@ def _deferred(
     if observed is None:
         return None
     text, past = observed
+    # "u never ask about MY job either so": no shouted pronoun, no trailing "so"
+    text = re.sub(
+        r"\b(MY|ME|I'M|YOUR|YOU)\b", lambda m: m.group(1).lower().replace("i'm", "I'm"), text
+    )
+    text = re.sub(r"(?:\s+(?:so|though|tho|anyway|lol))+$", "", text)
     return f"talk about how it {'felt' if past else 'feels'} for me when {text}"
+
+
+_TIME_UNITS = frozenset({"second", "minute", "min", "hour", "day", "week", "month", "year"})
+_SMALLING = frozenset({"just", "only", "merely", "even", "literally", "like", "basically"})
+
+
+def _granted(ex: Extraction, harms: list[Marker], skip: set[int]) -> str | None:
+    """A plain fact the person used to make the matter small ("It was five minutes",
+    "It's been six months", "he was fourteen"), without the words that shrink it: granted,
+    it can sit beside their feeling ("I know it was five minutes, and I can see it still
+    matters to you") instead of against it."""
+    if not any(m.kind == "minimizing" for m in harms) or not ex.doc.has_annotation("SENT_START"):
+        return None
+    for sent in ex.doc.sents:
+        if "?" in sent.text:
+            continue
+        for clause in _clauses(sent):
+            root = next((t for t in clause if t.dep_ == "ROOT" or t.head not in clause), None)
+            if root is None or root.lemma_ != "be":
+                continue
+            subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is None or subject.lower_ not in ("it", "that", "he", "she", "they"):
+                continue
+            if any(
+                t.i in skip
+                or t.dep_ == "neg"
+                or t.lower_ in _SUBJECTS
+                or t.lower_ in ("your", "ur", "yourself", "nothing", "no", "never")
+                for t in clause
+            ):
+                continue  # "it's not a big deal", "you're thirty-four": no fact to grant
+            # a stretch of time ("five minutes", "a year") or an age ("he was fourteen"); not
+            # an amount ("it's only 3 miles" after their first 5k is no fact to grant)
+            lasted = any(
+                (
+                    t.lemma_.lower() in _TIME_UNITS
+                    and t.dep_ != "npadvmod"  # "a few quid a month" is a rate
+                    and any(c.like_num or c.lower_ in ("a", "an") for c in t.children)
+                )
+                or (t.like_num and t.dep_ in ("attr", "acomp"))
+                for t in clause
+            )
+            if not lasted:
+                continue
+            start, end = ex.normalized.to_original(
+                clause[0].idx, clause[-1].idx + len(clause[-1].text)
+            )
+            if any(
+                m.start < end and start < m.end and m.kind not in ("minimizing", "defensiveness")
+                for m in harms
+            ):
+                continue
+            words = [t for t in clause if t.lower_ not in _SMALLING and not t.is_punct]
+            while words and words[0].pos_ in ("CCONJ", "INTJ"):
+                words = words[1:]
+            if len(words) < 3:
+                continue
+            text = "".join(t.text_with_ws for t in words).strip()
+            return text if words[0].pos_ == "PROPN" else text[0].lower() + text[1:]
+    return None
 
 
 _NOBODY_OR_EVERYONE = frozenset({"nobody", "noone", "everyone", "everybody"})
@@ -1919,6 +1984,11 @@ def rewrite(
         # After their worry, "lumps are usually benign" is the reassurance that shrinks
         # it, not the person's own side
         point = None
+    granted = _granted(ex, original.harms, insults | contempt)
+    if granted and point and not re.match(r"(I|we)\b", point, flags=re.IGNORECASE):
+        point = None  # "your mom didn't even notice" beside "it was five minutes": the same shrug
+    if point:
+        granted = None  # what the person did or meant comes first
     # A sneer the scorer found ("You answer phones all day") is no deed to bring up later.
     deferred = _deferred(
         ex,
@@ -1927,6 +1997,7 @@ def rewrite(
         insults | contempt,
         sneers=_marker_tokens(ex, frozenset({"contempt"}), original.markers),
     )
+    reply_topics = topics
     if ex.context:
         # A counter-complaint or an excuse answers *their* complaint, and minimising or a fix
         # answers what *they* are going through: lead with its topic.
@@ -1969,7 +2040,16 @@ def rewrite(
     if walk[0]:
         # where they are off to ("I'm off to the gym") is the way out, not the matter
         topics = [t for t in topics if t.lower() not in walk[0].lower()]
-    topic = _join(_distinct(topics)[:2])
+    chosen = _distinct(topics)[:2]
+    if deferred is None and point is None and harm_counts["counter_complaint"] and theirs:
+        # "What about you helping with the cars and the yard?": what the person brings up
+        # in return is for later, not what the partner is upset about
+        brought = {t.split()[-1].lower() for t in theirs}
+        returned = [t for t in _distinct(reply_topics) if t.split()[-1].lower() not in brought]
+        if returned:
+            deferred = f"talk about {_join(returned[:2])} too"
+            chosen = [t for t in chosen if t not in returned] or _distinct(theirs)[:2]
+    topic = _join(chosen)
     feeling, need = config.feelings[main_harm]
     # Unasked-for advice is the harm itself: it is not carried over as a request, but it
     # can be offered as a question ("Would it help to call her, or...?").
@@ -2024,6 +2104,7 @@ def rewrite(
         "felt": named[0] if named and not named[2] and named[1] not in _FELT_ABOUT else None,
         "calm_topic": topic if calm else None,
         "point": point,
+        "granted": granted,
         "deferred": deferred,
         "exit": walk[0],
         "not_when": walk[1],

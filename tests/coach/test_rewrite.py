@@ -1409,3 +1409,53 @@ def test_a_push_for_an_answer_is_not_offered_back_as_advice() -> None:
         n=7,
     ):
         assert "say yes" not in s.text, s.text
+
+
+def test_what_they_bring_up_in_return_waits_while_theirs_leads() -> None:
+    # a tit-for-tat question names the person's own grievance; it is for another time,
+    # and what the partner asked about leads
+    texts = _texts(
+        "What about you helping with the gutters and the shed?",
+        context="I'd like you to do more of the school lunches.",
+        n=7,
+    )
+    deferred = [t for t in texts if "another time" in t]
+    assert deferred, texts
+    assert "the gutters and the shed too" in deferred[0], deferred
+    assert "school lunches" in deferred[0].split("another time")[0], deferred
+    assert not any("about the school lunches and the gutters" in t for t in texts), texts
+
+
+@pytest.mark.parametrize(
+    ("text", "context", "granted"),
+    [
+        (
+            "It was twenty minutes. Nobody even noticed.",
+            "You were on a work call through my dad's retirement speech.",
+            "I know it was twenty minutes, and I can see it still matters to you.",
+        ),
+        (
+            "It's been two years. Time to move on.",
+            "I still miss my grandad every day.",
+            "I know it's been two years, and I can see it still matters to you.",
+        ),
+    ],
+)
+def test_a_fact_used_to_shrink_it_is_granted_beside_their_feeling(
+    text: str, context: str, granted: str
+) -> None:
+    texts = _texts(text, context=context, n=7)
+    assert any(granted in t for t in texts), texts
+
+
+def test_an_amount_or_a_rate_is_not_granted() -> None:
+    # after their first half marathon, "only 13 miles" is no fact to grant, nor is a rate
+    for text, context in [
+        ("lol it's only 13 miles", "I ran my first half marathon today!"),
+        (
+            "It's a few dollars a week, you're making a big thing of it.",
+            "I'm worried about the new phone plan.",
+        ),
+    ]:
+        for t in _texts(text, context=context, n=7):
+            assert "I know it" not in t, t
