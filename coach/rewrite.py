@@ -1472,9 +1472,19 @@ def _longest_clause(
     learned = {
         m for m in harms if m.kind in ("contempt", "counter_complaint") and m not in ex.markers
     }
+    # The same for a sentence of several clauses: the clause where the person tells what
+    # they did ("That's not true, I was home every night last week") is not what made it
+    # sound dismissive or like a charge; the scorer marks the whole sentence. (Not when
+    # it found contempt there: "Sure, I'll do bath time too" is sarcasm, all of it.)
+    learned_wide = {
+        m
+        for m in harms
+        if m.kind in ("counter_complaint", "criticism", "minimizing") and m not in ex.markers
+    }
     for sent in ex.doc.sents:
         asks = "?" in sent.text
-        for clause in _clauses(sent):
+        clauses = _clauses(sent)
+        for clause in clauses:
             if asks and (
                 any(t.text == "?" for t in clause)
                 or clause[0].lower_ in _QUESTION_WORDS
@@ -1505,6 +1515,19 @@ def _longest_clause(
                 tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
             )
             blamed_elsewhere = learned if (jab or asks) else set()
+            if (
+                len(clauses) > 1
+                and tokens[0].lower_ in ("i", "we")
+                and not any(
+                    t.lower_ in _SUBJECTS or t.lower_ in ("your", "ur") or t.dep_ == "neg"
+                    for t in tokens
+                )
+                # "I say this with love, but...": a cushion for what comes after the "but"
+                and not any(
+                    t.lower_ in ("but", "though", "although") for t in sent if t.i > tokens[-1].i
+                )
+            ):
+                blamed_elsewhere = blamed_elsewhere | learned_wide
             if any(
                 m.start < end
                 and start < m.end

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import importlib
 import re
 
 import pytest
 
 from coach import InvalidTextError, analyze, rewrite
+from coach.analyzer import extract
 from coach.errors import InvalidArgumentError
+from coach.result import Marker
+
+rewrite_module = importlib.import_module("coach.rewrite")
 
 UNSAFE = [
     ("You never listen to me.", None),
@@ -1459,3 +1464,38 @@ def test_an_amount_or_a_rate_is_not_granted() -> None:
     ]:
         for t in _texts(text, context=context, n=7):
             assert "I know it" not in t, t
+
+
+def _sentence_marked(text: str, kind: str) -> list[Marker]:
+    """A marker over the whole reply, as the scorer (not a rule) gives one."""
+    return [Marker(kind, 0, len(text), text, "harm", "")]
+
+
+@pytest.mark.parametrize("kind", ["minimizing", "criticism", "counter_complaint"])
+def test_the_persons_deed_beside_a_denial_is_their_point_when_the_whole_sentence_is_marked(
+    kind: str,
+) -> None:
+    text = "That's not true, I took every Friday off this month."
+    ex = extract(text, "I feel like your work always comes first.")
+    point = rewrite_module._point(ex, _sentence_marked(text, kind), rewrite_module._config(), set())
+    assert point == "I took every Friday off this month", point
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # contempt over all of it: "Sure, I'll do X too" is sarcasm, the deed included
+        "Oh sure, I'll do the school run too.",
+        # the cushion before a "but" is not the point
+        "I say this as a friend, but you need to be told everything twice.",
+        # a denial of their own is no deed
+        "Whatever, I don't see why that's my job.",
+    ],
+)
+def test_a_whole_sentence_marker_still_bars_sarcasm_cushions_and_denials(text: str) -> None:
+    kind = "contempt" if text.startswith("Oh sure") else "criticism"
+    ex = extract(text, "Could you help more with the kids?")
+    assert (
+        rewrite_module._point(ex, _sentence_marked(text, kind), rewrite_module._config(), set())
+        is None
+    )
