@@ -1499,3 +1499,25 @@ def test_a_whole_sentence_marker_still_bars_sarcasm_cushions_and_denials(text: s
         rewrite_module._point(ex, _sentence_marked(text, kind), rewrite_module._config(), set())
         is None
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "context", "carried"),
+    [
+        (
+            "Not tonight. I'm done talking about the wedding budget.",
+            "Can we go over the wedding budget?",
+            "I can't talk about the wedding budget well tonight.",
+        ),
+        (
+            "Plan the holidays yourself, I'm going to bed.",
+            "We need to plan the summer holidays.",
+            "I'm not walking away from talking about the summer holidays.",
+        ),
+    ],
+)
+def test_a_repair_break_names_what_it_will_come_back_to(
+    text: str, context: str, carried: str
+) -> None:
+    breaks = [s.text for s in rewrite(text, context=context, n=7) if s.strategy == "repair_break"]
+    assert breaks and carried in breaks[0], breaks
