@@ -1021,10 +1021,33 @@ def _gerund(verb: str) -> str:
 _ASKS_NOTHING_BARE = frozenset({"see", "watch", "guess", "imagine", "try", "think", "care"})
 
 
-def _verb_phrase(verb: Token) -> tuple[str, str] | None:
+# As advice (offered as a question), giving something up is a fix like any other: "Would
+# it help to stop making plans with her?"; as a request, "Could you stop...?" is a charge.
+_ADVICE_VERBS = frozenset({"stop", "quit"})
+
+
+def _about_something_else(verb: Token) -> bool:
+    """What "stop" or "quit" would give up is a habit with someone or something else in
+    it ("stop making plans with her", "stop checking it"), not the way they are with the
+    person ("stop starting fights", "stop taking everything so personally")."""
+    done = [t for c in verb.children if c.dep_ in ("xcomp", "dobj", "ccomp") for t in c.subtree]
+    return (
+        bool(done)
+        and any(t.lower_ in ("her", "him", "them", "it") or t.pos_ == "PROPN" for t in done)
+        and not any(
+            t.lower_ in ("me", "us", "everything", "everyone", "fights", "fight", "so")
+            for t in done
+        )
+    )
+
+
+def _verb_phrase(verb: Token, advice: bool = False) -> tuple[str, str] | None:
     """A request's verb phrase in base form and as a gerund ("do the dishes", "doing ...")."""
     lemma = verb.lemma_.lower()
-    if lemma in _NO_REQUEST_VERBS or any(c.dep_ == "neg" for c in verb.children):
+    barred = lemma in _NO_REQUEST_VERBS and not (
+        advice and lemma in _ADVICE_VERBS and _about_something_else(verb)
+    )
+    if barred or any(c.dep_ == "neg" for c in verb.children):
         return None
     rest: list[str] = []
     for token in verb.subtree:
@@ -1041,6 +1064,8 @@ def _verb_phrase(verb: Token) -> tuple[str, str] | None:
         return None  # "See if I care", "Try me": no "Could you see?"
     tail = (" " + " ".join(rest)) if rest else ""
     tail = re.sub(r" for once\b| for a change\b| like I asked\b| already\b", "", tail)
+    # "stop making plans with her then tbh": no sign-off
+    tail = re.sub(r"(?: then| lol| lmao| to be honest| honestly| tbh)+$", "", tail)
     # the deadline is the pressure: "decide now" is asked as "decide"
     tail = re.sub(r" (?:right )?now$| immediately$| today$| tonight$| this week$", "", tail)
     return f"{lemma}{tail}", f"{_gerund(lemma)}{tail}"
@@ -1087,8 +1112,9 @@ def _told_to(doc: Doc) -> set[str]:
     return words
 
 
-def _request(doc: Doc) -> tuple[str, str] | None:
-    """The concrete thing the reply asks for: an imperative, or "you need to / should X"."""
+def _request(doc: Doc, advice: bool = False) -> tuple[str, str] | None:
+    """The concrete thing the reply asks for: an imperative, or "you need to / should X";
+    with `advice`, the fix it offers (which may be to give something up)."""
     for sent in doc.sents:
         first = _command(sent)
         if (
@@ -1096,7 +1122,7 @@ def _request(doc: Doc) -> tuple[str, str] | None:
             and first.pos_ == "VERB"
             and first.dep_ in ("ROOT", "advcl", "ccomp", "conj")
         ):
-            phrase = _verb_phrase(first)
+            phrase = _verb_phrase(first, advice)
             if phrase:
                 return phrase
     for token in doc:
@@ -1112,7 +1138,7 @@ def _request(doc: Doc) -> tuple[str, str] | None:
             if token.tag_ == "MD":
                 target = token.head if token.head.pos_ == "VERB" else None
             if target is not None and target.pos_ == "VERB" and not _counterfactual(target):
-                phrase = _verb_phrase(target)
+                phrase = _verb_phrase(target, advice)
                 if phrase:
                     return phrase
     return None
@@ -2087,7 +2113,11 @@ def rewrite(
     ]
     if pushed and len(pushed) == harm_counts["fixing"]:
         request = None
-    advice = request if harm_counts["fixing"] else None
+    advice = (
+        (request or (None if pushed else _request(doc, advice=True)))
+        if harm_counts["fixing"]
+        else None
+    )
     if advice:
         request = None
     event = _event(

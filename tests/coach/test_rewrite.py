@@ -1521,3 +1521,30 @@ def test_a_repair_break_names_what_it_will_come_back_to(
 ) -> None:
     breaks = [s.text for s in rewrite(text, context=context, n=7) if s.strategy == "repair_break"]
     assert breaks and carried in breaks[0], breaks
+
+
+def test_giving_something_up_is_offered_as_advice_without_the_sign_off() -> None:
+    texts = _texts(
+        "just stop inviting him then tbh",
+        context="Sam bailed on me again, that's the fourth time.",
+        n=7,
+    )
+    assert any(
+        "Would it help to stop inviting him, or would you rather I just listen" in t for t in texts
+    ), texts
+    texts = _texts("just unfollow her lol", context="My cousin keeps posting digs about me.", n=7)
+    assert any("Would it help to unfollow her, or" in t for t in texts), texts
+
+
+@pytest.mark.parametrize(
+    ("text", "context"),
+    [
+        ("Then stop picking fights with me.", "I'm so tired of how we've been arguing."),
+        ("Just stop taking everything so personally.", "What you said at dinner really stung."),
+    ],
+)
+def test_stopping_how_they_are_with_the_person_is_no_advice_to_offer(
+    text: str, context: str
+) -> None:
+    for t in _texts(text, context=context, n=7):
+        assert "Would it help to stop" not in t, t
