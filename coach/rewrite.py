@@ -117,6 +117,7 @@ class _Config:
     point_denials: frozenset[str]
     not_observed: frozenset[str]
     verdicts: frozenset[str]
+    not_requests: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -166,6 +167,7 @@ def _config() -> _Config:
         point_denials=frozenset(data.get("point_denials") or []),
         not_observed=frozenset(data.get("not_observed") or []),
         verdicts=frozenset(data.get("verdicts") or []),
+        not_requests=tuple(str(p).lower() for p in data.get("not_requests") or []),
     )
 
 
@@ -1063,6 +1065,9 @@ def _verb_phrase(verb: Token, advice: bool = False) -> tuple[str, str] | None:
     if len(rest) > 8 or (not rest and lemma in _ASKS_NOTHING_BARE):
         return None  # "See if I care", "Try me": no "Could you see?"
     tail = (" " + " ".join(rest)) if rest else ""
+    phrase = f"{lemma}{tail}".lower()
+    if phrase.endswith(" yourself") or phrase.startswith(_config().not_requests):
+        return None  # "walk him yourself", "drop it", "toughen up": a retort, not a request
     tail = re.sub(r" for once\b| for a change\b| like I asked\b| already\b", "", tail)
     # "stop making plans with her then tbh": no sign-off
     tail = re.sub(r"(?: then| lol| lmao| to be honest| honestly| tbh)+$", "", tail)

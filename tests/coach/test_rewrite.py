@@ -1548,3 +1548,25 @@ def test_stopping_how_they_are_with_the_person_is_no_advice_to_offer(
 ) -> None:
     for t in _texts(text, context=context, n=7):
         assert "Would it help to stop" not in t, t
+
+
+@pytest.mark.parametrize(
+    ("text", "context", "not_asked"),
+    [
+        ("Nothing's wrong with my mum. Drop it.", "Can we talk about your mum's visit?", "drop"),
+        ("Then book the vet yourself.", "The cat still hasn't seen the vet.", "yourself"),
+        (
+            "You seriously need to toughen up.",
+            "It stung when your friends laughed at me.",
+            "toughen",
+        ),
+        (
+            "Do what you want with the garden, I'm done.",
+            "I'd like us to plan the garden.",
+            "do what",
+        ),
+    ],
+)
+def test_a_retort_is_never_asked_for_as_a_request(text: str, context: str, not_asked: str) -> None:
+    for t in _texts(text, context=context, n=7):
+        assert not re.search(rf"(Could you|up for) [^?]*{not_asked}", t, re.IGNORECASE), t
