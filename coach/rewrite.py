@@ -231,6 +231,8 @@ def _topics(
             before is not None and before.lower_ == "of" and before.head.lower_ == "end"
         ):
             continue  # "end of story", "end of discussion": a door shut, not a topic
+        if len(chunk) == 1 and root.lower_ == "house" and root.head.lemma_ == "move":
+            continue  # "people move house": moving, not a house
         if len(chunk) == 1 and (
             (before is not None and before.text == "," and (after is None or after.is_punct))
             or (chunk.start == chunk.sent.start and after is not None and after.text == ",")
@@ -1721,6 +1723,24 @@ def _clean_point(tokens: list[Token], config: _Config) -> list[str]:
         # "it's not like I forgot on purpose" waves the matter away; "I can't exactly cut
         # it with scissors" is irony
         return []
+    within = {t.i for t in tokens}
+    subjects = [t for t in tokens if t.dep_ in ("nsubj", "nsubjpass") and t.head.i in within]
+    if any(
+        any(c.lower_ in ("your", "ur") for c in s.children)  # "your shoe collection must..."
+        or s.lower_ in ("nothing", "nobody", "everyone", "everybody", "people")
+        # "loads of people", "tons of couples", "most people"
+        or s.lemma_.lower() in ("load", "lot", "ton", "heap", "plenty", "most")
+        or any(c.lower_ == "most" for c in s.children)
+        for s in subjects
+    ):
+        return []  # about the partner, a denial ("nothing happened") or what everyone does
+    said = " ".join(t.lower_ for t in tokens)
+    if (
+        "ca n't wait" in said
+        or "can't wait" in said
+        or any(phrase in said for phrase in config.not_requests)
+    ):
+        return []  # "can't wait to give up another weekend" is sarcasm; "he needs to toughen up"
     words = [
         t
         for t in tokens
@@ -1733,7 +1753,8 @@ def _clean_point(tokens: list[Token], config: _Config) -> list[str]:
     ]
     while words and (
         words[-1].is_punct
-        or words[-1].lower_ in ("lol", "lmao", "jeez", "geez", "omg", "smh", "tbh", "ugh", "sheesh")
+        or words[-1].lower_
+        in ("lol", "lmao", "jeez", "geez", "omg", "smh", "tbh", "ugh", "sheesh", "ok", "okay")
     ):
         words.pop()  # "I was busy jeez" -> "I was busy"
     if any(t.lower_ in ("it", "that", "this") and t.dep_ == "nsubj" for t in words) and any(

@@ -1374,6 +1374,41 @@ def test_like_after_a_sense_verb_is_a_comparison_not_a_hedge() -> None:
             "You left the bread out again.",
             "However will",
         ),
+        # a sneer about the partner's things is no side of the person's
+        (
+            "Sure, I forgot a drone needs sign-off. Your handbag collection must have paid for itself.",
+            "You spent $300 on a drone without asking me.",
+            "handbag collection",
+        ),
+        # a flat denial is no side either
+        (
+            "Nothing happened at the party. Stop going on about it.",
+            "Can we talk about what happened at the party?",
+            "Nothing happened",
+        ),
+        # nor is what everyone does
+        (
+            "Honestly, you're blowing this out of proportion. Tons of couples argue about money.",
+            "I'm scared about how often we fight about money.",
+            "couples argue",
+        ),
+        # "can't wait to..." is sarcasm
+        (
+            "Can't wait to lose another Saturday to your aunt's garden party.",
+            "We're going to my aunt's garden party on Saturday.",
+            "wait to lose",
+        ),
+        # idioms name no topic: "a mountain out of a molehill", "a hanging offence"
+        (
+            "You're making a mountain out of a molehill about the new job in Leeds.",
+            "I'm anxious about you taking the new job in Leeds.",
+            "molehill",
+        ),
+        (
+            "I was reading the cricket scores, hardly a hanging offence.",
+            "You were on your phone through the whole film.",
+            "offence",
+        ),
     ],
 )
 def test_what_is_no_topic_or_point_is_left_out(text: str, context: str, not_said: str) -> None:
