@@ -217,7 +217,11 @@ def _topics(
             or (c.dep_ == "amod" and any("-" in t.text for t in c.subtree))
             for c in root.children
         )
-        if root.pos_ == "PRON" or (root.lemma_.lower() in config.generic_nouns and not named):
+        if (
+            root.pos_ == "PRON"
+            or root.lower_ in ("hers", "his", "theirs", "mine", "yours", "ours")
+            or (root.lemma_.lower() in config.generic_nouns and not named)
+        ):
             continue  # "time" and "night" are no topic; "date night" is
         if root.lower_ in config.openers or root.lower_ in config.hedges:
             continue  # "Ugh" read as a name
@@ -233,6 +237,10 @@ def _topics(
             continue  # "end of story", "end of discussion": a door shut, not a topic
         if len(chunk) == 1 and root.lower_ == "house" and root.head.lemma_ == "move":
             continue  # "people move house": moving, not a house
+        if root.lemma_.lower() in ("chat", "talk") and not any(
+            c.dep_ == "compound" for c in root.children
+        ):
+            continue  # "a proper chat about kids" is about kids; "the group chat" is a thing
         if len(chunk) == 1 and (
             (before is not None and before.text == "," and (after is None or after.is_punct))
             or (chunk.start == chunk.sent.start and after is not None and after.text == ",")
@@ -1073,6 +1081,10 @@ def _verb_phrase(verb: Token, advice: bool = False) -> tuple[str, str] | None:
     tail = re.sub(r" for once\b| for a change\b| like I asked\b| already\b", "", tail)
     # "stop making plans with her then tbh": no sign-off
     tail = re.sub(r"(?: then| lol| lmao| to be honest| honestly| tbh)+$", "", tail)
+    # "buy earplugs like a normal person": the jab is no part of the fix; nor is what
+    # follows a texted "n" ("google a template n stop overthinking it")
+    tail = re.sub(r" like (?:a normal|an? adult|a grown|everyone|everybody|normal)\b.*$", "", tail)
+    tail = re.sub(r" n .*$", "", tail)
     # the deadline is the pressure: "decide now" is asked as "decide"
     tail = re.sub(r" (?:right )?now$| immediately$| today$| tonight$| this week$", "", tail)
     return f"{lemma}{tail}", f"{_gerund(lemma)}{tail}"
@@ -1190,6 +1202,14 @@ def _observation(doc: Doc, config: _Config, skip: set[int]) -> tuple[str, bool] 
         if verb is None:
             continue
         children = list(verb.children)
+        if any(c.tag_ == "TO" for c in children):
+            continue  # "(waiting forever for) you to decide": no deed, and no sentence
+        if any(t.lower_ == "either" for t in verb.sent) and any(
+            t.lower_ == "or" and t.i < verb.i for t in verb.sent
+        ):
+            continue  # "either we move or you tell him": the threat's other branch
+        if any(t.lower_ == "yourself" for t in verb.subtree):
+            continue  # "you can tell him yourself": a retort
         # "you're (never) on your phone", "in the mood": where they are is observable;
         # "you're so rude" is a verdict
         state = (
@@ -1734,6 +1754,12 @@ def _clean_point(tokens: list[Token], config: _Config) -> list[str]:
         for s in subjects
     ):
         return []  # about the partner, a denial ("nothing happened") or what everyone does
+    if any(
+        t.lemma_.lower() in ("argue", "discuss", "talk", "debate", "fight")
+        and any(c.dep_ == "neg" for c in t.children)
+        for t in tokens
+    ):
+        return []  # "I'm not arguing about this": a door shut, not a side
     said = " ".join(t.lower_ for t in tokens)
     if (
         "ca n't wait" in said
@@ -1741,10 +1767,18 @@ def _clean_point(tokens: list[Token], config: _Config) -> list[str]:
         or any(phrase in said for phrase in config.not_requests)
     ):
         return []  # "can't wait to give up another weekend" is sarcasm; "he needs to toughen up"
+    # "like always", "as usual": how often is the verdict, said another way
+    habitual = {
+        i
+        for t in tokens[1:]
+        if t.lower_ in ("always", "usual", "ever") and t.nbor(-1).lower_ in ("like", "as")
+        for i in (t.i, t.i - 1)
+    }
     words = [
         t
         for t in tokens
-        if not (
+        if t.i not in habitual
+        and not (
             t.lower_ in config.hedges
             and t.dep_ in ("advmod", "intj", "prep", "discourse")
             # "it smelled like a swamp": a comparison, not a hedge

@@ -1605,3 +1605,65 @@ def test_stopping_how_they_are_with_the_person_is_no_advice_to_offer(
 def test_a_retort_is_never_asked_for_as_a_request(text: str, context: str, not_asked: str) -> None:
     for t in _texts(text, context=context, n=7):
         assert not re.search(rf"(Could you|up for) [^?]*{not_asked}", t, re.IGNORECASE), t
+
+
+@pytest.mark.parametrize(
+    ("text", "context", "not_said"),
+    [
+        # "for you to decide" is no deed, and "When you to decide" no sentence
+        (
+            "I'm not waiting forever for you to make up your mind.",
+            "I'm not sure I want to move abroad.",
+            "you to",
+        ),
+        # the other branch of a threat is no deed to talk about later
+        (
+            "My mum's paying for the venue, so either we invite her friends or you tell her why not.",
+            "I don't think we can afford a big wedding.",
+            "when you tell her",
+        ),
+        # a refusal to talk is no side of the matter
+        (
+            "I'm not arguing about this. I booked it because it was cheaper.",
+            "Why did you book the flights without asking me?",
+            "not arguing",
+        ),
+        # "like always" is how often, the verdict said another way
+        (
+            "Because you never check the balance. I paid my share on Friday like always.",
+            "The joint account is overdrawn again.",
+            "always",
+        ),
+        # "hers" names nothing
+        (
+            "It's not a big deal, she asked because she's picking hers in May.",
+            "Why did you show your cousin our wedding invitations?",
+            "about hers",
+        ),
+    ],
+)
+def test_no_broken_deed_refusal_or_pronoun_is_carried(
+    text: str, context: str, not_said: str
+) -> None:
+    for t in _texts(text, context=context, n=7):
+        assert not_said not in t, t
+
+
+def test_a_fix_is_offered_without_the_jab_or_what_follows_a_texted_n() -> None:
+    texts = _texts(
+        "just buy a fan like a normal person", context="I can't sleep, it's so hot.", n=7
+    )
+    assert any("Would it help to buy a fan, or" in t for t in texts), texts
+    texts = _texts(
+        "just write a list n stop stressing lol", context="I'm so behind on the move.", n=7
+    )
+    assert any("Would it help to write a list, or" in t for t in texts), texts
+
+
+def test_a_proper_chat_is_about_what_it_is_about() -> None:
+    texts = _texts(
+        "Not this again. I'm not doing this tonight, I'm going to bed.",
+        context="Can we have a proper chat about moving closer to my parents?",
+        n=7,
+    )
+    assert not any("the proper chat" in t for t in texts), texts
