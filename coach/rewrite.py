@@ -200,6 +200,33 @@ _VERBS_READ_AS_NOUNS = frozenset(
 )
 
 
+# Verbs that open an order the tagger may read as a name ("Buy earplugs. Sorted.").
+_VERB_LEMMAS = frozenset(
+    {
+        "buy",
+        "get",
+        "call",
+        "ring",
+        "text",
+        "book",
+        "try",
+        "take",
+        "join",
+        "go",
+        "ask",
+        "tell",
+        "stop",
+        "pick",
+        "use",
+        "put",
+        "email",
+        "google",
+        "download",
+        "order",
+    }
+)
+
+
 def _topics(
     doc: Doc, *, flip: bool, skip: set[int], config: _Config, it_named: bool = False
 ) -> list[str]:
@@ -237,6 +264,17 @@ def _topics(
             continue  # "end of story", "end of discussion": a door shut, not a topic
         if len(chunk) == 1 and root.lower_ == "house" and root.head.lemma_ == "move":
             continue  # "people move house": moving, not a house
+        if any(t.text == "," for t in chunk):
+            continue  # "She was 94, love": a number and a pet name, not one thing
+        if (
+            chunk.start == chunk.sent.start
+            and chunk[0].lower_ in _VERB_LEMMAS
+            and (
+                (len(chunk) > 1 and chunk[0].dep_ in ("compound", "amod"))
+                or (len(chunk) == 1 and chunk[0].pos_ == "PROPN")
+            )
+        ):
+            continue  # "Buy earplugs." read as a name: an order, not a topic
         if root.lemma_.lower() in ("chat", "talk") and not any(
             c.dep_ == "compound" for c in root.children
         ):
@@ -1076,7 +1114,9 @@ def _verb_phrase(verb: Token, advice: bool = False) -> tuple[str, str] | None:
         return None  # "See if I care", "Try me": no "Could you see?"
     tail = (" " + " ".join(rest)) if rest else ""
     phrase = f"{lemma}{tail}".lower()
-    if phrase.endswith(" yourself") or phrase.startswith(_config().not_requests):
+    if phrase.endswith(" yourself") or any(
+        re.search(rf"(?:^| ){re.escape(p)}\b", phrase) for p in _config().not_requests
+    ):
         return None  # "walk him yourself", "drop it", "toughen up": a retort, not a request
     tail = re.sub(r" for once\b| for a change\b| like I asked\b| already\b", "", tail)
     # "stop making plans with her then tbh": no sign-off

@@ -1667,3 +1667,33 @@ def test_a_proper_chat_is_about_what_it_is_about() -> None:
         n=7,
     )
     assert not any("the proper chat" in t for t in texts), texts
+
+
+@pytest.mark.parametrize(
+    ("text", "context", "not_said"),
+    [
+        # an order the tagger read as a name is no topic
+        (
+            "Book a plumber. Sorted.",
+            "The boiler's making that noise again and I'm so stressed.",
+            "about book",
+        ),
+        # a number beside a pet name is not one thing
+        (
+            "He was 16, babe, he had a long life. Try not to dwell on it.",
+            "I can't stop crying about Rufus.",
+            "16, babe",
+        ),
+        # "try not to dwell on it" is a brush-off however it is wrapped
+        (
+            "He was 16, babe, he had a long life. Try not to dwell on it.",
+            "I can't stop crying about Rufus.",
+            "dwell",
+        ),
+    ],
+)
+def test_orders_pet_names_and_brush_offs_are_no_topic_or_request(
+    text: str, context: str, not_said: str
+) -> None:
+    for t in _texts(text, context=context, n=7):
+        assert not_said not in t.lower(), t
