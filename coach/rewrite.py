@@ -2194,6 +2194,9 @@ def rewrite(
         # "What about you helping with the cars and the yard?": what the person brings up
         # in return is for later, not what the partner is upset about
         brought = {t.split()[-1].lower() for t in theirs}
+        if ctx_doc is not None:
+            # "I'm tired of driving four hours": the drive is theirs to bring up
+            brought |= {t.lemma_.lower() for t in ctx_doc if t.pos_ in ("NOUN", "VERB")}
         returned = [t for t in _distinct(reply_topics) if t.split()[-1].lower() not in brought]
         if returned:
             deferred = f"talk about {_join(returned[:2])} too"
@@ -2213,6 +2216,10 @@ def rewrite(
     ]
     if pushed and len(pushed) == harm_counts["fixing"]:
         request = None
+    if request and any(
+        re.search(rf"\b{re.escape(request[0].split()[0])}", p.text, re.IGNORECASE) for p in pushes
+    ):
+        request = None  # "Answer the question." is the push, not a request to carry over
     advice = (
         (request or (None if pushed else _request(doc, advice=True)))
         if harm_counts["fixing"]

@@ -1697,3 +1697,21 @@ def test_orders_pet_names_and_brush_offs_are_no_topic_or_request(
 ) -> None:
     for t in _texts(text, context=context, n=7):
         assert not_said not in t.lower(), t
+
+
+def test_a_push_for_a_decision_is_not_asked_back_as_a_request() -> None:
+    for t in _texts(
+        "You need to decide tonight, the deposit's due in the morning.",
+        context="I'm not sure I want to book the cottage for August.",
+        n=7,
+    ):
+        assert "decid" not in t, t
+
+
+def test_what_they_brought_up_themselves_is_not_set_aside_as_the_persons() -> None:
+    texts = _texts(
+        "My nan could go any day and you're moaning about a drive?",
+        context="I know your nan is ill, but I'm tired of driving three hours every Sunday.",
+        n=7,
+    )
+    assert not any("talk about the drive too" in t for t in texts), texts
