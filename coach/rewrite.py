@@ -1800,6 +1800,14 @@ def _clean_point(tokens: list[Token], config: _Config) -> list[str]:
         for t in tokens
     ):
         return []  # "I'm not arguing about this": a door shut, not a side
+    if any(
+        t.lemma_.lower() in ("need", "have")
+        and any(c.dep_ == "neg" for c in t.children)
+        and any(c.dep_ == "xcomp" for c in t.children)
+        and any(c.dep_ == "nsubj" and c.lower_ == "i" for c in t.children)
+        for t in tokens
+    ):
+        return []  # "I don't need to check in like a teenager": a refusal, not a side
     said = " ".join(t.lower_ for t in tokens)
     if (
         "ca n't wait" in said
@@ -1823,6 +1831,17 @@ def _clean_point(tokens: list[Token], config: _Config) -> list[str]:
             and t.dep_ in ("advmod", "intj", "prep", "discourse")
             # "it smelled like a swamp": a comparison, not a hedge
             and not (t.lower_ == "like" and t.head.lemma_.lower() in _SENSED)
+            # nor "like a teenager" ("like an hour" is a hedge on the amount)
+            and not (
+                t.lower_ == "like"
+                and any(
+                    c.dep_ == "pobj"
+                    and c.pos_ in ("NOUN", "PROPN")
+                    and c.lemma_.lower() not in _TIME_UNITS
+                    and not any(g.like_num for g in c.children)
+                    for c in t.children
+                )
+            )
         )
     ]
     while words and (

@@ -1715,3 +1715,13 @@ def test_what_they_brought_up_themselves_is_not_set_aside_as_the_persons() -> No
         n=7,
     )
     assert not any("talk about the drive too" in t for t in texts), texts
+
+
+def test_a_comparison_keeps_its_like_and_a_refusal_is_no_point() -> None:
+    texts = _texts(
+        "I'm a grown man, I don't need to check in like a teenager.",
+        context="Can you please call me when you're running late?",
+        n=7,
+    )
+    assert not any("check in a teenager" in t for t in texts), texts
+    assert not any("I don't need to" in t for t in texts), texts
