@@ -262,6 +262,8 @@ def _topics(
             before is not None and before.lower_ == "of" and before.head.lower_ == "end"
         ):
             continue  # "end of story", "end of discussion": a door shut, not a topic
+        if before is not None and before.lower_ == "of" and before.head.lemma_ == "waste":
+            continue  # "a waste of money" judges it; it is not about money
         if len(chunk) == 1 and root.lower_ == "house" and root.head.lemma_ == "move":
             continue  # "people move house": moving, not a house
         if any(t.text == "," for t in chunk):
@@ -2207,7 +2209,8 @@ def rewrite(
     walk = _exit(ex, original.harms, config)
     if walk[0]:
         # where they are off to ("I'm off to the gym") is the way out, not the matter
-        topics = [t for t in topics if t.lower() not in walk[0].lower()]
+        gone = {w.lower() for w in re.findall(r"[\w'-]+", walk[0])}
+        topics = [t for t in topics if t.split()[-1].lower() not in gone]
     chosen = _distinct(topics)[:2]
     if deferred is None and point is None and harm_counts["counter_complaint"] and theirs:
         # "What about you helping with the cars and the yard?": what the person brings up

@@ -1725,3 +1725,31 @@ def test_a_comparison_keeps_its_like_and_a_refusal_is_no_point() -> None:
     )
     assert not any("check in a teenager" in t for t in texts), texts
     assert not any("I don't need to" in t for t in texts), texts
+
+
+@pytest.mark.parametrize(
+    ("text", "context", "not_said"),
+    [
+        # "ud" is "you'd": retold, it is "I'd", not "I said ud"
+        ("omg i forgot ok, ur acting like the world ended", "u said ud grab bread", " ud "),
+        # a verdict names no topic: "a waste of money", "stop overthinking", "a fuss"
+        (
+            "We tried that once and it was a waste of money.",
+            "I'd like us to try a budgeting app.",
+            "money",
+        ),
+        (
+            "They're lovely, stop overthinking.",
+            "I'm anxious about meeting your cousins on Friday.",
+            "overthinking",
+        ),
+        (
+            "Because you'd have made a fuss, like you're doing now.",
+            "Why didn't you tell me your brother was visiting?",
+            "fuss",
+        ),
+    ],
+)
+def test_verdicts_are_not_carried_as_topics(text: str, context: str, not_said: str) -> None:
+    for t in _texts(text, context=context, n=7):
+        assert not_said not in t, t
