@@ -361,6 +361,10 @@ def _topics(
             low = token.lower_
             if low in config.topic_stopwords or (token.i in skip and token.i != root.i):
                 continue
+            if token.dep_ == "advmod" and (
+                token.head.i in skip or token.head.lower_ in config.topic_stopwords
+            ):
+                continue  # "a really rude comment" without "rude" is "the comment", not "really"
             if any(unicodedata.category(ch) == "So" for ch in token.text):
                 continue  # an emoji ("work 🥺") is no part of it
             if token.tag_ in ("WDT", "WP") and token.dep_ == "det":
@@ -1852,6 +1856,18 @@ def _clean_point(tokens: list[Token], config: _Config) -> list[str]:
         in ("lol", "lmao", "jeez", "geez", "omg", "smh", "tbh", "ugh", "sheesh", "ok", "okay")
     ):
         words.pop()  # "I was busy jeez" -> "I was busy"
+    kept = {t.i for t in words}
+    if words and (
+        words[-1].pos_ in ("DET", "CCONJ", "SCONJ")
+        or (
+            (words[-1].pos_ == "ADP" or words[-1].tag_ == "TO")
+            and any(c.i not in kept for c in words[-1].children)
+        )
+        # ("I was carrying the groceries in" ends well; "I listen to" does not)
+        or words[-1].lower_
+        in ("to", "of", "for", "with", "about", "at", "from", "into", "than", "like")
+    ):
+        return []  # "I listen to (you complain...)": what is left once the jab is cut dangles
     if any(t.lower_ in ("it", "that", "this") and t.dep_ == "nsubj" for t in words) and any(
         t.dep_ == "nummod" and t.head.dep_ in ("attr", "npadvmod") and t.head.head.lemma_ == "be"
         for t in words
@@ -2041,6 +2057,18 @@ def _fill(template: str, slots: dict[str, str | None]) -> str | None:
     return _tidy(_SLOT.sub(lambda m: str(slots[m.group(1)]), template))
 
 
+def _singular(word: str) -> str:
+    """A noun's singular, near enough to compare ("babies" and "baby", "fevers")."""
+    word = word.lower()
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "sses", "xes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
 def _distinct(topics: list[str]) -> list[str]:
     """Topics naming different things: "your essay" and "the essay" are one, and so are
     "my work dinner" and a later "work"."""
@@ -2215,14 +2243,16 @@ def rewrite(
     if deferred is None and point is None and harm_counts["counter_complaint"] and theirs:
         # "What about you helping with the cars and the yard?": what the person brings up
         # in return is for later, not what the partner is upset about
-        brought = {t.split()[-1].lower() for t in theirs}
+        brought = {_singular(t.split()[-1]) for t in theirs}
         if ctx_doc is not None:
             # "I'm tired of driving four hours": the drive is theirs to bring up
-            brought |= {t.lemma_.lower() for t in ctx_doc if t.pos_ in ("NOUN", "VERB")}
-        returned = [t for t in _distinct(reply_topics) if t.split()[-1].lower() not in brought]
+            brought |= {
+                _singular(t.lemma_) for t in ctx_doc if t.pos_ in ("NOUN", "VERB", "ADJ", "PROPN")
+            }
+        returned = [t for t in _distinct(reply_topics) if _singular(t.split()[-1]) not in brought]
         if returned:
             deferred = f"talk about {_join(returned[:2])} too"
-            chosen = [t for t in chosen if t not in returned] or _distinct(theirs)[:2]
+            chosen = _distinct(theirs)[:2]
     topic = _join(chosen)
     feeling, need = config.feelings[main_harm]
     # Unasked-for advice is the harm itself: it is not carried over as a request, but it

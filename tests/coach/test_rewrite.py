@@ -1753,3 +1753,31 @@ def test_a_comparison_keeps_its_like_and_a_refusal_is_no_point() -> None:
 def test_verdicts_are_not_carried_as_topics(text: str, context: str, not_said: str) -> None:
     for t in _texts(text, context=context, n=7):
         assert not_said not in t, t
+
+
+def test_a_point_left_dangling_once_the_jab_is_cut_is_not_carried() -> None:
+    for t in _texts(
+        "That's so unfair. I listen to you complain about your boss every single night and I never say a word.",
+        context="I feel like I do all the emotional work in this relationship.",
+        n=7,
+    ):
+        assert not re.search(r"I listen to[.,]", t), t
+
+
+def test_their_own_words_in_another_number_are_still_theirs() -> None:
+    # "Kittens get colds" answers "the kitten has a cold": not the person's own matter
+    for t in _texts(
+        "Kittens get colds all the time, you worry too much.",
+        context="The kitten has a cold and I'm scared.",
+        n=7,
+    ):
+        assert "another time" not in t, t
+
+
+def test_an_intensifier_goes_with_the_insult_it_modified() -> None:
+    texts = _texts(
+        "And your brother asked if I'd lost my job at Easter, so we're even.",
+        context="Your mum made a really rude comment about my hair at lunch.",
+        n=7,
+    )
+    assert not any("really comment" in t for t in texts), texts
