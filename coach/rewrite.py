@@ -1285,13 +1285,10 @@ def _observation(doc: Doc, config: _Config, skip: set[int]) -> tuple[str, bool] 
             and any(c.dep_ == "nsubj" and c.lower_ == "i" for c in verb.head.children)
         ):
             continue  # "I thought you enjoyed it": the person's guess, not their deed
-        conditional = any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in children)
-        if conditional and (
-            any(c.dep_ == "neg" for c in children)
-            or verb.tag_ == "VBD"
-            or any(c.lower_ in ("were", "had", "did") for c in children)
-        ):
-            continue  # "if you didn't stay so late", "if you cleaned up": said by its opposite
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in children):
+            # "if you didn't stay so late", "if you cleaned up": said by its opposite; and
+            # "If you've changed your mind, I'm leaving" is a threat, not something they did
+            continue
         never = any(c.lower_ == "never" for c in children)
         # A clause of time stays ("when I came in"); reasons and retorts are cut.
         cut = {

@@ -1781,3 +1781,12 @@ def test_an_intensifier_goes_with_the_insult_it_modified() -> None:
         n=7,
     )
     assert not any("really comment" in t for t in texts), texts
+
+
+def test_the_if_of_a_threat_is_no_deed_to_observe() -> None:
+    for t in _texts(
+        "If you go out with them tonight, don't expect me to be here.",
+        context="I'm meeting the girls for drinks later.",
+        n=7,
+    ):
+        assert not t.startswith("When you go out"), t
