@@ -918,6 +918,26 @@ _HURT_WHEN = frozenset(
 )
 
 
+# Feelings the partner says a deed of the person's caused ("I'm hurt you forgot").
+_HURT_BY = frozenset(
+    {
+        "hurt",
+        "upset",
+        "sad",
+        "angry",
+        "mad",
+        "annoyed",
+        "frustrated",
+        "disappointed",
+        "embarrassed",
+        "gutted",
+        "furious",
+        "jealous",
+        "exhausted",
+    }
+)
+
+
 def _owned_complaint(ctx_doc: Doc) -> str | None:
     """The partner's complaint told back in the person's own voice, for owning it:
     "You missed my presentation" becomes "I missed your presentation"."""
@@ -951,8 +971,10 @@ def _owned_complaint(ctx_doc: Doc) -> str | None:
         tokens = list(sent)
         while tokens and tokens[-1].is_punct:
             tokens.pop()  # "You left the stove on again!!"
-        if deed.dep_ == "ccomp" and any(
-            c.dep_ == "mark" and c.lower_ == "that" for c in deed.children
+        if deed.dep_ == "ccomp" and (
+            any(c.dep_ == "mark" and c.lower_ == "that" for c in deed.children)
+            # "I'm hurt you didn't tell me": the "that" left out
+            or deed.head.lemma_.lower() in _HURT_BY
         ):
             # "I'm frustrated that you left the car on empty": own the deed itself
             tokens = [t for t in deed.subtree if not t.is_punct and t.dep_ != "mark"]

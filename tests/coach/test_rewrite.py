@@ -1790,3 +1790,13 @@ def test_the_if_of_a_threat_is_no_deed_to_observe() -> None:
         n=7,
     ):
         assert not t.startswith("When you go out"), t
+
+
+def test_owning_a_deed_they_were_hurt_by_owns_the_deed_not_their_hurt() -> None:
+    texts = _texts(
+        "Sorry, but I was slammed at work all day.",
+        context="I'm hurt you didn't call me on my birthday.",
+        n=7,
+    )
+    owned = [t for t in texts if t.startswith("You're right")]
+    assert owned and owned[0].startswith("You're right, I didn't call you on your birthday"), texts
