@@ -2333,7 +2333,8 @@ def rewrite(
         "felt_about": named[0] if named and named[2] else None,
         # one not had "about" a thing ("you're exhausted"), told back on its own
         "felt": named[0] if named and not named[2] and named[1] not in _FELT_ABOUT else None,
-        "calm_topic": topic if calm else None,
+        # what they care about is what they asked about ("the holiday"), not the reply's
+        "calm_topic": ((_join(_distinct(theirs)[:2]) if theirs else topic) if calm else None),
         "point": point,
         "granted": granted,
         "deferred": deferred,

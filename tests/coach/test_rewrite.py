@@ -1800,3 +1800,13 @@ def test_owning_a_deed_they_were_hurt_by_owns_the_deed_not_their_hurt() -> None:
     )
     owned = [t for t in texts if t.startswith("You're right")]
     assert owned and owned[0].startswith("You're right, I didn't call you on your birthday"), texts
+
+
+def test_what_they_care_about_is_what_they_asked_about() -> None:
+    texts = _texts(
+        "ur always on ur phone, its so rude",
+        context="can we plan the holiday this weekend?",
+        n=7,
+    )
+    cared = [t for t in texts if "you care about" in t]
+    assert cared and "you care about the holiday" in cared[0], texts
