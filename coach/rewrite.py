@@ -392,7 +392,13 @@ def _topics(
                 continue
             if flip and low in _FLIP:
                 words.append(_FLIP[low])
-            elif token.pos_ == "PROPN" or token.text == "I":
+            elif (
+                token.pos_ == "PROPN"
+                or token.text == "I"
+                or (
+                    token.text.isupper() and 2 <= len(token.text) <= 3  # "your CV", "the MOT"
+                )
+            ):
                 words.append(token.text)
             else:
                 words.append(low)
@@ -2076,6 +2082,9 @@ def _fill(template: str, slots: dict[str, str | None]) -> str | None:
     return _tidy(_SLOT.sub(lambda m: str(slots[m.group(1)]), template))
 
 
+_TALK_VERBS = frozenset({"talk", "answer", "tell", "decide", "explain", "speak", "open"})
+
+
 def _singular(word: str) -> str:
     """A noun's singular, near enough to compare ("babies" and "baby", "fevers")."""
     word = word.lower()
@@ -2291,11 +2300,16 @@ def rewrite(
         re.search(rf"\b{re.escape(request[0].split()[0])}", p.text, re.IGNORECASE) for p in pushes
     ):
         request = None  # "Answer the question." is the push, not a request to carry over
-    advice = (
-        (request or (None if pushed else _request(doc, advice=True)))
-        if harm_counts["fixing"]
-        else None
-    )
+    # After they told of their own trouble ("Dad's dementia is getting worse"), what the
+    # reply tells them to do is advice, marked or not: offered, never asked for.
+    # "Talk to me." after "I'm not ready to talk about it" is the push: no request, no advice
+    hushed = ctx_doc is not None and not addressed
+    if request and hushed and request[0].split()[0] in _TALK_VERBS:
+        request = None
+    advising = bool(harm_counts["fixing"]) or (ctx_doc is not None and not addressed and not calm)
+    advice = (request or (None if pushed else _request(doc, advice=True))) if advising else None
+    if advice and hushed and advice[0].split()[0] in _TALK_VERBS:
+        advice = None
     if advice:
         request = None
     event = _event(

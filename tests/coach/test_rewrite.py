@@ -1810,3 +1810,37 @@ def test_what_they_care_about_is_what_they_asked_about() -> None:
     )
     cared = [t for t in texts if "you care about" in t]
     assert cared and "you care about the holiday" in cared[0], texts
+
+
+def test_a_fix_after_their_own_trouble_is_offered_not_asked_for() -> None:
+    texts = _texts(
+        "Move her into assisted living, honestly, it's the only way.",
+        context="My mum's memory is slipping and I don't know what to do.",
+        n=7,
+    )
+    assert not any(re.search(r"Could you move|up for moving", t) for t in texts), texts
+    assert any("Would it help to move her into assisted living, or" in t for t in texts), texts
+
+
+def test_an_acronym_keeps_its_capitals_and_today_is_no_topic() -> None:
+    texts = _texts(
+        "Maybe redo your CV properly this time.",
+        context="I got turned down for the job again.",
+        n=7,
+    )
+    assert any("your CV" in t for t in texts) and not any("your cv" in t for t in texts), texts
+    for t in _texts(
+        "You need to stop dwelling on it, it was ages ago.",
+        context="Today would have been my brother's fortieth birthday.",
+        n=7,
+    ):
+        assert "with today" not in t and "about today" not in t, t
+
+
+def test_a_demand_to_talk_after_they_asked_for_time_is_neither_request_nor_advice() -> None:
+    for t in _texts(
+        "It's been weeks, you can't keep shutting down. Talk to me.",
+        context="I'm not ready to talk about the diagnosis yet.",
+        n=7,
+    ):
+        assert not re.search(r"(Could you|up for|help to) talk", t), t
