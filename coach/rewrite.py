@@ -2304,11 +2304,22 @@ def rewrite(
     # reply tells them to do is advice, marked or not: offered, never asked for.
     # "Talk to me." after "I'm not ready to talk about it" is the push: no request, no advice
     hushed = ctx_doc is not None and not addressed
-    if request and hushed and request[0].split()[0] in _TALK_VERBS:
+
+    def demands_talk(asked: tuple[str, str] | None) -> bool:
+        # ("tell her to keep her opinions to herself" is advice about someone else)
+        words = asked[0].split() if asked else []
+        return (
+            hushed
+            and bool(words)
+            and words[0] in _TALK_VERBS
+            and (len(words) == 1 or bool({"me", "us", "question"} & set(words[1:])))
+        )
+
+    if demands_talk(request):
         request = None
     advising = bool(harm_counts["fixing"]) or (ctx_doc is not None and not addressed and not calm)
     advice = (request or (None if pushed else _request(doc, advice=True))) if advising else None
-    if advice and hushed and advice[0].split()[0] in _TALK_VERBS:
+    if demands_talk(advice):
         advice = None
     if advice:
         request = None
