@@ -1409,6 +1409,72 @@ def test_like_after_a_sense_verb_is_a_comparison_not_a_hedge() -> None:
             "You were on your phone through the whole film.",
             "offence",
         ),
+        # "for you to decide" is no deed, and "When you to decide" no sentence
+        (
+            "I'm not waiting forever for you to make up your mind.",
+            "I'm not sure I want to move abroad.",
+            "you to",
+        ),
+        # the other branch of a threat is no deed to talk about later
+        (
+            "My mum's paying for the venue, so either we invite her friends or you tell her why not.",
+            "I don't think we can afford a big wedding.",
+            "when you tell her",
+        ),
+        # a refusal to talk is no side of the matter
+        (
+            "I'm not arguing about this. I booked it because it was cheaper.",
+            "Why did you book the flights without asking me?",
+            "not arguing",
+        ),
+        # "like always" is how often, the verdict said another way
+        (
+            "Because you never check the balance. I paid my share on Friday like always.",
+            "The joint account is overdrawn again.",
+            "always",
+        ),
+        # "hers" names nothing
+        (
+            "It's not a big deal, she asked because she's picking hers in May.",
+            "Why did you show your cousin our wedding invitations?",
+            "about hers",
+        ),
+        # an order the tagger read as a name is no topic
+        (
+            "Book a plumber. Sorted.",
+            "The boiler's making that noise again and I'm so stressed.",
+            "about book",
+        ),
+        # a number beside a pet name is not one thing
+        (
+            "He was 16, babe, he had a long life. Try not to dwell on it.",
+            "I can't stop crying about Rufus.",
+            "16, babe",
+        ),
+        # "try not to dwell on it" is a brush-off however it is wrapped
+        (
+            "He was 16, babe, he had a long life. Try not to dwell on it.",
+            "I can't stop crying about Rufus.",
+            "dwell",
+        ),
+        # "ud" is "you'd": retold, it is "I'd", not "I said ud"
+        ("omg i forgot ok, ur acting like the world ended", "u said ud grab bread", " ud "),
+        # a verdict names no topic: "a waste of money", "stop overthinking", "a fuss"
+        (
+            "We tried that once and it was a waste of money.",
+            "I'd like us to try a budgeting app.",
+            "money",
+        ),
+        (
+            "They're lovely, stop overthinking.",
+            "I'm anxious about meeting your cousins on Friday.",
+            "overthinking",
+        ),
+        (
+            "Because you'd have made a fuss, like you're doing now.",
+            "Why didn't you tell me your brother was visiting?",
+            "fuss",
+        ),
     ],
 )
 def test_what_is_no_topic_or_point_is_left_out(text: str, context: str, not_said: str) -> None:
@@ -1607,48 +1673,6 @@ def test_a_retort_is_never_asked_for_as_a_request(text: str, context: str, not_a
         assert not re.search(rf"(Could you|up for) [^?]*{not_asked}", t, re.IGNORECASE), t
 
 
-@pytest.mark.parametrize(
-    ("text", "context", "not_said"),
-    [
-        # "for you to decide" is no deed, and "When you to decide" no sentence
-        (
-            "I'm not waiting forever for you to make up your mind.",
-            "I'm not sure I want to move abroad.",
-            "you to",
-        ),
-        # the other branch of a threat is no deed to talk about later
-        (
-            "My mum's paying for the venue, so either we invite her friends or you tell her why not.",
-            "I don't think we can afford a big wedding.",
-            "when you tell her",
-        ),
-        # a refusal to talk is no side of the matter
-        (
-            "I'm not arguing about this. I booked it because it was cheaper.",
-            "Why did you book the flights without asking me?",
-            "not arguing",
-        ),
-        # "like always" is how often, the verdict said another way
-        (
-            "Because you never check the balance. I paid my share on Friday like always.",
-            "The joint account is overdrawn again.",
-            "always",
-        ),
-        # "hers" names nothing
-        (
-            "It's not a big deal, she asked because she's picking hers in May.",
-            "Why did you show your cousin our wedding invitations?",
-            "about hers",
-        ),
-    ],
-)
-def test_no_broken_deed_refusal_or_pronoun_is_carried(
-    text: str, context: str, not_said: str
-) -> None:
-    for t in _texts(text, context=context, n=7):
-        assert not_said not in t, t
-
-
 def test_a_fix_is_offered_without_the_jab_or_what_follows_a_texted_n() -> None:
     texts = _texts(
         "just buy a fan like a normal person", context="I can't sleep, it's so hot.", n=7
@@ -1667,36 +1691,6 @@ def test_a_proper_chat_is_about_what_it_is_about() -> None:
         n=7,
     )
     assert not any("the proper chat" in t for t in texts), texts
-
-
-@pytest.mark.parametrize(
-    ("text", "context", "not_said"),
-    [
-        # an order the tagger read as a name is no topic
-        (
-            "Book a plumber. Sorted.",
-            "The boiler's making that noise again and I'm so stressed.",
-            "about book",
-        ),
-        # a number beside a pet name is not one thing
-        (
-            "He was 16, babe, he had a long life. Try not to dwell on it.",
-            "I can't stop crying about Rufus.",
-            "16, babe",
-        ),
-        # "try not to dwell on it" is a brush-off however it is wrapped
-        (
-            "He was 16, babe, he had a long life. Try not to dwell on it.",
-            "I can't stop crying about Rufus.",
-            "dwell",
-        ),
-    ],
-)
-def test_orders_pet_names_and_brush_offs_are_no_topic_or_request(
-    text: str, context: str, not_said: str
-) -> None:
-    for t in _texts(text, context=context, n=7):
-        assert not_said not in t.lower(), t
 
 
 def test_a_push_for_a_decision_is_not_asked_back_as_a_request() -> None:
@@ -1725,34 +1719,6 @@ def test_a_comparison_keeps_its_like_and_a_refusal_is_no_point() -> None:
     )
     assert not any("check in a teenager" in t for t in texts), texts
     assert not any("I don't need to" in t for t in texts), texts
-
-
-@pytest.mark.parametrize(
-    ("text", "context", "not_said"),
-    [
-        # "ud" is "you'd": retold, it is "I'd", not "I said ud"
-        ("omg i forgot ok, ur acting like the world ended", "u said ud grab bread", " ud "),
-        # a verdict names no topic: "a waste of money", "stop overthinking", "a fuss"
-        (
-            "We tried that once and it was a waste of money.",
-            "I'd like us to try a budgeting app.",
-            "money",
-        ),
-        (
-            "They're lovely, stop overthinking.",
-            "I'm anxious about meeting your cousins on Friday.",
-            "overthinking",
-        ),
-        (
-            "Because you'd have made a fuss, like you're doing now.",
-            "Why didn't you tell me your brother was visiting?",
-            "fuss",
-        ),
-    ],
-)
-def test_verdicts_are_not_carried_as_topics(text: str, context: str, not_said: str) -> None:
-    for t in _texts(text, context=context, n=7):
-        assert not_said not in t, t
 
 
 def test_a_point_left_dangling_once_the_jab_is_cut_is_not_carried() -> None:
