@@ -453,6 +453,8 @@ def _topics(
             token.tag_ == "VBG"
             and token.dep_ in ("csubj", "nsubj")
             and token.i not in skip
+            # "Worrying won't change anything" judges their feeling; it is no topic
+            and token.lower_ not in config.topic_stopwords
             and (
                 token.lemma_.lower() not in config.light_verbs
                 or any(c.dep_ == "dobj" and c.pos_ == "NOUN" for c in token.children)
@@ -1784,8 +1786,15 @@ _SENSED = frozenset({"smell", "look", "sound", "feel", "seem", "taste"})
 _FUSS = frozenset({"word", "thing", "anything", "scene", "fuss", "peep", "deal"})
 
 
+# Brush-offs and sign-offs a clause may end with ("I fell asleep on the sofa, chill").
+_CLOSERS = frozenset(
+    {"chill", "relax", "ok", "okay", "lol", "lmao", "jeez", "geez", "smh", "tbh", "ugh", "omg"}
+)
+
+
 def _without_openers(tokens: list[Token], config: _Config) -> list[Token]:
-    """A clause without the openers and punctuation it starts with ("Oh come on, I...")."""
+    """A clause without the openers and punctuation it starts with ("Oh come on, I..."),
+    and the brush-off it ends with (", chill")."""
     while tokens:
         low = " ".join(t.lower_ for t in tokens[:2])
         if low in config.openers:
@@ -1794,6 +1803,8 @@ def _without_openers(tokens: list[Token], config: _Config) -> list[Token]:
             tokens = tokens[1:]
         else:
             break
+    while tokens and (tokens[-1].is_punct or tokens[-1].lower_ in _CLOSERS) and len(tokens) > 1:
+        tokens = tokens[:-1]
     return tokens
 
 

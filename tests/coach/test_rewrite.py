@@ -1475,6 +1475,12 @@ def test_like_after_a_sense_verb_is_a_comparison_not_a_hedge() -> None:
             "Why didn't you tell me your brother was visiting?",
             "fuss",
         ),
+        # a feeling judged as a doing is no topic: "Stressing won't fix it"
+        (
+            "Stressing won't fix anything, so stop.",
+            "I'm terrified about the scan results.",
+            "stressing",
+        ),
     ],
 )
 def test_what_is_no_topic_or_point_is_left_out(text: str, context: str, not_said: str) -> None:
