@@ -392,6 +392,8 @@ def _topics(
                 continue
             if flip and low in _FLIP:
                 words.append(_FLIP[low])
+            elif token.text.isupper() and len(token.text) > 3:
+                words.append(low)  # "i was WORKING", "he's FAMILY": shouting, not a name
             elif (
                 token.pos_ == "PROPN"
                 or token.text == "I"
@@ -1836,6 +1838,10 @@ def _clean_point(tokens: list[Token], config: _Config) -> list[str]:
         for s in subjects
     ):
         return []  # about the partner, a denial ("nothing happened") or what everyone does
+    if any(t.lower_ in ("never", "always", "constantly") for t in tokens) and not any(
+        s.lower_ in ("i", "we") for s in subjects
+    ):
+        return []  # "she never stops talking": a charge against someone, not the person's side
     if any(
         t.lemma_.lower() in ("argue", "discuss", "talk", "debate", "fight")
         and any(c.dep_ == "neg" for c in t.children)
@@ -2022,7 +2028,7 @@ def _clean_point(tokens: list[Token], config: _Config) -> list[str]:
         return []  # a clause about what *they* did is the complaint, not the person's point
     text: list[str] = []
     for i, t in enumerate(words):
-        word = t.text
+        word = t.lower_ if t.text.isupper() and len(t.text) > 3 else t.text  # "DRIVING"
         if i == 0 and not (t.pos_ == "PROPN" or word == "I"):
             word = word[:1].lower() + word[1:]
         text.append(word + (t.whitespace_ if i < len(words) - 1 else ""))

@@ -1481,6 +1481,12 @@ def test_like_after_a_sense_verb_is_a_comparison_not_a_hedge() -> None:
             "I'm terrified about the scan results.",
             "stressing",
         ),
+        # a charge against someone else, "never" and all, is no side of the person's
+        (
+            "ugh do i have to, he never stops bragging",
+            "r u coming to my brothers on saturday",
+            "never stops",
+        ),
     ],
 )
 def test_what_is_no_topic_or_point_is_left_out(text: str, context: str, not_said: str) -> None:
@@ -1816,3 +1822,12 @@ def test_a_demand_to_talk_after_they_asked_for_time_is_neither_request_nor_advic
         n=7,
     ):
         assert not re.search(r"(Could you|up for|help to) talk", t), t
+
+
+def test_a_shouted_word_is_no_name() -> None:
+    texts = _texts(
+        "i was DRIVING. not everyone stares at a phone all day",
+        context="why didnt u answer me all afternoon",
+        n=7,
+    )
+    assert not any("DRIVING" in t for t in texts), texts
