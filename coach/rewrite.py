@@ -268,6 +268,8 @@ def _topics(
             continue  # "people move house": moving, not a house
         if any(t.text == "," for t in chunk):
             continue  # "She was 94, love": a number and a pet name, not one thing
+        if any(t.lower_ in ("not", "everyone", "everybody", "nobody", "someone") for t in chunk):
+            continue  # "not everyone stares" read as a name: a clause, not a thing
         if (
             chunk.start == chunk.sent.start
             and chunk[0].lower_ in _VERB_LEMMAS
