@@ -1834,6 +1834,12 @@ def _clean_point(tokens: list[Token], config: _Config) -> list[str]:
     if any(
         any(c.lower_ in ("your", "ur") for c in s.children)  # "your shoe collection must..."
         or s.lower_ in ("nothing", "nobody", "everyone", "everybody", "people")
+        # "somebody has to earn the money around here": a jab at who doesn't
+        or (
+            s.lower_ in ("somebody", "someone")
+            and s.head.lemma_ in ("have", "need")
+            and any(c.dep_ == "xcomp" for c in s.head.children)
+        )
         # "loads of people", "tons of couples", "most people"
         or s.lemma_.lower() in ("load", "lot", "ton", "heap", "plenty", "most")
         or any(c.lower_ == "most" for c in s.children)
@@ -2327,11 +2333,14 @@ def rewrite(
     def demands_talk(asked: tuple[str, str] | None) -> bool:
         # ("tell her to keep her opinions to herself" is advice about someone else)
         words = asked[0].split() if asked else []
+        # and "give me a date" is a demand however it is put
         return (
             hushed
             and bool(words)
-            and words[0] in _TALK_VERBS
-            and (len(words) == 1 or bool({"me", "us", "question"} & set(words[1:])))
+            and (
+                (words[0] in _TALK_VERBS and (len(words) == 1 or "question" in words))
+                or bool({"me", "us"} & set(words[1:]))
+            )
         )
 
     if demands_talk(request):

@@ -1487,6 +1487,12 @@ def test_like_after_a_sense_verb_is_a_comparison_not_a_hedge() -> None:
             "r u coming to my brothers on saturday",
             "never stops",
         ),
+        # "somebody has to..." is a jab at who doesn't
+        (
+            "I'm sorry, but somebody has to pay the bills around here.",
+            "You missed Leo's school play.",
+            "somebody has to",
+        ),
     ],
 )
 def test_what_is_no_topic_or_point_is_left_out(text: str, context: str, not_said: str) -> None:
@@ -1822,6 +1828,12 @@ def test_a_demand_to_talk_after_they_asked_for_time_is_neither_request_nor_advic
         n=7,
     ):
         assert not re.search(r"(Could you|up for|help to) talk", t), t
+    for t in _texts(
+        "How long is a while? Give me a date.",
+        context="I need a while before I decide about the move.",
+        n=7,
+    ):
+        assert "give me a date" not in t.lower() and "giving me a date" not in t.lower(), t
 
 
 def test_a_shouted_word_is_no_name() -> None:
