@@ -566,6 +566,24 @@ _PROPOSALS = re.compile(
 )
 
 
+_GOOD_NEWS = re.compile(
+    r"^i('m| am) (so |really |just )?(proud|excited|thrilled|happy|over the moon)\b"
+    r"|^i (just )?(passed|aced|landed|won|finished|ran|got the job|got in|got promoted)\b"
+    r"|^guess what\b|^we (won|got the)\b",
+    re.IGNORECASE,
+)
+
+
+def _good_news(ctx_doc: Doc) -> bool:
+    """Whether the partner is sharing good news of theirs ("I'm so proud of myself, I ran my
+    first 5k!"), with no worry or complaint in it."""
+    return (
+        bool(_GOOD_NEWS.search(ctx_doc.text.strip()))
+        and not _distressed(ctx_doc)
+        and not any(t.dep_ == "neg" for t in ctx_doc)
+    )
+
+
 def _calm(ctx_doc: Doc) -> bool:
     """Whether the partner's message is a plan, a request or good news ("Can we plan the
     trip?", "I booked the flights!") with no hurt, worry or complaint in it, so "you're upset"
@@ -2213,6 +2231,7 @@ def rewrite(
     owned = None
     addressed = False  # whether the partner's words are about the person ("you forgot...")
     calm = False  # whether the partner's words show no hurt, worry or complaint
+    celebrating = False  # whether they are good news of theirs ("I passed my test!")
     named: tuple[str, str, bool] | None = None  # a feeling they named, told back
     charged: frozenset[str] = frozenset()  # the verbs of their message
     if ctx_doc is not None:
@@ -2224,6 +2243,8 @@ def rewrite(
             for t in ctx_doc
         )
         calm = _calm(ctx_doc)
+        celebrating = _good_news(ctx_doc)
+        calm = calm or celebrating
         named = _their_feeling(ctx_doc) or _their_wish(ctx_doc)
         charged = frozenset(t.lemma_.lower() for t in ctx_doc if t.pos_ == "VERB")
     point = _point(ex, original.harms, config, insults, charged)
@@ -2388,6 +2409,8 @@ def rewrite(
         "felt": named[0] if named and not named[2] and named[1] not in _FELT_ABOUT else None,
         # what they care about is what they asked about ("the holiday"), not the reply's
         "calm_topic": ((_join(_distinct(theirs)[:2]) if theirs else topic) if calm else None),
+        # their good news, to be glad of, not a plan to discuss
+        "glad": "That's wonderful news" if celebrating else None,
         "point": point,
         "granted": granted,
         "deferred": deferred,
@@ -2427,7 +2450,9 @@ def rewrite(
             seen.add(candidate)
             # Count only the words the slots brought in, not the template's own.
             carried = " ".join(str(slots[slot]) for slot in _SLOT.findall(template))
-            candidates.append((-_share_kept(own_words, carried), rank, position, name, candidate))
+            # Good news is met with gladness first, before anything the reply said.
+            kept = 2.0 if "{glad}" in template else _share_kept(own_words, carried)
+            candidates.append((-kept, rank, position, name, candidate))
     candidates.sort()
 
     def first_safe(options: list[_Option]) -> tuple[_Option, Suggestion] | None:

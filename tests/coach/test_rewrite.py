@@ -1844,3 +1844,16 @@ def test_a_shouted_word_is_no_name() -> None:
     )
     assert not any("DRIVING" in t for t in texts), texts
     assert not any("not everyone" in t for t in texts), texts
+
+
+def test_their_good_news_is_met_with_gladness_first() -> None:
+    texts = _texts("about time, took you long enough", context="I passed my driving test!!", n=3)
+    assert texts and "wonderful news" in texts[0], texts
+    assert not any("upset" in t for t in texts), texts
+    # bad news that starts the same way is no good news
+    texts = _texts(
+        "Honestly, you should have seen that coming.",
+        context="I got passed over for the promotion today.",
+        n=7,
+    )
+    assert not any("wonderful news" in t for t in texts), texts
