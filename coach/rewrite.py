@@ -575,8 +575,8 @@ _GOOD_NEWS = re.compile(
 
 
 def _good_news(ctx_doc: Doc) -> bool:
-    """Whether the partner is sharing good news of theirs ("I'm so proud of myself, I ran my
-    first 5k!"), with no worry or complaint in it."""
+    """Whether the partner is sharing good news of theirs ("I'm so proud, I finished my
+    first half marathon!"), with no worry or complaint in it."""
     return (
         bool(_GOOD_NEWS.search(ctx_doc.text.strip()))
         and not _distressed(ctx_doc)
@@ -1130,13 +1130,13 @@ _ASKS_NOTHING_BARE = frozenset({"see", "watch", "guess", "imagine", "try", "thin
 
 
 # As advice (offered as a question), giving something up is a fix like any other: "Would
-# it help to stop making plans with her?"; as a request, "Could you stop...?" is a charge.
+# it help to stop booking dinners with him?"; as a request, "Could you stop...?" is a charge.
 _ADVICE_VERBS = frozenset({"stop", "quit"})
 
 
 def _about_something_else(verb: Token) -> bool:
     """What "stop" or "quit" would give up is a habit with someone or something else in
-    it ("stop making plans with her", "stop checking it"), not the way they are with the
+    it ("stop booking dinners with him", "stop checking it"), not the way they are with the
     person ("stop starting fights", "stop taking everything so personally")."""
     done = [t for c in verb.children if c.dep_ in ("xcomp", "dobj", "ccomp") for t in c.subtree]
     return (
@@ -1177,7 +1177,7 @@ def _verb_phrase(verb: Token, advice: bool = False) -> tuple[str, str] | None:
     ):
         return None  # "walk him yourself", "drop it", "toughen up": a retort, not a request
     tail = re.sub(r" for once\b| for a change\b| like I asked\b| already\b", "", tail)
-    # "stop making plans with her then tbh": no sign-off
+    # "stop inviting him then tbh": no sign-off
     tail = re.sub(r"(?: then| lol| lmao| to be honest| honestly| tbh)+$", "", tail)
     # "buy earplugs like a normal person": the jab is no part of the fix; nor is what
     # follows a texted "n" ("google a template n stop overthinking it")
@@ -1339,7 +1339,7 @@ def _observation(doc: Doc, config: _Config, skip: set[int]) -> tuple[str, bool] 
             continue  # "I thought you enjoyed it": the person's guess, not their deed
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in children):
             # "if you didn't stay so late", "if you cleaned up": said by its opposite; and
-            # "If you've changed your mind, I'm leaving" is a threat, not something they did
+            # "If you back out now, I'm done" is a threat, not something they did
             continue
         never = any(c.lower_ == "never" for c in children)
         # A clause of time stays ("when I came in"); reasons and retorts are cut.
@@ -1621,7 +1621,7 @@ def _longest_clause(
         m for m in harms if m.kind in ("contempt", "counter_complaint") and m not in ex.markers
     }
     # The same for a sentence of several clauses: the clause where the person tells what
-    # they did ("That's not true, I was home every night last week") is not what made it
+    # they did ("That's not true, I took every Friday off this month") is not what made it
     # sound dismissive or like a charge; the scorer marks the whole sentence. (Not when
     # it found contempt there: "Sure, I'll do bath time too" is sarcasm, all of it.)
     learned_wide = {
@@ -1670,7 +1670,7 @@ def _longest_clause(
                     t.lower_ in _SUBJECTS or t.lower_ in ("your", "ur") or t.dep_ == "neg"
                     for t in tokens
                 )
-                # "I say this with love, but...": a cushion for what comes after the "but"
+                # "I mean this kindly, but...": a cushion for what comes after the "but"
                 and not any(
                     t.lower_ in ("but", "though", "although") for t in sent if t.i > tokens[-1].i
                 )
@@ -1748,9 +1748,9 @@ _SMALLING = frozenset({"just", "only", "merely", "even", "literally", "like", "b
 
 
 def _granted(ex: Extraction, harms: list[Marker], skip: set[int]) -> str | None:
-    """A plain fact the person used to make the matter small ("It was five minutes",
-    "It's been six months", "he was fourteen"), without the words that shrink it: granted,
-    it can sit beside their feeling ("I know it was five minutes, and I can see it still
+    """A plain fact the person used to make the matter small ("It was twenty minutes",
+    "It's been two years", "she was ninety"), without the words that shrink it: granted,
+    it can sit beside their feeling ("I know it was twenty minutes, and I can see it still
     matters to you") instead of against it."""
     if not any(m.kind == "minimizing" for m in harms) or not ex.doc.has_annotation("SENT_START"):
         return None
@@ -1771,9 +1771,9 @@ def _granted(ex: Extraction, harms: list[Marker], skip: set[int]) -> str | None:
                 or t.lower_ in ("your", "ur", "yourself", "nothing", "no", "never")
                 for t in clause
             ):
-                continue  # "it's not a big deal", "you're thirty-four": no fact to grant
-            # a stretch of time ("five minutes", "a year") or an age ("he was fourteen"); not
-            # an amount ("it's only 3 miles" after their first 5k is no fact to grant)
+                continue  # "it's no biggie", "you're forty": no fact to grant
+            # a stretch of time ("twenty minutes", "a year") or an age ("she was ninety"); not
+            # an amount ("it's only 13 miles" after their first half marathon is no fact to grant)
             lasted = any(
                 (
                     t.lemma_.lower() in _TIME_UNITS
@@ -1808,7 +1808,7 @@ _SENSED = frozenset({"smell", "look", "sound", "feel", "seem", "taste"})
 _FUSS = frozenset({"word", "thing", "anything", "scene", "fuss", "peep", "deal"})
 
 
-# Brush-offs and sign-offs a clause may end with ("I fell asleep on the sofa, chill").
+# Brush-offs and sign-offs a clause may end with ("I dozed off in the armchair, chill").
 _CLOSERS = frozenset(
     {"chill", "relax", "ok", "okay", "lol", "lmao", "jeez", "geez", "smh", "tbh", "ugh", "omg"}
 )
@@ -1888,7 +1888,7 @@ def _clean_point(tokens: list[Token], config: _Config) -> list[str]:
         or "can't wait" in said
         or any(phrase in said for phrase in config.not_requests)
     ):
-        return []  # "can't wait to give up another weekend" is sarcasm; "he needs to toughen up"
+        return []  # "can't wait to give up another weekend" is sarcasm; "she should just man up"
     # "like always", "as usual": how often is the verdict, said another way
     habitual = {
         i
@@ -2258,7 +2258,7 @@ def rewrite(
         point = None
     granted = _granted(ex, original.harms, insults | contempt)
     if granted and point and not re.match(r"(I|we)\b", point, flags=re.IGNORECASE):
-        point = None  # "your mom didn't even notice" beside "it was five minutes": the same shrug
+        point = None  # "your dad barely noticed" beside "it was twenty minutes": the same shrug
     if point:
         granted = None  # what the person did or meant comes first
     # A sneer the scorer found ("You answer phones all day") is no deed to bring up later.
@@ -2315,11 +2315,11 @@ def rewrite(
         topics = [t for t in topics if t.split()[-1].lower() not in gone]
     chosen = _distinct(topics)[:2]
     if deferred is None and point is None and harm_counts["counter_complaint"] and theirs:
-        # "What about you helping with the cars and the yard?": what the person brings up
+        # "How about you sorting the gutters and the shed?": what the person brings up
         # in return is for later, not what the partner is upset about
         brought = {_singular(t.split()[-1]) for t in theirs}
         if ctx_doc is not None:
-            # "I'm tired of driving four hours": the drive is theirs to bring up
+            # "the three-hour drive is wearing me out": the drive is theirs to bring up
             brought |= {
                 _singular(t.lemma_) for t in ctx_doc if t.pos_ in ("NOUN", "VERB", "ADJ", "PROPN")
             }
@@ -2348,11 +2348,11 @@ def rewrite(
         request = None  # "Answer the question." is the push, not a request to carry over
     # After they told of their own trouble ("Dad's dementia is getting worse"), what the
     # reply tells them to do is advice, marked or not: offered, never asked for.
-    # "Talk to me." after "I'm not ready to talk about it" is the push: no request, no advice
+    # "Talk to me." after "I can't face it yet" is the push: no request, no advice
     hushed = ctx_doc is not None and not addressed
 
     def demands_talk(asked: tuple[str, str] | None) -> bool:
-        # ("tell her to keep her opinions to herself" is advice about someone else)
+        # ("tell him to mind his own business" is advice about someone else)
         words = asked[0].split() if asked else []
         # and "give me a date" is a demand however it is put
         return (

@@ -1383,7 +1383,7 @@ def test_like_after_a_sense_verb_is_a_comparison_not_a_hedge() -> None:
         # a flat denial is no side either
         (
             "Nothing happened at the party. Stop going on about it.",
-            "Can we talk about what happened at the party?",
+            "Can we go over what happened at the party?",
             "Nothing happened",
         ),
         # nor is what everyone does
@@ -1406,13 +1406,13 @@ def test_like_after_a_sense_verb_is_a_comparison_not_a_hedge() -> None:
         ),
         (
             "I was reading the cricket scores, hardly a hanging offence.",
-            "You were on your phone through the whole film.",
+            "You scrolled your phone through the whole film.",
             "offence",
         ),
         # "for you to decide" is no deed, and "When you to decide" no sentence
         (
             "I'm not waiting forever for you to make up your mind.",
-            "I'm not sure I want to move abroad.",
+            "I'm on the fence about moving abroad.",
             "you to",
         ),
         # the other branch of a threat is no deed to talk about later
@@ -1435,7 +1435,7 @@ def test_like_after_a_sense_verb_is_a_comparison_not_a_hedge() -> None:
         ),
         # "hers" names nothing
         (
-            "It's not a big deal, she asked because she's picking hers in May.",
+            "It's no biggie, she asked because she's picking hers in May.",
             "Why did you show your cousin our wedding invitations?",
             "about hers",
         ),
@@ -1489,7 +1489,7 @@ def test_like_after_a_sense_verb_is_a_comparison_not_a_hedge() -> None:
         ),
         # "somebody has to..." is a jab at who doesn't
         (
-            "I'm sorry, but somebody has to pay the bills around here.",
+            "I'm sorry, but somebody has to keep the lights on around here.",
             "You missed Leo's school play.",
             "somebody has to",
         ),
@@ -1529,7 +1529,7 @@ def test_a_push_for_an_answer_is_not_offered_back_as_advice() -> None:
     # "you need to say yes" inside pressure is the push itself, not a fix to offer them
     for s in rewrite(
         "I've already paid for the festival tickets, so you need to say yes right now.",
-        context="I'm not sure I want to go to the festival with your friends.",
+        context="I'm unsure about going to the festival with your friends.",
         n=7,
     ):
         assert "say yes" not in s.text, s.text
@@ -1539,7 +1539,7 @@ def test_what_they_bring_up_in_return_waits_while_theirs_leads() -> None:
     # a tit-for-tat question names the person's own grievance; it is for another time,
     # and what the partner asked about leads
     texts = _texts(
-        "What about you helping with the gutters and the shed?",
+        "How about you sorting the gutters and the shed?",
         context="I'd like you to do more of the school lunches.",
         n=7,
     )
@@ -1714,7 +1714,7 @@ def test_a_proper_chat_is_about_what_it_is_about() -> None:
 def test_a_push_for_a_decision_is_not_asked_back_as_a_request() -> None:
     for t in _texts(
         "You need to decide tonight, the deposit's due in the morning.",
-        context="I'm not sure I want to book the cottage for August.",
+        context="I'm undecided about booking the cottage for August.",
         n=7,
     ):
         assert "decid" not in t, t
@@ -1723,7 +1723,7 @@ def test_a_push_for_a_decision_is_not_asked_back_as_a_request() -> None:
 def test_what_they_brought_up_themselves_is_not_set_aside_as_the_persons() -> None:
     texts = _texts(
         "My nan could go any day and you're moaning about a drive?",
-        context="I know your nan is ill, but I'm tired of driving three hours every Sunday.",
+        context="I know your nan is ill, but I'm worn out from driving up there every Sunday.",
         n=7,
     )
     assert not any("talk about the drive too" in t for t in texts), texts
@@ -1732,7 +1732,7 @@ def test_what_they_brought_up_themselves_is_not_set_aside_as_the_persons() -> No
 def test_a_comparison_keeps_its_like_and_a_refusal_is_no_point() -> None:
     texts = _texts(
         "I'm a grown man, I don't need to check in like a teenager.",
-        context="Can you please call me when you're running late?",
+        context="Could you ring me if you'll be home late?",
         n=7,
     )
     assert not any("check in a teenager" in t for t in texts), texts
@@ -1799,7 +1799,7 @@ def test_what_they_care_about_is_what_they_asked_about() -> None:
 def test_a_fix_after_their_own_trouble_is_offered_not_asked_for() -> None:
     texts = _texts(
         "Move her into assisted living, honestly, it's the only way.",
-        context="My mum's memory is slipping and I don't know what to do.",
+        context="My mum's memory is slipping and I'm at a loss.",
         n=7,
     )
     assert not any(re.search(r"Could you move|up for moving", t) for t in texts), texts
@@ -1824,7 +1824,7 @@ def test_an_acronym_keeps_its_capitals_and_today_is_no_topic() -> None:
 def test_a_demand_to_talk_after_they_asked_for_time_is_neither_request_nor_advice() -> None:
     for t in _texts(
         "It's been weeks, you can't keep shutting down. Talk to me.",
-        context="I'm not ready to talk about the diagnosis yet.",
+        context="I can't face talking about the diagnosis yet.",
         n=7,
     ):
         assert not re.search(r"(Could you|up for|help to) talk", t), t
@@ -1853,7 +1853,7 @@ def test_their_good_news_is_met_with_gladness_first() -> None:
     # bad news that starts the same way is no good news
     texts = _texts(
         "Honestly, you should have seen that coming.",
-        context="I got passed over for the promotion today.",
+        context="They gave the promotion to someone else today.",
         n=7,
     )
     assert not any("wonderful news" in t for t in texts), texts
