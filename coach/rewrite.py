@@ -118,11 +118,13 @@ class _Config:
     not_observed: frozenset[str]
     verdicts: frozenset[str]
     not_requests: tuple[str, ...]
+    not_request_pattern: re.Pattern[str]  # the same, as one search over a verb phrase
 
 
 @lru_cache(maxsize=1)
 def _config() -> _Config:
     data = load_yaml("rewrite.yml")
+    not_requests = tuple(str(p).lower() for p in data.get("not_requests") or [])
     strategies: dict[str, _Strategy] = {}
     for name, raw in (data.get("strategies") or {}).items():
         try:
@@ -167,7 +169,10 @@ def _config() -> _Config:
         point_denials=frozenset(data.get("point_denials") or []),
         not_observed=frozenset(data.get("not_observed") or []),
         verdicts=frozenset(data.get("verdicts") or []),
-        not_requests=tuple(str(p).lower() for p in data.get("not_requests") or []),
+        not_requests=not_requests,
+        not_request_pattern=re.compile(
+            r"(?:^| )(?:" + "|".join(re.escape(p) for p in not_requests) + r")\b"
+        ),
     )
 
 
@@ -1172,9 +1177,7 @@ def _verb_phrase(verb: Token, advice: bool = False) -> tuple[str, str] | None:
         return None  # "See if I care", "Try me": no "Could you see?"
     tail = (" " + " ".join(rest)) if rest else ""
     phrase = f"{lemma}{tail}".lower()
-    if phrase.endswith(" yourself") or any(
-        re.search(rf"(?:^| ){re.escape(p)}\b", phrase) for p in _config().not_requests
-    ):
+    if phrase.endswith(" yourself") or _config().not_request_pattern.search(phrase):
         return None  # "walk him yourself", "drop it", "toughen up": a retort, not a request
     tail = re.sub(r" for once\b| for a change\b| like I asked\b| already\b", "", tail)
     # "stop inviting him then tbh": no sign-off
@@ -1808,9 +1811,24 @@ _SENSED = frozenset({"smell", "look", "sound", "feel", "seem", "taste"})
 _FUSS = frozenset({"word", "thing", "anything", "scene", "fuss", "peep", "deal"})
 
 
-# Brush-offs and sign-offs a clause may end with ("I dozed off in the armchair, chill").
+# Brush-offs and sign-offs a clause may end with ("I dozed off in the armchair, chill",
+# "I was busy jeez").
 _CLOSERS = frozenset(
-    {"chill", "relax", "ok", "okay", "lol", "lmao", "jeez", "geez", "smh", "tbh", "ugh", "omg"}
+    [
+        "chill",
+        "relax",
+        "ok",
+        "okay",
+        "lol",
+        "lmao",
+        "jeez",
+        "geez",
+        "sheesh",
+        "smh",
+        "tbh",
+        "ugh",
+        "omg",
+    ]
 )
 
 
@@ -1918,11 +1936,7 @@ def _clean_point(tokens: list[Token], config: _Config) -> list[str]:
             )
         )
     ]
-    while words and (
-        words[-1].is_punct
-        or words[-1].lower_
-        in ("lol", "lmao", "jeez", "geez", "omg", "smh", "tbh", "ugh", "sheesh", "ok", "okay")
-    ):
+    while words and (words[-1].is_punct or words[-1].lower_ in _CLOSERS):
         words.pop()  # "I was busy jeez" -> "I was busy"
     kept = {t.i for t in words}
     if words and (
