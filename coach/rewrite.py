@@ -2333,7 +2333,7 @@ def rewrite(
         # in return is for later, not what the partner is upset about
         brought = {_singular(t.split()[-1]) for t in theirs}
         if ctx_doc is not None:
-            # "the three-hour drive is wearing me out": the drive is theirs to bring up
+            # "I'm worn out from driving up there": the drive is theirs to bring up
             brought |= {
                 _singular(t.lemma_) for t in ctx_doc if t.pos_ in ("NOUN", "VERB", "ADJ", "PROPN")
             }
@@ -2360,15 +2360,14 @@ def rewrite(
         re.search(rf"\b{re.escape(request[0].split()[0])}", p.text, re.IGNORECASE) for p in pushes
     ):
         request = None  # "Answer the question." is the push, not a request to carry over
-    # After they told of their own trouble ("Dad's dementia is getting worse"), what the
-    # reply tells them to do is advice, marked or not: offered, never asked for.
-    # "Talk to me." after "I can't face it yet" is the push: no request, no advice
+    # They spoke of their own matter, not of the person.
     hushed = ctx_doc is not None and not addressed
 
     def demands_talk(asked: tuple[str, str] | None) -> bool:
-        # ("tell him to mind his own business" is advice about someone else)
+        """ "Talk to me." after "I can't face it yet" is the push, and so is "give me a
+        date": neither request nor advice ("tell him to mind his own business" is advice
+        about someone else)."""
         words = asked[0].split() if asked else []
-        # and "give me a date" is a demand however it is put
         return (
             hushed
             and bool(words)
@@ -2380,7 +2379,9 @@ def rewrite(
 
     if demands_talk(request):
         request = None
-    advising = bool(harm_counts["fixing"]) or (ctx_doc is not None and not addressed and not calm)
+    # After they told of their own trouble ("Dad's dementia is getting worse"), what the
+    # reply tells them to do is advice, marked or not: offered, never asked for.
+    advising = bool(harm_counts["fixing"]) or (hushed and not calm)
     advice = (request or (None if pushed else _request(doc, advice=True))) if advising else None
     if demands_talk(advice):
         advice = None
