@@ -1630,7 +1630,8 @@ def _longest_clause(
     learned_wide = {
         m
         for m in harms
-        if m.kind in ("counter_complaint", "criticism", "minimizing") and m not in ex.markers
+        if m.kind in ("counter_complaint", "criticism", "minimizing", "defensiveness", "pressure")
+        and m not in ex.markers
     }
     for sent in ex.doc.sents:
         asks = "?" in sent.text
@@ -1653,7 +1654,17 @@ def _longest_clause(
                 if cut_jabs
                 else set()
             )
+            if any(
+                t.i in jab and t.dep_ == "mark" and t.lower_ in ("if", "unless") for t in clause
+            ) and not any(t.lower_ in ("would", "'d") and t.i not in jab for t in clause):
+                # "if you bail, I lose the deposit" is a threat without its condition; "I'd
+                # cuddle more if you didn't..." still says what they want
+                continue
             tokens = [t for t in clause if t.i not in jab]
+            if jab and tokens and tokens[-1].i > min(jab) > tokens[0].i:
+                # what the parser hung on the person's verb after the jab ("I'd help more
+                # if you didn't hover | the whole time") belongs to the jab
+                tokens = [t for t in tokens if t.i < min(jab)]
             # an opener ("chill", "Oh come on,") is dropped, so a marker on it alone does
             # not bar what follows
             tokens = _without_openers(tokens, config)
@@ -1668,7 +1679,7 @@ def _longest_clause(
             blamed_elsewhere = learned if (jab or asks) else set()
             if (
                 len(clauses) > 1
-                and tokens[0].lower_ in ("i", "we")
+                and tokens[0].lower_ in ("i", "we", "it", "she", "he")
                 and not any(
                     t.lower_ in _SUBJECTS or t.lower_ in ("your", "ur") or t.dep_ == "neg"
                     for t in tokens
@@ -1959,7 +1970,12 @@ def _clean_point(tokens: list[Token], config: _Config) -> list[str]:
         t.lower_ in ("just", "only", "merely")
         and (
             t.head.lemma_ == "be"
-            or (t.head.dep_ in ("attr", "acomp") and t.head.head.lemma_ == "be")
+            or (
+                t.head.dep_ in ("attr", "acomp")
+                and t.head.head.lemma_ == "be"
+                # "it's just how I switch off" tells their side; the "just" goes with the hedges
+                and not any(c.dep_ == "nsubj" for c in t.head.children)
+            )
         )
         for t in tokens
     ):
@@ -2265,10 +2281,10 @@ def rewrite(
     if (
         point
         and main_harm in ("minimizing", "fixing")
-        and not re.match(r"(I|we)\b", point, flags=re.IGNORECASE)
+        and not re.search(r"\b(I|we)\b", point, flags=re.IGNORECASE)
     ):
         # After their worry, "lumps are usually benign" is the reassurance that shrinks
-        # it, not the person's own side
+        # it, not the person's own side ("it's how I switch off" is)
         point = None
     granted = _granted(ex, original.harms, insults | contempt)
     if granted and point and not re.match(r"(I|we)\b", point, flags=re.IGNORECASE):

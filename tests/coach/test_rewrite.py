@@ -1600,6 +1600,46 @@ def test_the_persons_deed_beside_a_denial_is_their_point_when_the_whole_sentence
     assert point == "I took every Friday off this month", point
 
 
+def test_the_persons_side_is_their_point_when_the_scorer_marks_it_as_a_push() -> None:
+    text = "Look, we booked the cabin back in March, you can't back out on me now."
+    ex = extract(text, "A week away with your cousins sounds exhausting to me.")
+    marked = _sentence_marked(text, "pressure")
+    point = rewrite_module._point(ex, marked, rewrite_module._config(), set())
+    assert point == "we booked the cabin back in March", point
+
+
+def test_what_someone_else_was_going_through_is_the_persons_side_beside_a_jab() -> None:
+    text = "He was exhausted from the flight, you take everything personally."
+    ex = extract(text, "Your brother ignored me the whole evening.")
+    point = rewrite_module._point(
+        ex, _sentence_marked(text, "criticism"), rewrite_module._config(), set()
+    )
+    assert point == "he was exhausted from the flight", point
+
+
+def test_how_the_person_unwinds_is_their_side_without_the_just() -> None:
+    text = "It's just how I decompress after work, not everything is a statement about you."
+    for t in _texts(text, context="You play that game every night instead of talking to me.", n=3):
+        assert "it's how I decompress after work" in t, t
+
+
+def test_a_consequence_cut_from_its_condition_is_not_carried_but_a_wish_is() -> None:
+    threat = "If you pull out now I lose the whole booking fee, so don't even start."
+    ex = extract(threat, "I don't want to go on the trip with your friends.")
+    marked = _sentence_marked(threat, "pressure")
+    assert rewrite_module._point(ex, marked, rewrite_module._config(), set()) is None
+    wish = "I'd cook more often if you didn't criticise every meal I make."
+    texts = _texts(wish, context="I'm tired of cooking every night on my own.", n=3)
+    assert any("I'd cook more often." in t for t in texts), texts
+
+
+def test_words_the_parser_hung_on_the_persons_verb_after_the_jab_go_with_the_jab() -> None:
+    text = "i'd help with dinner more if u didnt hover over me the whole time"
+    texts = _texts(text, context="I'm tired of cooking every night on my own.", n=3)
+    assert any("I'd help with dinner more," in t for t in texts), texts
+    assert not any("more the whole time" in t for t in texts), texts
+
+
 @pytest.mark.parametrize(
     "text",
     [
