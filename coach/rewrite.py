@@ -1691,6 +1691,19 @@ def _longest_clause(
             ):
                 blamed_elsewhere = blamed_elsewhere | learned_wide
             if any(
+                t.lemma_.lower() == "know"
+                and any(c.dep_ == "nsubj" and c.lower_ in _SUBJECTS for c in t.children)
+                and any(
+                    c.dep_ == "ccomp"
+                    and any(s.dep_ == "nsubj" and s.lower_ in ("i", "we") for s in c.children)
+                    for c in t.children
+                )
+                for t in tokens
+            ):
+                # "you knew I had the deadline": the scorer blames the "you knew"; what they
+                # knew is the person's side (`_clean_point` keeps only that)
+                blamed_elsewhere = blamed_elsewhere | learned_wide
+            if any(
                 m.start < end
                 and start < m.end
                 and m.kind not in carry

@@ -1608,6 +1608,14 @@ def test_the_persons_side_is_their_point_when_the_scorer_marks_it_as_a_push() ->
     assert point == "we booked the cabin back in March", point
 
 
+def test_what_the_partner_knew_is_the_persons_side_when_the_scorer_marks_the_sentence() -> None:
+    text = "Sorry, but you knew I was on call that weekend."
+    ex = extract(text, "You missed my sister's engagement dinner.")
+    marked = _sentence_marked(text, "criticism")
+    point = rewrite_module._point(ex, marked, rewrite_module._config(), set())
+    assert point == "I was on call that weekend", point
+
+
 def test_what_someone_else_was_going_through_is_the_persons_side_beside_a_jab() -> None:
     text = "He was exhausted from the flight, you take everything personally."
     ex = extract(text, "Your brother ignored me the whole evening.")
