@@ -1154,17 +1154,49 @@ def _about_something_else(verb: Token) -> bool:
     )
 
 
-def _verb_phrase(verb: Token, advice: bool = False) -> tuple[str, str] | None:
+def _verb_phrase(verb: Token, advice: bool = False, second: bool = False) -> tuple[str, str] | None:
     """A request's verb phrase in base form and as a gerund ("do the dishes", "doing ...")."""
     lemma = verb.lemma_.lower()
-    barred = lemma in _NO_REQUEST_VERBS and not (
-        advice and lemma in _ADVICE_VERBS and _about_something_else(verb)
+    done = [
+        c
+        for c in verb.children
+        if c.dep_ in ("xcomp", "dobj", "ccomp", "prep", "prt") and c.pos_ != "INTJ"
+    ]
+    barred = (
+        lemma in _NO_REQUEST_VERBS
+        and not second
+        and not (
+            advice
+            and lemma in _ADVICE_VERBS
+            # "then quit" after their trouble at work: giving the job up, offered
+            and (_about_something_else(verb) or (lemma == "quit" and not done))
+        )
     )
     if barred or any(c.dep_ == "neg" for c in verb.children):
         return None
+    # How often, in advice, is the jab ("stop texting her every ten minutes"), not the fix.
+    often = (
+        {
+            t.i
+            for c in verb.subtree
+            # "every five minutes", "all the time"; "a little every day" is the plan itself
+            if (c.lemma_.lower() in _TIME_UNITS or c.lower_ == "time")
+            and c.dep_ in ("npadvmod", "dobj")
+            and (
+                (
+                    any(d.lower_ in ("every", "each") for d in c.children)
+                    and any(d.like_num for d in c.children)
+                )
+                or any(d.lower_ == "all" for d in c.children)
+            )
+            for t in c.subtree
+        }
+        if advice
+        else set()
+    )
     rest: list[str] = []
     for token in verb.subtree:
-        if token.i <= verb.i:
+        if token.i <= verb.i or token.i in often:
             continue
         if token.dep_ in ("advcl", "conj", "cc", "punct", "mark") or token.is_punct:
             break
@@ -1188,7 +1220,33 @@ def _verb_phrase(verb: Token, advice: bool = False) -> tuple[str, str] | None:
     tail = re.sub(r" n .*$", "", tail)
     # the deadline is the pressure: "decide now" is asked as "decide"
     tail = re.sub(r" (?:right )?now$| immediately$| today$| tonight$| this week$", "", tail)
-    return f"{lemma}{tail}", f"{_gerund(lemma)}{tail}"
+    base, gerund = f"{lemma}{tail}", f"{_gerund(lemma)}{tail}"
+    also = next(
+        (
+            c
+            for c in verb.children
+            if advice
+            and c.dep_ == "conj"
+            and c.tag_ == "VB"
+            and c.lemma_.lower() not in _NOT_ADDED
+            and not any(d.dep_ == "nsubj" for d in c.children)
+            and any(d.dep_ == "cc" and d.lower_ == "and" for d in verb.children)
+        ),
+        None,
+    )
+    if also is not None:
+        # "take some medicine and go to bed": the fix is both
+        more = _verb_phrase(also, advice, second=True)
+        if more is not None and not {"me", "us"} & set(more[0].split()):
+            base, gerund = f"{base} and {more[0]}", f"{gerund} and {more[1]}"
+    return base, gerund
+
+
+# Verbs not added to advice as its second half ("call her and leave me out of it").
+# "take a pill and stop moping" is the jab about them again.
+_NOT_ADDED = frozenset(
+    {"bless", "shut", "leave", "be", "calm", "relax", "chill", "grow", "enjoy", "stop", "quit"}
+)
 
 
 _NOT_REQUESTS = frozenset(
@@ -2059,6 +2117,17 @@ def _clean_point(tokens: list[Token], config: _Config) -> list[str]:
     if any(t.lemma_.lower() in config.point_denials for t in words):
         return []  # "it's not my fault" is the defence itself, not what they meant
     if any(
+        t.lemma_.lower() in ("tell", "warn")
+        and any(c.dep_ == "nsubj" and c.lower_ == "i" for c in t.children)
+        and any(c.lower_ in _SUBJECTS for c in t.children)
+        and not any(
+            c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "prep" and c.lower_ in ("about", "of"))
+            for c in t.children
+        )
+        for t in words
+    ):
+        return []  # "I've been telling you for months": I-told-you-so, with nothing told
+    if any(
         t.lemma_.lower() in ("say", "complain", "make", "mention")
         and any(c.dep_ == "neg" for c in t.children)
         and (
@@ -2411,7 +2480,7 @@ def rewrite(
     # After they told of their own trouble ("Dad's dementia is getting worse"), what the
     # reply tells them to do is advice, marked or not: offered, never asked for.
     advising = bool(harm_counts["fixing"]) or (hushed and not calm)
-    advice = (request or (None if pushed else _request(doc, advice=True))) if advising else None
+    advice = ((None if pushed else _request(doc, advice=True)) or request) if advising else None
     if demands_talk(advice):
         advice = None
     if advice:

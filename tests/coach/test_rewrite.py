@@ -1525,6 +1525,44 @@ def test_the_persons_side_is_carried_after_a_brush_off_opener(
     assert any(carried in t for t in texts), texts
 
 
+def test_quitting_offered_after_their_trouble_at_work_is_advice_to_ask_about() -> None:
+    texts = _texts(
+        "So quit. It's not like anyone's chaining you to that desk.",
+        context="My manager piled three more projects on me today and I can't breathe.",
+        n=3,
+    )
+    assert any("Would it help to quit, or" in t for t in texts), texts
+
+
+def test_how_often_is_left_out_of_advice_as_the_jab() -> None:
+    texts = _texts(
+        "You should stop texting her every ten minutes.",
+        context="My sister still hasn't answered my messages and I'm worried sick.",
+        n=3,
+    )
+    assert any("Would it help to stop texting her, or" in t for t in texts), texts
+    assert not any("ten minutes" in t for t in texts), texts
+
+
+def test_advice_in_two_steps_is_offered_whole_but_not_a_jab_tacked_on() -> None:
+    context = "I've had a pounding headache all afternoon."
+    texts = _texts("Just drink some water and lie down for a bit.", context=context, n=3)
+    assert any("Would it help to drink some water and lie down for a bit," in t for t in texts)
+    texts = _texts("Take some painkillers and stop moping about it.", context=context, n=7)
+    assert any("Would it help to take some painkillers, or" in t for t in texts), texts
+    assert not any("moping" in t for t in texts), texts
+
+
+def test_i_told_you_so_is_not_carried_as_the_persons_side() -> None:
+    texts = _texts(
+        "just sell it then lol, i've been warning u for weeks",
+        context="The car broke down again on the motorway, I'm so fed up.",
+        n=7,
+    )
+    assert not any("warning you" in t for t in texts), texts
+    assert any("Would it help to sell it, or" in t for t in texts), texts
+
+
 def test_a_push_for_an_answer_is_not_offered_back_as_advice() -> None:
     # "you need to say yes" inside pressure is the push itself, not a fix to offer them
     for s in rewrite(
