@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import AsyncIterator
 from typing import Annotated
 
 from fastapi import Depends, Request
@@ -25,7 +25,9 @@ async def get_settings_dep(request: Request) -> Settings:
     return settings
 
 
-def get_session(request: Request) -> Iterator[Session]:
+# Opening a session touches no database (its connection is taken at the first query), and
+# closing it hands the connection back: both on the event loop, not a worker thread.
+async def get_session(request: Request) -> AsyncIterator[Session]:
     session: Session = request.app.state.sessionmaker()
     try:
         yield session
@@ -63,7 +65,9 @@ def _bearer(request: Request) -> str | None:
     return None
 
 
-def get_caller(request: Request, session: SessionDep) -> Person:
+# One indexed lookup by the token's hash: quicker on the event loop than the hop to a
+# worker thread and back that a plain function would cost.
+async def get_caller(request: Request, session: SessionDep) -> Person:
     token = _bearer(request)
     if token is None:
         raise Problem(
@@ -88,8 +92,8 @@ def get_caller(request: Request, session: SessionDep) -> Person:
     return person
 
 
-def get_optional_caller(request: Request, session: SessionDep) -> Person | None:
-    return get_caller(request, session) if _bearer(request) else None
+async def get_optional_caller(request: Request, session: SessionDep) -> Person | None:
+    return await get_caller(request, session) if _bearer(request) else None
 
 
 CallerDep = Annotated[Person, Depends(get_caller)]

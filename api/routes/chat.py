@@ -158,7 +158,6 @@ async def _chat(
 
     person_turn = Turn(
         conversation_id=conversation.id,
-        seq=_next_seq(session, conversation.id),
         role="person",
         text=text,
         score=(analysis or {}).get("score"),
@@ -166,12 +165,17 @@ async def _chat(
         analysis=analysis,
         status="pending",
     )
-    session.add(person_turn)
-    session.flush()  # stored with the bot's answer in one transaction, under the row lock
+
+    def store_person_turn() -> None:
+        # stored with the bot's answer in one transaction, under the conversation's row lock
+        person_turn.seq = _next_seq(session, conversation.id)
+        session.add(person_turn)
+        session.flush()
 
     if conversation.crisis:
         # A crisis earlier in this conversation ended the role-play; help stays in reach,
         # even if the person now says they are fine.
+        store_person_turn()
         person_turn.status = "ok"
         session.commit()
         kept_crisis = crisis_help(
@@ -212,8 +216,19 @@ async def _chat(
     if analysis and analysis.get("label") == "unsafe":
         suggesting = asyncio.ensure_future(run_in_threadpool(rewrite, text, None, 3, locale=locale))
     started = time.perf_counter()
+    sending = asyncio.ensure_future(rasa.send(conversation.id, to_rasa, metadata))
     try:
-        messages = await rasa.send(conversation.id, to_rasa, metadata)
+        # The person's turn is written while Rasa thinks (the session is left alone on this
+        # thread meanwhile). Should the database fail here, the 503 says nothing was kept;
+        # Rasa may have heard the message, which costs the partner's memory, not their data.
+        await run_in_threadpool(store_person_turn)
+    except BaseException:
+        sending.cancel()
+        if suggesting is not None:
+            suggesting.cancel()
+        raise
+    try:
+        messages = await sending
     except RasaUnavailable as exc:
         if suggesting is not None:
             suggesting.cancel()
