@@ -1512,7 +1512,26 @@ def _event(
     # and said as a feeling only when that cannot be done and the thing is theirs.
     for verb in charged:
         if not things(verb):
-            return config.events[verb.lemma_.lower()], False
+            lemma = verb.lemma_.lower()
+            shared = next(
+                (
+                    o
+                    for p in verb.children
+                    if lemma == "help" and p.dep_ == "prep" and p.lower_ == "with"
+                    for o in p.children
+                    if o.dep_ == "pobj"
+                    and o.pos_ in ("NOUN", "PROPN")
+                    and o.i not in skip
+                    and o.lower_ not in config.verdicts
+                    and o.lemma_.lower() not in config.generic_nouns
+                ),
+                None,
+            )
+            if shared is not None:
+                # "you never help with the kids": "I end up handling the kids on my own"
+                said = "".join(t.text_with_ws for t in shared.subtree).strip()
+                return f"I end up handling {said} on my own", False
+            return config.events[lemma], False
     # After their complaint, "when you..." is a counter-charge however it is put.
     observed = None if answering else _observation(doc, config, skip)
     if observed:
@@ -1969,11 +1988,20 @@ def _clean_point(tokens: list[Token], config: _Config) -> list[str]:
     ):
         return []  # "she never stops talking": a charge against someone, not the person's side
     if any(
-        t.lemma_.lower() in ("argue", "discuss", "talk", "debate", "fight")
-        and any(c.dep_ == "neg" for c in t.children)
+        t.lemma_.lower() in ("argue", "discuss", "talk", "debate", "fight", "get", "go")
+        and (
+            any(c.dep_ == "neg" for c in t.children)
+            # "I don't want to discuss it", "I'm not going to argue about this"
+            or (
+                t.dep_ == "xcomp"
+                and t.head.lemma_.lower() in ("want", "go", "need", "have", "plan", "intend")
+                and any(c.dep_ == "neg" for c in t.head.children)
+            )
+        )
+        and (t.lemma_.lower() not in ("get", "go") or any(c.lower_ == "into" for c in t.children))
         for t in tokens
     ):
-        return []  # "I'm not arguing about this": a door shut, not a side
+        return []  # "I'm not arguing about this", "I don't want to get into it": a door shut
     if any(
         t.lemma_.lower() in ("need", "have")
         and any(c.dep_ == "neg" for c in t.children)
@@ -2331,9 +2359,10 @@ def rewrite(
     main_harm = max(HARM_KINDS, key=lambda k: harm_counts[k]) if original.harms else "none"
     if harm_counts["apology_but"]:
         main_harm = "apology_but"  # the apology is there; the "but" is what to mend
-    # Words of a sneer or a tit-for-tat ("Pot, meet kettle") are not what it is about.
+    # Words of a sneer or a tit-for-tat ("Pot, meet kettle"), or of a door a rule found shut
+    # ("none of your business"), are not what it is about.
     contempt = _marker_tokens(ex, frozenset({"contempt"}))
-    sneer = contempt | _marker_tokens(ex, frozenset({"counter_complaint"}))
+    sneer = contempt | _marker_tokens(ex, frozenset({"counter_complaint", "stonewalling"}))
     insults = _insults(doc)
     theirs: list[str] = []  # what the partner's words are about
     ctx_doc = parse(normalize(ex.context).text) if ex.context else None

@@ -83,6 +83,13 @@ def test_a_bare_ok_after_a_hurt_is_still_stonewalling() -> None:
     assert analyze("ok", context="Lately I feel invisible to you, and it hurts.").label == "unsafe"
 
 
+def test_not_wanting_to_talk_about_it_is_stonewalling_and_talking_later_is_not() -> None:
+    shut = analyze("Honestly I don't want to talk about the move.")
+    assert "stonewalling" in [m.kind for m in shut.markers]
+    later = analyze("I don't want to talk about the move tonight, can we talk tomorrow after work?")
+    assert "stonewalling" not in [m.kind for m in later.markers]
+
+
 def test_result_contract() -> None:
     a = analyze("You never listen to me", context="I had such a rough day")
     assert isinstance(a.score, int) and 0 <= a.score <= 100

@@ -1563,6 +1563,30 @@ def test_i_told_you_so_is_not_carried_as_the_persons_side() -> None:
     assert any("Would it help to sell it, or" in t for t in texts), texts
 
 
+def test_what_they_never_help_with_is_named_in_the_i_statement() -> None:
+    texts = _texts("You never help with the laundry.", n=3)
+    assert any("When I end up handling the laundry on my own," in t for t in texts), texts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm not getting into this by text.",
+        "I don't want to get into the whole thing with your brother.",
+        "I'm not going to discuss my salary with you.",
+    ],
+)
+def test_not_getting_into_it_is_no_side_to_carry(text: str) -> None:
+    ex = extract(text, "Why didn't you tell me your brother is moving in?")
+    assert rewrite_module._point(ex, [], rewrite_module._config(), set()) is None
+
+
+def test_a_door_shut_on_them_is_no_topic() -> None:
+    texts = _texts("None of your business.", context="Who were you on the phone with for an hour?")
+    assert texts
+    assert not any("business" in t for t in texts), texts
+
+
 def test_a_push_for_an_answer_is_not_offered_back_as_advice() -> None:
     # "you need to say yes" inside pressure is the push itself, not a fix to offer them
     for s in rewrite(
