@@ -242,6 +242,14 @@ def _topics(
     emitted: dict[int, int] = {}  # a carried chunk's root -> its place in `out`
     for chunk in doc.noun_chunks:
         root = chunk.root
+        if (
+            root.dep_ == "pobj"
+            and root.head.lower_ in ("like", "as")
+            and root.head.head.lemma_ == "be"
+        ):
+            # "you're just like your father", "it's like a zoo": what something is likened
+            # to is the verdict, not the matter
+            continue
         # "date night", "game day": a kind of time that is a topic of its own
         named = root.lemma_.lower() in _NAMED_TIMES and any(
             (c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN"))
@@ -1375,6 +1383,8 @@ def _observation(doc: Doc, config: _Config, skip: set[int]) -> tuple[str, bool] 
             verb.lemma_ == "be"
             and any(c.dep_ == "prep" for c in children)
             and not any(c.dep_ in ("acomp", "attr", "xcomp", "ccomp") for c in children)
+            # "you're (just) like your father" is a comparison: a verdict, not where they are
+            and not any(c.dep_ == "prep" and c.lower_ in ("like", "as") for c in children)
         )
         if verb.lemma_.lower() in config.not_observed and not state:
             continue
@@ -1606,6 +1616,7 @@ def _exit(ex: Extraction, harms: list[Marker], config: _Config) -> tuple[str | N
     when = next((w for w in _LATER_TODAY if re.search(rf"\b{w}\b", lowered)), None)
     if when == "now":
         when = None  # "not now" is the break itself
+    found: str | None = None
     for sent in ex.doc.sents:
         for clause in _clauses(sent):
             start, end = ex.normalized.to_original(
@@ -1618,7 +1629,8 @@ def _exit(ex: Extraction, harms: list[Marker], config: _Config) -> tuple[str | N
             while words and words[0].lower_ in config.openers:
                 words = words[1:]
             if (
-                2 <= len(words) <= 6
+                # ("I'm going to my sister's" is seven: the "'s" counts)
+                2 <= len(words) <= 6 + any(t.tag_ == "POS" for t in words)
                 and words[0].lower_ == "i"
                 and words[0].dep_ in ("nsubj", "nsubjpass")
                 and not any(t.dep_ == "neg" or t.lower_ in _SUBJECTS for t in words)
@@ -1628,8 +1640,11 @@ def _exit(ex: Extraction, harms: list[Marker], config: _Config) -> tuple[str | N
                 # "I'm done talking" is a wall; "I need to stop talking" asks for a pause
                 text = re.sub(r"^I(?:'m| am) done with ", "I need a break from ", text)
                 text = re.sub(r"^I(?:'m| am) done (?=\w+ing\b)", "I need to stop ", text)
-                return text, when
-    return None, when
+                if leaving:
+                    return text, when
+                # "I'm done. I'm going to my sister's": where they go says more than the wall
+                found = found or text
+    return found, when
 
 
 def _point(
@@ -2452,8 +2467,10 @@ def rewrite(
     walk = _exit(ex, original.harms, config)
     if walk[0]:
         # where they are off to ("I'm off to the gym") is the way out, not the matter
-        gone = {w.lower() for w in re.findall(r"[\w'-]+", walk[0])}
+        gone = {w.lower().removesuffix("'s") for w in re.findall(r"[\w'-]+", walk[0])}
         topics = [t for t in topics if t.split()[-1].lower() not in gone]
+        if point and walk[0].lower() in point.lower():
+            point = None  # the way out is said once, in the break, not as their side too
     chosen = _distinct(topics)[:2]
     if deferred is None and point is None and harm_counts["counter_complaint"] and theirs:
         # "How about you sorting the gutters and the shed?": what the person brings up

@@ -1587,6 +1587,24 @@ def test_a_door_shut_on_them_is_no_topic() -> None:
     assert not any("business" in t for t in texts), texts
 
 
+def test_where_they_go_is_the_break_and_is_not_said_twice() -> None:
+    texts = _texts("I'm done. I'm heading to my brother's.", n=3)
+    assert texts[0].startswith("I'm getting overwhelmed, so I'm heading to my brother's for now")
+    assert not any("From my side" in t or "From where I stand" in t for t in texts), texts
+    assert not any("about my brother" in t for t in texts), texts
+
+
+def test_what_they_are_likened_to_is_neither_a_deed_nor_a_topic() -> None:
+    for t in _texts("You're exactly like your mother.", n=7):
+        assert "like your mother" not in t and "your mother" not in t, t
+
+
+def test_an_idiom_of_getting_it_together_names_no_thing() -> None:
+    texts = _texts("You have to get your act together with the bills.", n=3)
+    assert any("the bills" in t for t in texts), texts
+    assert not any("your act" in t for t in texts), texts
+
+
 def test_a_push_for_an_answer_is_not_offered_back_as_advice() -> None:
     # "you need to say yes" inside pressure is the push itself, not a fix to offer them
     for s in rewrite(
