@@ -242,6 +242,11 @@ def _topics(
     emitted: dict[int, int] = {}  # a carried chunk's root -> its place in `out`
     for chunk in doc.noun_chunks:
         root = chunk.root
+        if _some_of_us(chunk.sent) and any(
+            c.dep_ == "amod" and c.lower_ in ("real", "actual", "proper", "normal", "grown-up")
+            for c in root.children
+        ):
+            continue  # "some of us have real jobs": the jobs are the jab
         if (
             root.dep_ == "pobj"
             and root.head.lower_ in ("like", "as")
@@ -581,10 +586,24 @@ _PROPOSALS = re.compile(
 
 _GOOD_NEWS = re.compile(
     r"^i('m| am) (so |really |just )?(proud|excited|thrilled|happy|over the moon)\b"
-    r"|^i (just )?(passed|aced|landed|won|finished|ran|got the job|got in|got promoted)\b"
+    r"|^i (just )?(passed|aced|landed|won|finished|ran|got in|got promoted|got accepted"
+    r"|got (the|a|my) (new )?(job|promotion|offer|raise|part|role|place|scholarship|contract))\b"
     r"|^guess what\b|^we (won|got the)\b",
     re.IGNORECASE,
 )
+
+
+def _some_of_us(sent: Span) -> bool:
+    """A sentence about what "some of us" or "some people" do ("Some of us work for a
+    living"): a jab at the partner by contrast, whatever its words name."""
+    return any(
+        t.dep_ == "nsubj"
+        and (
+            (t.lower_ == "some" and any(c.lower_ == "of" for c in t.children))
+            or (t.lemma_.lower() == "people" and any(c.lower_ == "some" for c in t.children))
+        )
+        for t in sent
+    )
 
 
 def _good_news(ctx_doc: Doc) -> bool:
@@ -2157,8 +2176,10 @@ def _clean_point(tokens: list[Token], config: _Config) -> list[str]:
         return []  # "fine, I'll do it all myself then" is a sulk, not a point
     if any(t.is_quote and t.tag_ != "POS" for t in words):
         return []  # scare quotes ("so I'm "difficult" now") mock the partner's word
-    if any(t.lemma_.lower() in config.point_denials for t in words):
-        return []  # "it's not my fault" is the defence itself, not what they meant
+    if any(t.lemma_.lower() in config.point_denials for t in words) or any(
+        t.lemma_.lower() == "reader" and any(c.lower_ == "mind" for c in t.children) for t in words
+    ):
+        return []  # "it's not my fault", "I'm not a mind reader": the defence itself
     if any(
         t.lemma_.lower() in ("tell", "warn")
         and any(c.dep_ == "nsubj" and c.lower_ == "i" for c in t.children)

@@ -1605,6 +1605,31 @@ def test_an_idiom_of_getting_it_together_names_no_thing() -> None:
     assert not any("your act" in t for t in texts), texts
 
 
+def test_news_of_a_new_job_or_a_raise_is_met_with_gladness_and_a_jab_is_not_carried() -> None:
+    texts = _texts("Finally. About time somebody noticed.", context="I got the raise!", n=3)
+    assert texts[0].startswith("That's wonderful news"), texts
+    assert not any("about time" in t.lower() for t in texts), texts
+
+
+def test_what_some_of_us_really_have_is_the_jab_not_the_topic() -> None:
+    texts = _texts(
+        "I was on a site visit. Some of us have real responsibilities.",
+        context="You didn't answer any of my messages this afternoon.",
+        n=7,
+    )
+    assert not any("responsibilities" in t for t in texts), texts
+
+
+def test_not_being_a_mind_reader_is_no_side_to_carry() -> None:
+    texts = _texts(
+        "I was stuck in traffic, I'm not a mind reader.",
+        context="You didn't even text me that you'd be late.",
+        n=7,
+    )
+    assert not any("mind reader" in t for t in texts), texts
+    assert any("I was stuck in traffic" in t for t in texts), texts
+
+
 def test_a_push_for_an_answer_is_not_offered_back_as_advice() -> None:
     # "you need to say yes" inside pressure is the push itself, not a fix to offer them
     for s in rewrite(
