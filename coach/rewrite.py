@@ -1382,6 +1382,15 @@ def _observation(doc: Doc, config: _Config, skip: set[int]) -> tuple[str, bool] 
                 if t.pos_ in ("VERB", "AUX")
                 and t.dep_ in ("ROOT", "advcl", "ccomp", "conj")
                 and any(c.dep_ == "nsubj" and c.lower_ in _SUBJECTS for c in t.children)
+                # "you make me so angry (when you lie)": the feeling they are blamed for is
+                # no deed; what they did is in the clause of time
+                and not (
+                    t.lemma_.lower() == "make"
+                    and any(
+                        c.dep_ in ("ccomp", "xcomp") and any(s.lower_ == "me" for s in c.children)
+                        for c in t.children
+                    )
+                )
             ),
             None,
         )
@@ -1443,7 +1452,15 @@ def _observation(doc: Doc, config: _Config, skip: set[int]) -> tuple[str, bool] 
             for t in c.subtree
         }
         words: list[str] = []
-        tokens = [t for t in verb.subtree if t.i in inside and t.i not in cut and not t.is_punct]
+        tokens = [
+            t
+            for t in verb.subtree
+            if t.i in inside
+            and t.i not in cut
+            and not t.is_punct
+            # the "when" of "... when you lie": the I-statement says its own
+            and not (t.head == verb and t.lower_ in ("when", "whenever") and t.i < verb.i)
+        ]
         if any(
             t.lower_ == "too" and t.head.lower_ in ("much", "many", "often", "long", "little")
             for t in tokens
@@ -2062,6 +2079,8 @@ def _clean_point(tokens: list[Token], config: _Config) -> list[str]:
         t
         for t in tokens
         if t.i not in habitual
+        # "I'm sick of always being the one who...": the absolute is the edge, not the side
+        and not (t.lower_ in ("always", "constantly") and t.dep_ == "advmod")
         and not (
             t.lower_ in config.hedges
             and t.dep_ in ("advmod", "intj", "prep", "discourse")

@@ -1630,6 +1630,18 @@ def test_not_being_a_mind_reader_is_no_side_to_carry() -> None:
     assert any("I was stuck in traffic" in t for t in texts), texts
 
 
+def test_the_feeling_they_are_blamed_for_is_no_observation_but_what_they_did_is() -> None:
+    texts = _texts("You make me so furious when you leave the gate open.", n=3)
+    assert any(t.startswith("When you leave the gate open, I feel") for t in texts), texts
+    assert not any("make me" in t or "makes me" in t for t in texts), texts
+
+
+def test_an_absolute_is_dropped_from_the_persons_side() -> None:
+    texts = _texts("Honestly I'm tired of always being the one who books the vet.", n=3)
+    assert any("I'm tired of being the one who books the vet" in t for t in texts), texts
+    assert not any("always" in t for t in texts), texts
+
+
 def test_a_push_for_an_answer_is_not_offered_back_as_advice() -> None:
     # "you need to say yes" inside pressure is the push itself, not a fix to offer them
     for s in rewrite(
