@@ -593,6 +593,10 @@ _GOOD_NEWS = re.compile(
 )
 
 
+# A complaint retold as what the partner felt, saw or wants, not as what happened.
+_THEIR_SIDE = re.compile(r"(you|it felt)\b", re.IGNORECASE)
+
+
 def _some_of_us(sent: Span) -> bool:
     """A sentence about what "some of us" or "some people" do ("Some of us work for a
     living"): a jab at the partner by contrast, whatever its words name."""
@@ -2593,6 +2597,10 @@ def rewrite(
         "owned": owned,
         # what they say the person did, told as it was done ("that I forgot your birthday")
         "owned_deed": owned if owned and owned.startswith("I ") else None,
+        # what they feel, saw or want ("you're worried about...", "it felt like I..."):
+        # heard, since "You're right, you're worried" agrees with no one
+        "owned_feeling": owned if owned and _THEIR_SIDE.match(owned) else None,
+        "owned_agreed": owned if owned and not _THEIR_SIDE.match(owned) else None,
         # Owning a part of "the baby" or "your dad" only makes sense when they spoke of you.
         # "You're right about your drinking" would agree with a charge against them.
         "their_topic": theirs[0]

@@ -1642,6 +1642,23 @@ def test_an_absolute_is_dropped_from_the_persons_side() -> None:
     assert not any("always" in t for t in texts), texts
 
 
+def test_what_they_feel_is_heard_and_what_happened_is_agreed_with() -> None:
+    felt = rewrite(
+        "Sorry, but I've been slammed at work.",
+        context="I feel like you don't value my friendships.",
+        n=7,
+    )
+    owned = [s.text for s in felt if s.strategy == "own_your_part"]
+    assert owned and owned[0].startswith("I hear that you feel like I"), owned
+    done = rewrite(
+        "Sorry, but I've been slammed at work.",
+        context="The cat went without food all weekend because you forgot to feed her.",
+        n=7,
+    )
+    owned = [s.text for s in done if s.strategy == "own_your_part"]
+    assert owned and owned[0].startswith("You're right, "), owned
+
+
 def test_a_push_for_an_answer_is_not_offered_back_as_advice() -> None:
     # "you need to say yes" inside pressure is the push itself, not a fix to offer them
     for s in rewrite(
