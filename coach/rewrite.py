@@ -459,6 +459,9 @@ def _topics(
             and not any(t.i in skip for t in token.subtree)
             # "stop drinking coffee" is about the coffee, not "the drinking"
             and not any(c.dep_ == "dobj" and (c.pos_ != "PRON" or it_named) for c in token.children)
+            # "stop leaving me on read", "stop ignoring us": how they treat the person is
+            # the complaint itself, not a doing to talk about ("the leaving")
+            and not any(c.dep_ == "dobj" and c.lower_ in ("me", "us") for c in token.children)
             # "my mind keeps racing" is not about "the racing": only what a person does
             and all(
                 c.lower_ in ("you", "u", "i", "we")

@@ -1659,6 +1659,12 @@ def test_what_they_feel_is_heard_and_what_happened_is_agreed_with() -> None:
     assert owned and owned[0].startswith("You're right, "), owned
 
 
+def test_how_they_treat_the_person_is_no_doing_to_talk_about() -> None:
+    texts = _texts("Ugh, whatever.", context="can you stop leaving me on read all day", n=7)
+    assert texts
+    assert not any("the leaving" in t or "with read" in t or "about read" in t for t in texts)
+
+
 def test_a_push_for_an_answer_is_not_offered_back_as_advice() -> None:
     # "you need to say yes" inside pressure is the push itself, not a fix to offer them
     for s in rewrite(
