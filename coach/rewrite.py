@@ -450,6 +450,8 @@ def _topics(
         if (
             token.tag_ == "VBG"
             and token.head.lemma_.lower() in config.gerund_heads
+            # what is stopped, not "(stop ignoring me) when I'm talking"
+            and token.dep_ != "advcl"
             and token.i not in skip
             and token.lower_ not in config.topic_stopwords
             and token.lemma_.lower() not in config.light_verbs

@@ -1665,6 +1665,11 @@ def test_how_they_treat_the_person_is_no_doing_to_talk_about() -> None:
     assert not any("the leaving" in t or "with read" in t or "about read" in t for t in texts)
 
 
+def test_when_something_is_stopped_is_no_doing_to_talk_about() -> None:
+    texts = _texts("I was busy, relax.", context="Can you stop ignoring me when I'm talking?", n=7)
+    assert not any("the talking" in t for t in texts), texts
+
+
 def test_a_push_for_an_answer_is_not_offered_back_as_advice() -> None:
     # "you need to say yes" inside pressure is the push itself, not a fix to offer them
     for s in rewrite(
