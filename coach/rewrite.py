@@ -318,6 +318,8 @@ def _topics(
             and (
                 any(c.dep_ == "neg" for c in root.head.children)
                 or any(t.dep_ in ("poss", "amod") for t in others)
+                # "you're such a killjoy": an exclamation of a verdict
+                or any(t.lower_ == "such" for t in others)
             )
         ):
             continue  # "I'm not your maid", "you're a grown man": a label, not a topic

@@ -1670,6 +1670,14 @@ def test_when_something_is_stopped_is_no_doing_to_talk_about() -> None:
     assert not any("the talking" in t for t in texts), texts
 
 
+def test_such_a_verdict_is_no_topic() -> None:
+    texts = _texts(
+        "Ugh, you're such a killjoy.", context="Could we agree on a budget for the trip?", n=7
+    )
+    assert not any("killjoy" in t for t in texts), texts
+    assert any("the budget" in t for t in texts), texts
+
+
 def test_a_push_for_an_answer_is_not_offered_back_as_advice() -> None:
     # "you need to say yes" inside pressure is the push itself, not a fix to offer them
     for s in rewrite(
