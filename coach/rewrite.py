@@ -605,8 +605,8 @@ _THEIR_SIDE = re.compile(r"(you|it felt)\b", re.IGNORECASE)
 
 
 def _some_of_us(sent: Span) -> bool:
-    """A sentence about what "some of us" or "some people" do ("Some of us work for a
-    living"): a jab at the partner by contrast, whatever its words name."""
+    """Whether a sentence tells what "some of us" or "some people" have or do ("Some of
+    us have real jobs"): its "real" things are a jab at the partner by contrast."""
     return any(
         t.dep_ == "nsubj"
         and (
