@@ -247,13 +247,17 @@ def _topics(
             for c in root.children
         ):
             continue  # "some of us have real jobs": the jobs are the jab
-        if (
-            root.dep_ == "pobj"
-            and root.head.lower_ in ("like", "as")
-            and root.head.head.lemma_ == "be"
+        if root.dep_ == "pobj" and (
+            (root.head.lower_ in ("like", "as") and root.head.head.lemma_ == "be")
+            # "like a teenager", "like a child" (not "it seems like your work comes first")
+            or (
+                root.head.lower_ == "like"
+                and root.head.dep_ == "prep"
+                and any(c.lower_ in ("a", "an") for c in root.children)
+            )
         ):
-            # "you're just like your father", "it's like a zoo": what something is likened
-            # to is the verdict, not the matter
+            # "you're just like your father", "I'll check in like a teenager": what something
+            # is likened to is the verdict, not the matter
             continue
         # "date night", "game day": a kind of time that is a topic of its own
         named = root.lemma_.lower() in _NAMED_TIMES and any(

@@ -1678,6 +1678,21 @@ def test_such_a_verdict_is_no_topic() -> None:
     assert any("the budget" in t for t in texts), texts
 
 
+def test_mock_alarm_is_no_request_and_a_likeness_is_no_topic() -> None:
+    texts = _texts(
+        "Oh no, not the mugs. Call the police.",
+        context="You keep leaving dirty mugs on the desk.",
+        n=7,
+    )
+    assert not any("police" in t for t in texts), texts
+    texts = _texts(
+        "Sure, I'll report in like a schoolboy.",
+        context="Could you message me when your train is delayed?",
+        n=7,
+    )
+    assert not any("schoolboy" in t for t in texts), texts
+
+
 def test_a_push_for_an_answer_is_not_offered_back_as_advice() -> None:
     # "you need to say yes" inside pressure is the push itself, not a fix to offer them
     for s in rewrite(
