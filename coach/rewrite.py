@@ -2594,7 +2594,9 @@ def rewrite(
         answering=main_harm in ("counter_complaint", "defensiveness", "apology_but")
         or (bool(ex.context) and harm_counts["counter_complaint"] + harm_counts["apology_but"] > 0)
         # after their complaint, "you make coffee for a living" is the sneer, not a deed
-        or (bool(ex.context) and harm_counts["contempt"] > 0),
+        or (bool(ex.context) and harm_counts["contempt"] > 0)
+        # after their own worry, "you always pull it off" is reassurance, not a deed
+        or (hushed and harm_counts["minimizing"] + harm_counts["fixing"] > 0),
     )
     slots: dict[str, str | None] = {
         "topic": topic,

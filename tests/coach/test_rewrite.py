@@ -1693,6 +1693,15 @@ def test_mock_alarm_is_no_request_and_a_likeness_is_no_topic() -> None:
     assert not any("schoolboy" in t for t in texts), texts
 
 
+def test_reassurance_after_their_worry_is_no_deed_to_observe() -> None:
+    texts = _texts(
+        "Relax, you'll smash it, you always ace these things.",
+        context="I'm so nervous about my driving test on Friday.",
+        n=7,
+    )
+    assert not any(t.startswith("When you ace") for t in texts), texts
+
+
 def test_a_push_for_an_answer_is_not_offered_back_as_advice() -> None:
     # "you need to say yes" inside pressure is the push itself, not a fix to offer them
     for s in rewrite(
