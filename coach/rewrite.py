@@ -103,6 +103,7 @@ class _Config:
     order: dict[str, tuple[str, ...]]
     feelings: dict[str, tuple[str, str]]
     events: dict[str, str]
+    events_with: dict[str, str]  # the same, naming what it is done with: "{thing}"
     topic_stopwords: frozenset[str]
     generic_nouns: frozenset[str]
     manner_phrases: frozenset[str]
@@ -155,6 +156,7 @@ def _config() -> _Config:
         order=order,
         feelings=feelings,
         events={str(k): str(v) for k, v in (data.get("events") or {}).items()},
+        events_with={str(k): str(v) for k, v in (data.get("events_with") or {}).items()},
         topic_stopwords=frozenset(data.get("topic_stopwords") or []),
         generic_nouns=frozenset(data.get("generic_nouns") or []),
         manner_phrases=frozenset(data.get("manner_phrases") or []),
@@ -1199,19 +1201,23 @@ def _about_something_else(verb: Token) -> bool:
 def _verb_phrase(verb: Token, advice: bool = False, second: bool = False) -> tuple[str, str] | None:
     """A request's verb phrase in base form and as a gerund ("do the dishes", "doing ...")."""
     lemma = verb.lemma_.lower()
-    done = [
-        c
-        for c in verb.children
-        if c.dep_ in ("xcomp", "dobj", "ccomp", "prep", "prt") and c.pos_ != "INTJ"
-    ]
     barred = (
         lemma in _NO_REQUEST_VERBS
         and not second
         and not (
             advice
             and lemma in _ADVICE_VERBS
-            # "then quit" after their trouble at work: giving the job up, offered
-            and (_about_something_else(verb) or (lemma == "quit" and not done))
+            and (
+                _about_something_else(verb)
+                # "then quit" after their trouble at work: giving the job up, offered
+                or (
+                    lemma == "quit"
+                    and not any(
+                        c.dep_ in ("xcomp", "dobj", "ccomp", "prep", "prt") and c.pos_ != "INTJ"
+                        for c in verb.children
+                    )
+                )
+            )
         )
     )
     if barred or any(c.dep_ == "neg" for c in verb.children):
@@ -1284,11 +1290,10 @@ def _verb_phrase(verb: Token, advice: bool = False, second: bool = False) -> tup
     return base, gerund
 
 
-# Verbs not added to advice as its second half ("call her and leave me out of it").
-# "take a pill and stop moping" is the jab about them again.
-_NOT_ADDED = frozenset(
-    {"bless", "shut", "leave", "be", "calm", "relax", "chill", "grow", "enjoy", "stop", "quit"}
-)
+# Verbs not added to advice as its second half ("call her and leave me out of it"; "take a
+# pill and stop moping" is the jab about them again): those asked for nothing, but for
+# "go to bed", "get some sleep" and "have a bath".
+_NOT_ADDED = frozenset(_NO_REQUEST_VERBS - {"go", "get", "have"})
 
 
 _NOT_REQUESTS = frozenset(
@@ -1578,7 +1583,7 @@ def _event(
                 (
                     o
                     for p in verb.children
-                    if lemma == "help" and p.dep_ == "prep" and p.lower_ == "with"
+                    if lemma in config.events_with and p.dep_ == "prep" and p.lower_ == "with"
                     for o in p.children
                     if o.dep_ == "pobj"
                     and o.pos_ in ("NOUN", "PROPN")
@@ -1591,7 +1596,7 @@ def _event(
             if shared is not None:
                 # "you never help with the kids": "I end up handling the kids on my own"
                 said = "".join(t.text_with_ws for t in shared.subtree).strip()
-                return f"I end up handling {said} on my own", False
+                return config.events_with[lemma].format(thing=said), False
             return config.events[lemma], False
     # After their complaint, "when you..." is a counter-charge however it is put.
     observed = None if answering else _observation(doc, config, skip)
@@ -1833,16 +1838,7 @@ def _longest_clause(
                 )
             ):
                 blamed_elsewhere = blamed_elsewhere | learned_wide
-            if any(
-                t.lemma_.lower() == "know"
-                and any(c.dep_ == "nsubj" and c.lower_ in _SUBJECTS for c in t.children)
-                and any(
-                    c.dep_ == "ccomp"
-                    and any(s.dep_ == "nsubj" and s.lower_ in ("i", "we") for s in c.children)
-                    for c in t.children
-                )
-                for t in tokens
-            ):
+            if _what_they_knew(tokens) is not None:
                 # "you knew I had the deadline": the scorer blames the "you knew"; what they
                 # knew is the person's side (`_clean_point` keeps only that)
                 blamed_elsewhere = blamed_elsewhere | learned_wide
@@ -2013,6 +2009,29 @@ def _without_openers(tokens: list[Token], config: _Config) -> list[Token]:
     while tokens and (tokens[-1].is_punct or tokens[-1].lower_ in _CLOSERS) and len(tokens) > 1:
         tokens = tokens[:-1]
     return tokens
+
+
+def _what_they_knew(tokens: list[Token]) -> Token | None:
+    """The clause of the person's own that "you knew" leads ("you knew I had the
+    deadline" gives "I had the deadline"), if the first "you know/knew" has one."""
+    knew = next(
+        (
+            t
+            for t in tokens
+            if t.lemma_.lower() == "know"
+            and any(c.dep_ == "nsubj" and c.lower_ in ("you", "u") for c in t.children)
+        ),
+        None,
+    )
+    return next(
+        (
+            c
+            for c in (knew.children if knew is not None else ())
+            if c.dep_ == "ccomp"
+            and any(s.dep_ == "nsubj" and s.lower_ in ("i", "we") for s in c.children)
+        ),
+        None,
+    )
 
 
 def _clean_point(tokens: list[Token], config: _Config) -> list[str]:
@@ -2239,24 +2258,7 @@ def _clean_point(tokens: list[Token], config: _Config) -> list[str]:
         t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in _NOBODY_OR_EVERYONE for t in words
     ) or any(t.lower_ == "no" and t.head.lower_ == "one" and t.head.dep_ == "nsubj" for t in words):
         return []  # "nobody was looking at you", "everyone forgets": it waves the matter away
-    knew = next(
-        (
-            t
-            for t in words
-            if t.lemma_.lower() == "know"
-            and any(c.dep_ == "nsubj" and c.lower_ in ("you", "u") for c in t.children)
-        ),
-        None,
-    )
-    mine = next(
-        (
-            c
-            for c in (knew.children if knew is not None else ())
-            if c.dep_ == "ccomp"
-            and any(s.dep_ == "nsubj" and s.lower_ in ("i", "we") for s in c.children)
-        ),
-        None,
-    )
+    mine = _what_they_knew(words)
     if mine is not None and len(list(mine.subtree)) >= 3:
         # "you knew I had the deadline": what they knew is the person's point
         return _clean_point(list(mine.subtree), config)

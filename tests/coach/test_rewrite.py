@@ -1493,6 +1493,31 @@ def test_like_after_a_sense_verb_is_a_comparison_not_a_hedge() -> None:
             "You missed Leo's school play.",
             "somebody has to",
         ),
+        # what "some of us" really have is the jab
+        (
+            "I was on a site visit. Some of us have real responsibilities.",
+            "You didn't answer any of my messages this afternoon.",
+            "responsibilities",
+        ),
+        # a door shut on them
+        ("None of your business.", "Who were you on the phone with for an hour?", "business"),
+        # how they treat the person is no doing to talk about, and "on read" is no thing
+        ("Ugh, whatever.", "can you stop leaving me on read all day", "the leaving"),
+        ("Ugh, whatever.", "can you stop leaving me on read all day", "with read"),
+        ("Ugh, whatever.", "can you stop leaving me on read all day", "about read"),
+        # what they are likened to is neither a deed nor a topic
+        ("You're exactly like your mother.", "", "your mother"),
+        (
+            "Sure, I'll report in like a schoolboy.",
+            "Could you message me when your train is delayed?",
+            "schoolboy",
+        ),
+        # mock alarm is no request
+        (
+            "Oh no, not the mugs. Call the police.",
+            "You keep leaving dirty mugs on the desk.",
+            "police",
+        ),
     ],
 )
 def test_what_is_no_topic_or_point_is_left_out(text: str, context: str, not_said: str) -> None:
@@ -1581,22 +1606,11 @@ def test_not_getting_into_it_is_no_side_to_carry(text: str) -> None:
     assert rewrite_module._point(ex, [], rewrite_module._config(), set()) is None
 
 
-def test_a_door_shut_on_them_is_no_topic() -> None:
-    texts = _texts("None of your business.", context="Who were you on the phone with for an hour?")
-    assert texts
-    assert not any("business" in t for t in texts), texts
-
-
 def test_where_they_go_is_the_break_and_is_not_said_twice() -> None:
     texts = _texts("I'm done. I'm heading to my brother's.", n=3)
     assert texts[0].startswith("I'm getting overwhelmed, so I'm heading to my brother's for now")
     assert not any("From my side" in t or "From where I stand" in t for t in texts), texts
     assert not any("about my brother" in t for t in texts), texts
-
-
-def test_what_they_are_likened_to_is_neither_a_deed_nor_a_topic() -> None:
-    for t in _texts("You're exactly like your mother.", n=7):
-        assert "like your mother" not in t and "your mother" not in t, t
 
 
 def test_an_idiom_of_getting_it_together_names_no_thing() -> None:
@@ -1609,15 +1623,6 @@ def test_news_of_a_new_job_or_a_raise_is_met_with_gladness_and_a_jab_is_not_carr
     texts = _texts("Finally. About time somebody noticed.", context="I got the raise!", n=3)
     assert texts[0].startswith("That's wonderful news"), texts
     assert not any("about time" in t.lower() for t in texts), texts
-
-
-def test_what_some_of_us_really_have_is_the_jab_not_the_topic() -> None:
-    texts = _texts(
-        "I was on a site visit. Some of us have real responsibilities.",
-        context="You didn't answer any of my messages this afternoon.",
-        n=7,
-    )
-    assert not any("responsibilities" in t for t in texts), texts
 
 
 def test_not_being_a_mind_reader_is_no_side_to_carry() -> None:
@@ -1659,12 +1664,6 @@ def test_what_they_feel_is_heard_and_what_happened_is_agreed_with() -> None:
     assert owned and owned[0].startswith("You're right, "), owned
 
 
-def test_how_they_treat_the_person_is_no_doing_to_talk_about() -> None:
-    texts = _texts("Ugh, whatever.", context="can you stop leaving me on read all day", n=7)
-    assert texts
-    assert not any("the leaving" in t or "with read" in t or "about read" in t for t in texts)
-
-
 def test_when_something_is_stopped_is_no_doing_to_talk_about() -> None:
     texts = _texts("I was busy, relax.", context="Can you stop ignoring me when I'm talking?", n=7)
     assert not any("the talking" in t for t in texts), texts
@@ -1676,21 +1675,6 @@ def test_such_a_verdict_is_no_topic() -> None:
     )
     assert not any("killjoy" in t for t in texts), texts
     assert any("the budget" in t for t in texts), texts
-
-
-def test_mock_alarm_is_no_request_and_a_likeness_is_no_topic() -> None:
-    texts = _texts(
-        "Oh no, not the mugs. Call the police.",
-        context="You keep leaving dirty mugs on the desk.",
-        n=7,
-    )
-    assert not any("police" in t for t in texts), texts
-    texts = _texts(
-        "Sure, I'll report in like a schoolboy.",
-        context="Could you message me when your train is delayed?",
-        n=7,
-    )
-    assert not any("schoolboy" in t for t in texts), texts
 
 
 def test_reassurance_after_their_worry_is_no_deed_to_observe() -> None:
