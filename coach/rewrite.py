@@ -562,12 +562,23 @@ def _insults(doc: Doc) -> set[int]:
         t.i
         for t in doc
         if t.lower_ in words
-        and t.pos_ != "VERB"
+        and (t.pos_ != "VERB" or _called(t))
         and not (
             t.lower_ in _HOUSEHOLD
             and any(c.dep_ in ("det", "poss") and c.lower_ in _POINTING for c in t.children)
         )
     }
+
+
+def _called(token: Token) -> bool:
+    """Whether a word the tagger read as a verb is what the partner is called: "..., you
+    hypocrite." ends the sentence right after "you"."""
+    doc = token.doc
+    return (
+        token.i > 0
+        and doc[token.i - 1].lower_ in _SUBJECTS
+        and (token.i + 1 == len(doc) or doc[token.i + 1].is_punct)
+    )
 
 
 _HOUSEHOLD = frozenset({"baby", "child", "mess"})
@@ -1131,7 +1142,9 @@ def _retold(tokens: list[Token]) -> list[str]:
         elif after == "second" and low in _BE_TO_SECOND:
             words.append(_BE_TO_SECOND[low])
         else:
-            words.append(token.text if (token.pos_ == "PROPN") else low)
+            # names, and short capitals on a noun ("the car's MOT", "the TV") as written
+            acronym = token.pos_ == "NOUN" and token.text.isupper() and 1 < len(token.text) < 5
+            words.append(token.text if token.pos_ == "PROPN" or acronym else low)
     return words
 
 
@@ -1373,6 +1386,8 @@ def _request(doc: Doc, advice: bool = False) -> tuple[str, str] | None:
 _GUESSING = frozenset(
     {"think", "assume", "guess", "figure", "suppose", "believe", "reckon", "imagine", "expect"}
 )
+# What someone is said to "make" of a thing when it is called a fuss over nothing.
+_MADE_MUCH_OF = frozenset({"case", "deal", "fuss", "drama", "scene", "song", "production"})
 _PRESCRIBING = frozenset({"can", "could", "should", "must", "would", "might", "may", "ca"})
 _TIME_MARKS = frozenset({"when", "while", "before", "after", "whenever"})
 
@@ -1450,6 +1465,10 @@ def _observation(doc: Doc, config: _Config, skip: set[int]) -> tuple[str, bool] 
             continue  # "you could...", "you'd just freak out": not a deed
         if any(c.lower_ in _FUTURE for c in children):
             continue  # "you'll survive": a forecast, not something they did
+        if verb.lemma_.lower() == "make" and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in _MADE_MUCH_OF for c in children
+        ):
+            continue  # "you make a federal case of it": a verdict on their fuss, not a deed
         if (
             verb.dep_ == "ccomp"
             and verb.head.lemma_.lower() in _GUESSING
@@ -1494,16 +1513,21 @@ def _observation(doc: Doc, config: _Config, skip: set[int]) -> tuple[str, bool] 
             for t in tokens
         ):
             continue  # an insult inside the deed: the verdict cannot be left out
-        # "all the time", "every night": how often is the verdict, not the deed
+        # "all the time", "every night": how often is the verdict, not the deed; but the
+        # time spent is what "you spent all weekend on your phone" is about (-> "the weekend")
+        spent = verb.lemma_.lower() in ("spend", "waste")
         sweeping = {
             t.i
             for x in tokens
-            if x.lower_ in ("all", "every", "each") and x.head.dep_ == "npadvmod"
+            if x.lower_ in ("all", "every", "each") and x.head.dep_ == "npadvmod" and not spent
             for t in (x.head, *x.head.children)
             if t.i == x.head.i or t.dep_ in ("det", "predet") or t.lower_ == "single"
         }
         for token in tokens:
             low = token.lower_
+            if spent and low == "all" and token.head.dep_ == "npadvmod":
+                words.append("the")
+                continue
             if low in absolutes or token.i in sweeping:
                 continue
             if low in ("like", "as") and all(
@@ -1899,6 +1923,12 @@ def _deferred(
     if observed is not None and not observed[1] and sneers:
         observed = _observation(ex.doc, config, skip | sneers)
     if observed is None:
+        # "Says the one who keeps her laptop in bed": the deed, said to them
+        retold = _the_one_who(ex.doc, skip)
+        observed = _observation(parse(retold[0]), config, set()) if retold else None
+        if observed is not None and retold is not None:
+            observed = (observed[0], observed[1] or retold[1])
+    if observed is None:
         return None
     text, past = observed
     # "u never ask about MY job either so": no shouted pronoun, no trailing "so"
@@ -1907,6 +1937,62 @@ def _deferred(
     )
     text = re.sub(r"(?:\s+(?:so|though|tho|anyway|lol))+$", "", text)
     return f"talk about how it {'felt' if past else 'feels'} for me when {text}"
+
+
+# Who a "says the one who..." retort points at: the partner, in the third person.
+_THE_ONE = frozenset(
+    {"one", "person", "guy", "man", "woman", "girl", "lady", "dude", "someone", "somebody"}
+)
+# A retort's own pronouns, told to the partner ("takes her phone" -> "take your phone").
+_TOLD_TO_THEM = {
+    "her": "your",
+    "his": "your",
+    "their": "your",
+    "herself": "yourself",
+    "himself": "yourself",
+    "themselves": "yourself",
+}
+_AGREEING = {"is": "are", "was": "were", "has": "have", "does": "do", "'s": "are"}
+
+
+def _the_one_who(doc: Doc, skip: set[int]) -> tuple[str, bool] | None:
+    """The partner's deed inside a "says the one who..." or "(this is) coming from the
+    person who..." retort, told to them: "Says the woman who keeps her laptop in bed" ->
+    "You keep your laptop in bed.", and whether it is past (the tagger can read a retold
+    "You forgot..." as the present). None when there is no such retort, or an insult sits
+    inside the deed."""
+    for verb in doc:
+        who = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        one = verb.head
+        if (
+            verb.dep_ != "relcl"
+            or who is None
+            or who.lower_ not in ("who", "that")
+            or one.lemma_.lower() not in _THE_ONE
+            # "says the one", "coming from the one"
+            or (one.head.head if one.head.lower_ == "from" else one.head).lemma_.lower()
+            not in ("say", "come")
+        ):
+            continue
+        called = _insults(doc)
+        if any(t.i in called for t in verb.sent):
+            return None  # "..., you hypocrite": a sneer, not a deed to come back to
+        if any(t.i in skip or t.lower_ in ("she", "he", "they") for t in verb.subtree):
+            return None  # an insult inside the deed, or whose deed it is is no longer plain
+        words = ["You"]
+        for token in verb.subtree:
+            if token == who or token.is_punct:
+                continue
+            low = token.lower_
+            if token == verb or (token.head == verb and token.dep_ in ("aux", "auxpass")):
+                if token.tag_ == "VBZ":
+                    words.append(_AGREEING.get(low, token.lemma_.lower()))
+                    continue
+                words.append(_AGREEING.get(low, token.text))
+                continue
+            words.append(_TOLD_TO_THEM.get(low, token.text))
+        return " ".join(words) + ".", verb.tag_ == "VBD"
+    return None
 
 
 _TIME_UNITS = frozenset({"second", "minute", "min", "hour", "day", "week", "month", "year"})
@@ -2494,7 +2580,7 @@ def rewrite(
             "fixing",
             "stonewalling",
         )
-        if main_harm in answers:
+        if main_harm in answers or (deferred and theirs):
             # What the person's own sentence carries ("I had three meetings") is said
             # there, not as something the partner is upset about.
             said = set(re.findall(r"[\w'-]+", " ".join(filter(None, (point, deferred))).lower()))

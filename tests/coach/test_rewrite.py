@@ -250,11 +250,12 @@ def test_owning_a_part_needs_a_complaint_about_you() -> None:
             "secretary",
         ),
         ("Ugh, it's only a scratch on the door.", "You scraped the car in the garage.", "side"),
-        # a tit-for-tat's own content is the jab
+        # a tit-for-tat's own content is not what the partner is upset about (it may be
+        # set aside for later)
         (
             "Says the guy who reads his phone at the dinner table.",
             "You were on your phone during the film.",
-            "dinner table",
+            "about the dinner table",
         ),
         (
             "Calm down, it is just a parking ticket.",
@@ -631,6 +632,23 @@ def test_verdicts_opposites_and_counter_charges_are_not_retold(
             "Well you left the car on empty twice this week.",
             "when you left the car on empty twice this week.",
         ),
+        # the deed inside a "says the one who..." retort, told to the partner
+        (
+            "Could you stop scrolling at dinner?",
+            "Says the one who takes his laptop to bed every night.",
+            "how it feels for me when you take your laptop to bed.",
+        ),
+        (
+            "You were late to pick me up again.",
+            "This is coming from the person who forgot my birthday.",
+            "how it felt for me when you forgot my birthday.",
+        ),
+        # the time spent is the deed, not an absolute to drop
+        (
+            "You never help me plan the holidays.",
+            "Well you spent all weekend on your laptop.",
+            "when you spent the weekend on your laptop.",
+        ),
         # what the person did themselves, without "at least" or what the partner did meanwhile
         (
             "You never ask about my day.",
@@ -644,6 +662,22 @@ def test_a_counter_complaint_is_set_aside_for_later_in_the_persons_words(
 ) -> None:
     texts = _texts(reply, context=context, n=7)
     assert any(deferred in t and t.startswith("It makes sense") for t in texts), texts
+
+
+def test_a_counter_complaint_first_hears_what_the_partner_said_was_done() -> None:
+    first = rewrite(
+        "Well, you didn't text me once during your conference.",
+        context="You didn't ring me after you landed.",
+    )[0].text
+    assert first.startswith(
+        "It makes sense that you're upset that I didn't ring you after I landed. "
+        "I want to hear you first; another time,"
+    ), first
+
+
+def test_a_short_capitalised_noun_is_owned_as_written() -> None:
+    texts = _texts("I'm sorry, but work has been insane.", context="You promised you'd fix the TV.")
+    assert any("I promised I'd fix the TV" in t for t in texts), texts
 
 
 def test_the_persons_excuse_is_their_point_not_what_the_partner_is_upset_about() -> None:
