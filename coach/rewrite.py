@@ -748,7 +748,7 @@ def _their_feeling(ctx_doc: Doc) -> tuple[str, str, bool] | None:
     "you're nervous about my job", "I felt invisible" gives "you felt invisible"."""
     words = _lexicon("emotions_hard", "emotions_validate")
     for token in ctx_doc:
-        if token.lower_ not in words or token.dep_ not in ("acomp", "ROOT", "oprd"):
+        if token.lower_ not in words or token.dep_ not in ("acomp", "ROOT", "oprd", "xcomp"):
             continue
         head = token.head if token.dep_ != "ROOT" else token
         subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]

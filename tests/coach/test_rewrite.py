@@ -1318,6 +1318,12 @@ def test_their_own_pain_is_heard_first() -> None:
             "Oh come on, I was answering one email.",
             "It makes sense that you felt ignored when I was on my laptop all evening.",
         ),
+        # nor with the feeling read as the complement of "felt"
+        (
+            "I felt humiliated when you laughed at my accent.",
+            "Relax, you've gotta admit it was a bit funny.",
+            "It makes sense that you felt humiliated when I laughed at your accent.",
+        ),
         # and the deed in its "when" clause is what is owned
         (
             "I felt dismissed when you checked your phone during my story.",
@@ -1551,6 +1557,12 @@ def test_like_after_a_sense_verb_is_a_comparison_not_a_hedge() -> None:
             "Oh no, not the mugs. Call the police.",
             "You keep leaving dirty mugs on the desk.",
             "police",
+        ),
+        # a concession demanded is neither a request nor a habit of theirs
+        (
+            "It was a joke, you have to admit.",
+            "It stung when you teased me about my cooking at the barbecue.",
+            "admit",
         ),
     ],
 )
