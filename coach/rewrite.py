@@ -329,6 +329,15 @@ def _topics(
             )
         ):
             continue  # "I'm not your maid", "you're a grown man": a label, not a topic
+        if (
+            root.dep_ == "attr"
+            and any(c.dep_ == "neg" for c in root.head.children)
+            and any(
+                c.dep_ == "nsubj" and c.lower_ in ("this", "it", "that", "here")
+                for c in root.head.children
+            )
+        ):
+            continue  # "this isn't a talent show": what it is said not to be
         if root.lower_ in config.topic_stopwords or root.i in skip:
             continue
         verb = next((a for a in root.ancestors if a.pos_ in ("VERB", "AUX")), None)

@@ -1558,6 +1558,12 @@ def test_like_after_a_sense_verb_is_a_comparison_not_a_hedge() -> None:
             "You keep leaving dirty mugs on the desk.",
             "police",
         ),
+        # what "this" is said not to be is a sneer, not the matter
+        (
+            "Relax, nobody's going to steal it, this isn't a heist movie.",
+            "You left your bike unlocked outside the station again.",
+            "heist",
+        ),
         # a concession demanded is neither a request nor a habit of theirs
         (
             "It was a joke, you have to admit.",
