@@ -1644,6 +1644,20 @@ def _event(
     return (f"it comes to {behaviour}", False) if behaviour else None
 
 
+def _told_back(event: tuple[str, bool] | None, ex: Extraction, complained: bool) -> bool:
+    """Whether an I-statement's "When it comes to ..." only names what the partner's
+    complaint about the person was about, in their words (no deed or matter of the
+    reply's own)."""
+    if not complained or event is None or not event[0].startswith("it comes to "):
+        return False
+    said = set(re.findall(r"[\w'-]+", (ex.context or "").lower()))
+    named = set(re.findall(r"[\w'-]+", event[0].removeprefix("it comes to ").lower()))
+    return bool(named - _FRAMING) and named - _FRAMING <= said
+
+
+_FRAMING = frozenset({"the", "a", "an", "and", "my", "your", "our", "his", "her", "their"})
+
+
 def _behaviour(doc: Doc, config: _Config, skip: set[int]) -> str | None:
     """What the partner is said to do, as a gerund ("the interrupting", "the nagging"):
     what an I-statement is about when the reply names no thing."""
@@ -2769,6 +2783,16 @@ def rewrite(
             carried = " ".join(str(slots[slot]) for slot in _SLOT.findall(template))
             # Good news is met with gladness first, before anything the reply said.
             kept = 2.0 if "{glad}" in template else _share_kept(own_words, carried)
+            if (
+                name == "i_statement"
+                and "{event}" in template
+                and feeling in ("frustrated", "hurt", "unheard")
+                and _told_back(event, ex, addressed and not calm)
+            ):
+                # After their complaint about the person, "When it comes to your weight
+                # (their words), I feel frustrated" names no deed of theirs: it reads as
+                # frustration at being told. Hearing them comes before it.
+                kept = -1.0
             candidates.append((-kept, rank, position, name, candidate))
     candidates.sort()
 

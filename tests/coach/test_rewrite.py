@@ -675,6 +675,18 @@ def test_a_counter_complaint_first_hears_what_the_partner_said_was_done() -> Non
     ), first
 
 
+def test_after_their_complaint_hearing_it_comes_before_frustration_about_its_topic() -> None:
+    # "When it comes to your new haircut, I feel frustrated" names nothing the partner did:
+    # it reads as being fed up with their complaint
+    suggestions = rewrite(
+        "God, you can't take a joke anymore.",
+        context="You mocked my new haircut in front of your brother.",
+    )
+    assert suggestions[0].text.startswith(
+        "It makes sense that you're upset that I mocked your new haircut"
+    ), suggestions[0].text
+
+
 def test_a_short_capitalised_noun_is_owned_as_written() -> None:
     texts = _texts("I'm sorry, but work has been insane.", context="You promised you'd fix the TV.")
     assert any("I promised I'd fix the TV" in t for t in texts), texts
