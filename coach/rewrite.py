@@ -1416,6 +1416,8 @@ def _observation(doc: Doc, config: _Config, skip: set[int]) -> tuple[str, bool] 
         "too",
         "anyway",
         "anymore",
+        "though",
+        "tho",
     }
     for clause in (c for sent in doc.sents for c in _clauses(sent)):
         inside = {t.i for t in clause}
@@ -1595,13 +1597,24 @@ def _event(
     whether it is past: how it feels for common charges ("I don't feel heard"), else what
     they did in the person's words, else what it is about."""
     charged = [
-        token
+        # "you never try to understand me": the charge is in what they do not try
+        # (not "you never asked me to come": that charge is the asking)
+        next(
+            (
+                c
+                for c in token.children
+                if c.dep_ == "xcomp"
+                and c.pos_ == "VERB"
+                and not any(o.dep_ in ("dobj", "dative") for o in token.children)
+            ),
+            token,
+        )
         for token in doc
         if token.pos_ == "VERB"
-        and token.lemma_.lower() in config.events
         and any(c.dep_ == "nsubj" and c.lower_ in _SUBJECTS for c in token.children)
         and not _counterfactual(token)
     ]
+    charged = [token for token in charged if token.lemma_.lower() in config.events]
 
     def things(verb: Token) -> list[Token]:
         return [c for c in verb.children if c.dep_ == "dobj" and c.pos_ != "PRON"]

@@ -1657,6 +1657,18 @@ def test_what_they_never_help_with_is_named_in_the_i_statement() -> None:
     assert any("When I end up handling the laundry on my own," in t for t in texts), texts
 
 
+def test_what_they_never_try_to_do_is_the_charge() -> None:
+    texts = _texts("You never even try to understand me.", n=7)
+    assert any(t.startswith("When I don't feel understood,") for t in texts), texts
+    # trying to do something else is no charge of leaving the person to try alone
+    texts = _texts(
+        "You barely tried to talk to anyone though.",
+        context="I felt so invisible at the office party.",
+        n=7,
+    )
+    assert not any("trying on my own" in t for t in texts), texts
+
+
 @pytest.mark.parametrize(
     "text",
     [
