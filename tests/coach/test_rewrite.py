@@ -1576,6 +1576,12 @@ def test_like_after_a_sense_verb_is_a_comparison_not_a_hedge() -> None:
             "You left your bike unlocked outside the station again.",
             "heist",
         ),
+        # what they are told to stop doing as a verdict is not what their worry is about
+        (
+            "Stop catastrophising, the scan will be clear.",
+            "I'm lying awake worrying about the scan results.",
+            "catastroph",
+        ),
         # a concession demanded is neither a request nor a habit of theirs
         (
             "It was a joke, you have to admit.",
