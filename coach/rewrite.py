@@ -902,6 +902,14 @@ def _their_wish(ctx_doc: Doc) -> tuple[str, str, bool] | None:
             continue
         if subject.lower_ != "i":
             continue
+        if lemma == "need" and verb.dep_ == "ROOT" and verb.tag_ == "VBP":
+            needed = next((c for c in children if c.dep_ == "dobj" and c.i > verb.i), None)
+            if needed is not None and needed.pos_ in ("NOUN", "PROPN"):
+                # "I need some time alone this weekend": "you need some time alone..."
+                told = _told_through(subject, verb, 3, 14)
+                if told:
+                    return told, lemma, True
+                continue
         if lemma not in _WISHING or verb.dep_ not in ("ROOT", "conj"):
             continue
         if lemma in ("like", "love") and not any(c.lower_ in ("'d", "would") for c in children):

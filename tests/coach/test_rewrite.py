@@ -351,11 +351,11 @@ def test_owning_a_part_needs_a_complaint_about_you() -> None:
             "Can we talk about how often your brother visits?",
             "and the gym",
         ),
-        # what they ask for more of is not what they are upset about
+        # what they ask for more of is not what they are upset about (it is what they need)
         (
             "Not now, I've got a deadline tomorrow.",
             "I need more support with the wedding.",
-            "more support",
+            "about more support",
         ),
         # "stop acting like a child" is the insult, not a doing to talk about
         (
@@ -825,6 +825,12 @@ def test_a_sneer_or_a_mere_retort_is_not_set_aside_for_later() -> None:
             "I'd like you to meet my sister.",
             "No way, your sister is a nightmare.",
             "It makes sense that you'd like me to meet your sister.",
+        ),
+        # what they need for themself, not "upset about the break"
+        (
+            "I need a quiet night to myself on Friday.",
+            "Great, so now you need a break from me too.",
+            "It makes sense that you need a quiet night to yourself on Friday.",
         ),
         # what they say the person did, not "upset about the interrupting"
         (
