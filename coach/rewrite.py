@@ -767,6 +767,8 @@ def _their_feeling(ctx_doc: Doc) -> tuple[str, str, bool] | None:
             None,
         )
         kind = _FELT_AUX[helper.lower_] if helper is not None else head.lemma_
+        if helper is None and any(c.dep_ == "auxpass" and c.lemma_ == "be" for c in head.children):
+            kind = "be"  # "I'm still hurt about...", read as a passive
         if not subjects or subjects[0].lower_ != "i" or kind not in ("be", "feel", "get"):
             continue
         # "you're alone" states a fact, "you felt alone" a feeling

@@ -826,6 +826,12 @@ def test_a_sneer_or_a_mere_retort_is_not_set_aside_for_later() -> None:
             "No way, your sister is a nightmare.",
             "It makes sense that you'd like me to meet your sister.",
         ),
+        # a feeling read as a passive ("I'm still hurt about ...") is still theirs
+        (
+            "I'm hurt about the joke you made at dinner.",
+            "Are we really doing this again?",
+            "It makes sense that you're hurt about the joke I made at dinner.",
+        ),
         # what they need for themself, not "upset about the break"
         (
             "I need a quiet night to myself on Friday.",
