@@ -797,6 +797,18 @@ def _their_feeling(ctx_doc: Doc) -> tuple[str, str, bool] | None:
         degree = ""
         for clause, most in ((fear, 14), (moment, 12)):
             told = _told_through(clause.left_edge, clause, 3, most) if clause is not None else None
+            if (
+                clause is None
+                and most == 14
+                and head.dep_ == "ccomp"
+                and head.head.i > token.i
+                # not "I'm worn out, I can't face the bills tonight": a sentence of its own
+                and not token.doc[token.i + 1].is_punct
+            ):
+                # "I'm annoyed you gave my mum...", parsed with "gave" as the root and the
+                # feeling hanging from it: what follows the feeling is what it is about
+                clause = head.head
+                told = _told_through(token.doc[token.i + 1], clause, 3, most)
             if not tail and told:
                 tail = " " + told
                 # "so tired I cried" keeps its "so": "you're so tired you cried"
@@ -823,7 +835,44 @@ def _their_feeling(ctx_doc: Doc) -> tuple[str, str, bool] | None:
         else:
             told = f"you {'were' if past else 'are'} {feeling}".replace("you are", "you're")
         return told, token.lower_, bool(tail)
-    return _it_hurt(ctx_doc)
+    return _it_hurt(ctx_doc) or _feels_like(ctx_doc)
+
+
+def _feels_like(ctx_doc: Doc) -> tuple[str, str, bool] | None:
+    """A sense of how things are between them, told back: "I feel like we've drifted
+    apart" gives "you feel like we've drifted apart". Only of "we" or themself: "I feel
+    like you don't care" is a charge to hear (see `_owned_complaint`), not a feeling to
+    call understandable."""
+    for verb in ctx_doc:
+        if verb.lemma_.lower() != "feel" or not any(
+            c.dep_ == "nsubj" and c.lower_ == "i" for c in verb.children
+        ):
+            continue
+        if any(c.dep_ == "neg" for c in verb.children):
+            continue
+        clause = next(
+            (
+                c
+                for c in verb.children
+                if c.dep_ in ("advcl", "ccomp")
+                and c.i > verb.i
+                and any(m.dep_ == "mark" and m.lower_ == "like" for m in c.children)
+                and any(n.dep_ == "nsubj" and n.lower_ in ("we", "i") for n in c.children)
+            ),
+            None,
+        )
+        if clause is None:
+            continue
+        words = [
+            t
+            for t in clause.subtree
+            if not t.is_punct and not (t.dep_ == "mark" and t.head == clause)
+        ]
+        if not 3 <= len(words) <= 14:
+            continue
+        felt = "felt" if verb.tag_ == "VBD" else "feel"
+        return f"you {felt} like {_said(_retold(words))}", "feel", True
+    return None
 
 
 def _it_hurt(ctx_doc: Doc) -> tuple[str, str, bool] | None:

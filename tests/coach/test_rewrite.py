@@ -687,6 +687,13 @@ def test_after_their_complaint_hearing_it_comes_before_frustration_about_its_top
     ), suggestions[0].text
 
 
+def test_a_charge_felt_is_heard_not_called_understandable() -> None:
+    # "I feel like you ignore my work" is heard ("I hear that..."), never "It makes sense
+    # that you feel like I ignore your work", which would agree with it
+    for t in _texts("That's ridiculous.", context="I feel like you ignore my work.", n=7):
+        assert "makes sense that you feel like I" not in t, t
+
+
 def test_a_short_capitalised_noun_is_owned_as_written() -> None:
     texts = _texts("I'm sorry, but work has been insane.", context="You promised you'd fix the TV.")
     assert any("I promised I'd fix the TV" in t for t in texts), texts
@@ -831,6 +838,18 @@ def test_a_sneer_or_a_mere_retort_is_not_set_aside_for_later() -> None:
             "I'm hurt about the joke you made at dinner.",
             "Are we really doing this again?",
             "It makes sense that you're hurt about the joke I made at dinner.",
+        ),
+        # how things feel between them, not "upset about the move"
+        (
+            "I feel like we've stopped laughing together since the move.",
+            "Well I'm busy too, you know.",
+            "It makes sense that you feel like we've stopped laughing together since the move.",
+        ),
+        # what their feeling is about, even when the parser hangs the feeling from it
+        (
+            "I'm annoyed you told your brother about the money.",
+            "He asked nicely, what was I meant to do?",
+            "It makes sense that you're annoyed I told my brother about the money.",
         ),
         # what they need for themself, not "upset about the break"
         (
