@@ -24,6 +24,7 @@ FOUND = [
     ("I'm scared that we've stopped being a team.", None, "vulnerability"),
     ("honestly i miss us, i feel lonely when we dont talk", None, "vulnerability"),
     ("I felt belittled in that meeting, and it stayed with me all day.", None, "vulnerability"),
+    ("I've been feeling pretty low since the move.", None, "vulnerability"),
     ("Whenever you're ready, I'd love to hear how the interview went.", None, "invitation"),
     ("No pressure, but would you be up for a walk after dinner?", None, "invitation"),
     ("So what I'm hearing is that you felt left out of the decision.", None, "reflection"),
