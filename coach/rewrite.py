@@ -1415,6 +1415,21 @@ def _told_to(doc: Doc) -> set[str]:
         first = _command(sent)
         if first is not None and first.dep_ == "ROOT":
             words |= {t.lower_ for t in first.subtree}
+    # and advice put as what they should do ("You should see a doctor then")
+    for token in doc:
+        if token.tag_ == "MD" and token.lower_ in ("should", "shoulda", "could", "ought"):
+            verb = token.head
+        elif token.lemma_ in ("need", "have") and token.pos_ in ("VERB", "AUX"):
+            verb = next((c for c in token.children if c.dep_ == "xcomp"), token)
+            if verb is token:
+                continue
+        else:
+            continue
+        holder = token.head if token.tag_ == "MD" else token
+        if verb.pos_ == "VERB" and any(
+            c.dep_ == "nsubj" and c.lower_ in _SUBJECTS for c in holder.children
+        ):
+            words |= {t.lower_ for t in verb.subtree if t.i > token.i}
     return words
 
 

@@ -1613,6 +1613,12 @@ def test_like_after_a_sense_verb_is_a_comparison_not_a_hedge() -> None:
             "I'm lying awake worrying about the scan results.",
             "catastroph",
         ),
+        # advice put as what they should do is the person's answer, not their trouble
+        (
+            "You should see a doctor then.",
+            "I've been feeling pretty flat for weeks.",
+            "the doctor.",
+        ),
         # a concession demanded is neither a request nor a habit of theirs
         (
             "It was a joke, you have to admit.",
