@@ -450,7 +450,13 @@ def _topics(
             emitted[root.i] = place
             continue
         of = root.head
-        if phrase and of.lower_ in ("of", "about") and of.head.i in emitted:
+        # "told your mum about our fight": what was told about is the verb's, not the mum's
+        told_of = (
+            of.lower_ == "about"
+            and of.head.dep_ in ("dobj", "dative")
+            and of.head.head.lemma_.lower() in _TELLING
+        )
+        if phrase and of.lower_ in ("of", "about") and of.head.i in emitted and not told_of:
             # "two cups" + "coffee" is one thing: "two cups of coffee", and so is "that
             # comment about your sister".
             place = emitted.pop(of.head.i)
@@ -628,6 +634,10 @@ _GOOD_NEWS = re.compile(
 
 # A complaint retold as what the partner felt, saw or wants, not as what happened.
 _THEIR_SIDE = re.compile(r"(you|it felt)\b", re.IGNORECASE)
+
+
+# Verbs whose object is told, asked or reminded about something.
+_TELLING = frozenset({"tell", "ask", "remind", "warn", "text", "call", "message", "email"})
 
 
 def _some_of_us(sent: Span) -> bool:

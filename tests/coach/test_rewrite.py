@@ -1619,6 +1619,12 @@ def test_like_after_a_sense_verb_is_a_comparison_not_a_hedge() -> None:
             "I've been feeling pretty flat for weeks.",
             "the doctor.",
         ),
+        # what someone was told about is not part of who was told
+        (
+            "She asked, was I supposed to lie?",
+            "Why did you tell your mum about our row?",
+            "with my mum about",
+        ),
         # a concession demanded is neither a request nor a habit of theirs
         (
             "It was a joke, you have to admit.",
