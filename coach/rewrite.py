@@ -406,6 +406,13 @@ def _topics(
                 continue  # an emoji ("work 🥺") is no part of it
             if token.tag_ in ("WDT", "WP") and token.dep_ == "det":
                 continue  # "with what money?" is about money
+            if (
+                low == "its"
+                and token.i == chunk.start
+                and token.i + 1 < chunk.end
+                and token.nbor().tag_ in ("PRP$", "DT")
+            ):
+                continue  # a texted "its my only hobby" ("it's"): the hobby is "my hobby"
             if low in config.hedges and token.i != root.i:
                 continue  # "just groceries" is about the groceries
             if (
@@ -948,7 +955,7 @@ def _their_wish(ctx_doc: Doc) -> tuple[str, str, bool] | None:
                 return told, lemma, True
             continue
         if (
-            subject.lower_ in ("you", "u")
+            subject.lower_ in ("you", "u", "we")
             and verb.pos_ == "VERB"
             and verb.tag_ == "VB"
             and lemma not in _NOT_ASKED
@@ -956,10 +963,12 @@ def _their_wish(ctx_doc: Doc) -> tuple[str, str, bool] | None:
                 c.dep_ == "aux" and c.lower_ in _ASKING_AUX and c.i < subject.i for c in children
             )
         ):
-            # "Could you text me when you're late?": "you'd like me to text you when I'm late"
+            # "Could you ring me if you're late?": "you'd like me to ring you if I'm late";
+            # "Could we spend Sunday together?": "you'd like us to spend Sunday together"
             told = _told_through(verb, verb, 2, 14)
             if told:
-                return f"you'd like me to {told}", "like", True
+                asked = "us" if subject.lower_ == "we" else "me"
+                return f"you'd like {asked} to {told}", "like", True
             continue
         if subject.lower_ != "i":
             continue
@@ -1191,7 +1200,12 @@ def _retold(tokens: list[Token]) -> list[str]:
     flipped_to: str | None = None  # the person the last subject became, for its verb
     for token in tokens:
         low = token.lower_
-        if low in ("even", "just", "literally") and token.dep_ == "advmod":
+        if (
+            low in ("even", "just", "literally")
+            and token.dep_ == "advmod"
+            # "just the two of us" says who, not how plainly
+            and token.head.pos_ not in ("NUM", "PRON", "NOUN", "PROPN")
+        ):
             continue  # owning it plainly: "I didn't call", not "I didn't even call"
         if token.is_quote and token.tag_ != "POS":
             continue  # "and I said 'cool'": quotation marks, not the girls' trip's
@@ -2475,6 +2489,8 @@ def _clean_point(tokens: list[Token], config: _Config) -> list[str]:
         word = t.lower_ if t.text.isupper() and len(t.text) > 3 else t.text  # "DRIVING"
         if i == 0 and not (t.pos_ == "PROPN" or word == "I"):
             word = word[:1].lower() + word[1:]
+        if word.lower() == "its" and i + 1 < len(words) and words[i + 1].tag_ in ("PRP$", "DT"):
+            word = "it's"  # texted "its my only hobby"
         text.append(word + (t.whitespace_ if i < len(words) - 1 else ""))
     return text
 
