@@ -670,6 +670,19 @@ def _good_news(ctx_doc: Doc) -> bool:
     )
 
 
+_THANKS = re.compile(r"^(thank you|thank u|thanks|thx|ty|i (really |so )?appreciate)\b", re.I)
+
+
+def _thanks(ctx_doc: Doc) -> bool:
+    """Whether the partner is thanking the person ("Thank you for cooking tonight"), with
+    no worry or complaint in it."""
+    return (
+        bool(_THANKS.search(ctx_doc.text.strip()))
+        and not _distressed(ctx_doc)
+        and not any(t.dep_ == "neg" for t in ctx_doc)
+    )
+
+
 def _calm(ctx_doc: Doc) -> bool:
     """Whether the partner's message is a plan, a request or good news ("Can we plan the
     trip?", "I booked the flights!") with no hurt, worry or complaint in it, so "you're upset"
@@ -2667,6 +2680,7 @@ def rewrite(
     addressed = False  # whether the partner's words are about the person ("you forgot...")
     calm = False  # whether the partner's words show no hurt, worry or complaint
     celebrating = False  # whether they are good news of theirs ("I passed my test!")
+    thanked = False  # whether they are thanks ("Thank you for cooking tonight")
     named: tuple[str, str, bool] | None = None  # a feeling they named, told back
     charged: frozenset[str] = frozenset()  # the verbs of their message
     if ctx_doc is not None:
@@ -2679,7 +2693,8 @@ def rewrite(
         )
         calm = _calm(ctx_doc)
         celebrating = _good_news(ctx_doc)
-        calm = calm or celebrating
+        thanked = _thanks(ctx_doc)
+        calm = calm or celebrating or thanked
         named = _their_feeling(ctx_doc) or _their_wish(ctx_doc)
         charged = frozenset(t.lemma_.lower() for t in ctx_doc if t.pos_ == "VERB")
     point = _point(ex, original.harms, config, insults, charged)
@@ -2855,6 +2870,7 @@ def rewrite(
         "calm_topic": ((_join(_distinct(theirs)[:2]) if theirs else topic) if calm else None),
         # their good news, to be glad of, not a plan to discuss
         "glad": "That's wonderful news" if celebrating else None,
+        "thanked": "Thank you for saying that" if thanked else None,
         "point": point,
         "granted": granted,
         "deferred": deferred,
@@ -2894,8 +2910,10 @@ def rewrite(
             seen.add(candidate)
             # Count only the words the slots brought in, not the template's own.
             carried = " ".join(str(slots[slot]) for slot in _SLOT.findall(template))
-            # Good news is met with gladness first, before anything the reply said.
-            kept = 2.0 if "{glad}" in template else _share_kept(own_words, carried)
+            # Good news is met with gladness first, and thanks are taken, before anything
+            # the reply said.
+            welcome = "{glad}" in template or "{thanked}" in template
+            kept = 2.0 if welcome else _share_kept(own_words, carried)
             if (
                 name == "i_statement"
                 and "{event}" in template

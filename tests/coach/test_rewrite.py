@@ -694,6 +694,13 @@ def test_a_charge_felt_is_heard_not_called_understandable() -> None:
         assert "makes sense that you feel like I" not in t, t
 
 
+def test_thanks_brushed_off_are_taken_first() -> None:
+    suggestions = rewrite("Whatever, someone had to.", context="Thanks for doing the school run.")
+    assert suggestions[0].text.startswith("Thank you for saying that"), suggestions[0].text
+    # they were thanking, not upset
+    assert not any("upset" in s.text for s in suggestions), [s.text for s in suggestions]
+
+
 def test_a_short_capitalised_noun_is_owned_as_written() -> None:
     texts = _texts("I'm sorry, but work has been insane.", context="You promised you'd fix the TV.")
     assert any("I promised I'd fix the TV" in t for t in texts), texts
