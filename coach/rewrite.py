@@ -1010,7 +1010,30 @@ def _their_wish(ctx_doc: Doc) -> tuple[str, str, bool] | None:
         told = _told_through(subject, wished, 4, 16) if wished is not None else None
         if told:
             return told, lemma, True
+        if lemma == "want" and verb.tag_ == "VBP" and verb.dep_ == "ROOT":
+            # "I want to visit my family this Christmas": "you want to visit your family..."
+            # (not a wish to end things, which is no plan to call understandable)
+            plan = next(
+                (
+                    c
+                    for c in children
+                    if c.dep_ == "xcomp"
+                    and c.i > verb.i
+                    and c.pos_ == "VERB"
+                    and c.lemma_.lower() not in _ENDINGS
+                ),
+                None,
+            )
+            told = _told_through(subject, plan, 4, 16) if plan is not None else None
+            if told:
+                return told, lemma, True
     return None
+
+
+# What a wish "to" do is not told back as understandable: ending things, or harm.
+_ENDINGS = frozenset(
+    {"leave", "break", "divorce", "end", "quit", "separate", "split", "die", "kill", "hurt", "go"}
+)
 
 
 def _distressed(ctx_doc: Doc) -> bool:

@@ -694,6 +694,11 @@ def test_a_charge_felt_is_heard_not_called_understandable() -> None:
         assert "makes sense that you feel like I" not in t, t
 
 
+def test_a_wish_to_end_things_is_not_called_understandable() -> None:
+    for t in _texts("Fine, go then, see if I care.", context="I want to leave you.", n=7):
+        assert "you want to leave" not in t, t
+
+
 def test_thanks_brushed_off_are_taken_first() -> None:
     suggestions = rewrite("Whatever, someone had to.", context="Thanks for doing the school run.")
     assert suggestions[0].text.startswith("Thank you for saying that"), suggestions[0].text
@@ -863,6 +868,12 @@ def test_a_sneer_or_a_mere_retort_is_not_set_aside_for_later() -> None:
             "Could we spend Saturday morning just the two of us?",
             "Saturday is football. You know that.",
             "It makes sense that you'd like us to spend Saturday morning just the two of us.",
+        ),
+        # what they want to do, not "you care about your family"
+        (
+            "I want to see my sister at Easter this year.",
+            "We always do what your family wants.",
+            "It makes sense that you want to see your sister at Easter this year.",
         ),
         # what they need for themself, not "upset about the break"
         (
