@@ -1001,7 +1001,14 @@ def _their_wish(ctx_doc: Doc) -> tuple[str, str, bool] | None:
             (
                 c
                 for c in children
-                if c.dep_ in ("ccomp", "xcomp")
+                if (
+                    c.dep_ in ("ccomp", "xcomp")
+                    # "I'd love it if you came to my class"
+                    or (
+                        c.dep_ == "advcl"
+                        and any(m.dep_ == "mark" and m.lower_ == "if" for m in c.children)
+                    )
+                )
                 and c.i > verb.i
                 and any(s.dep_ == "nsubj" and s.lower_ in ("you", "u", "us") for s in c.children)
             ),
@@ -1175,6 +1182,10 @@ def _owned_complaint(ctx_doc: Doc) -> str | None:
         deed = subj.head
         if any(c.lower_ in _FUTURE for c in deed.children):
             continue  # "I'm scared you'll leave": nothing done yet to own
+        if deed.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ == "if" for c in deed.children
+        ):
+            continue  # "I'd love it if you came to my class": a wish, not a deed to own
         if deed.dep_ == "ccomp" and deed.head.lemma_.lower() == "wish":
             continue  # "I wish you'd plan a date": a longing to hear, not a deed to own
         if deed.lemma_.lower() in _DOUBTED and any(

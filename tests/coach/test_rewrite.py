@@ -875,6 +875,12 @@ def test_a_sneer_or_a_mere_retort_is_not_set_aside_for_later() -> None:
             "We always do what your family wants.",
             "It makes sense that you want to see your sister at Easter this year.",
         ),
+        # a wish put as "I'd love it if you...", not "upset about your choir"
+        (
+            "I'd really love it if you came to hear my choir sing one night.",
+            "Choir? Really? Not my thing.",
+            "It makes sense that you'd really love it if I came to hear your choir sing one night.",
+        ),
         # what they need for themself, not "upset about the break"
         (
             "I need a quiet night to myself on Friday.",
