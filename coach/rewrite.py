@@ -338,6 +338,13 @@ def _topics(
             )
         ):
             continue  # "this isn't a talent show": what it is said not to be
+        if (
+            root.dep_ == "dobj"
+            and root.head.lemma_.lower() == "take"
+            and any(c.dep_ == "neg" for c in root.head.children)
+            and any(c.lower_ in ("ca", "can", "could") for c in root.head.children)
+        ):
+            continue  # "you can't take any teasing": a verdict on them, not a topic
         if root.lower_ in config.topic_stopwords or root.i in skip:
             continue
         verb = next((a for a in root.ancestors if a.pos_ in ("VERB", "AUX")), None)

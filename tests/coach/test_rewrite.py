@@ -1661,6 +1661,12 @@ def test_like_after_a_sense_verb_is_a_comparison_not_a_hedge() -> None:
             "You spend every evening on that console.",
             "its my",
         ),
+        # what they "can't take" is a verdict on them, not the matter
+        (
+            "Wow, you can't take any teasing these days.",
+            "You laughed at my new haircut in front of your brother.",
+            "teasing",
+        ),
         # a concession demanded is neither a request nor a habit of theirs
         (
             "It was a joke, you have to admit.",
