@@ -2787,6 +2787,17 @@ def rewrite(
                     if subject.dep_ == "nsubj" and subject.lower_ in ("i", "we")
                     for t in subject.head.subtree
                 }
+            if not theirs and main_harm in ("defensiveness", "apology_but"):
+                # "Traffic was a nightmare": with nothing of theirs named, what the excuse
+                # blames is still the person's side, not their trouble to ask about
+                said |= {
+                    t.lower_
+                    for subject in doc
+                    if subject.dep_ == "nsubj"
+                    and subject.pos_ in ("NOUN", "PROPN")
+                    and not any(c.lower_ in ("your", "ur") for c in subject.children)
+                    for t in subject.head.subtree
+                }
             topics = theirs[:1] + [t for t in topics if t.split()[-1].lower() not in said]
         elif not topics:
             topics = theirs

@@ -1667,6 +1667,12 @@ def test_like_after_a_sense_verb_is_a_comparison_not_a_hedge() -> None:
             "You laughed at my new haircut in front of your brother.",
             "teasing",
         ),
+        # what an excuse blames is the person's side, not the partner's trouble to ask about
+        (
+            "The roadworks were a nightmare, what was I meant to do?",
+            "You promised you'd be back by six and it's gone nine.",
+            "roadworks",
+        ),
         # a concession demanded is neither a request nor a habit of theirs
         (
             "It was a joke, you have to admit.",
