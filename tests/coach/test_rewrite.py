@@ -706,6 +706,17 @@ def test_thanks_brushed_off_are_taken_first() -> None:
     assert not any("upset" in s.text for s in suggestions), [s.text for s in suggestions]
 
 
+def test_validation_hears_what_was_done_and_carries_the_persons_side() -> None:
+    texts = _texts(
+        "I forgot, ok? I've got a lot going on.",
+        context="You didn't even ask how the dentist went.",
+    )
+    assert texts[0] == (
+        "It makes sense that you're upset that I didn't ask how the dentist went. From my "
+        "side, I've got a lot going on, and I want to understand how it's been for you."
+    ), texts
+
+
 def test_a_short_capitalised_noun_is_owned_as_written() -> None:
     texts = _texts("I'm sorry, but work has been insane.", context="You promised you'd fix the TV.")
     assert any("I promised I'd fix the TV" in t for t in texts), texts
