@@ -1495,20 +1495,37 @@ def _told_to(doc: Doc) -> set[str]:
             words |= {t.lower_ for t in first.subtree}
     # and advice put as what they should do ("You should see a doctor then")
     for token in doc:
-        if token.tag_ == "MD" and token.lower_ in ("should", "shoulda", "could", "ought"):
-            verb = token.head
-        elif token.lemma_ in ("need", "have") and token.pos_ in ("VERB", "AUX"):
-            verb = next((c for c in token.children if c.dep_ == "xcomp"), token)
-            if verb is token:
-                continue
-        else:
-            continue
-        holder = token.head if token.tag_ == "MD" else token
-        if verb.pos_ == "VERB" and any(
-            c.dep_ == "nsubj" and c.lower_ in _SUBJECTS for c in holder.children
-        ):
+        verb = _prescribed(token, _ADVISING)
+        if verb is not None:
             words |= {t.lower_ for t in verb.subtree if t.i > token.i}
     return words
+
+
+# The modals of advice ("you should see a doctor", "you could ask her") and of a request.
+_ADVISING = frozenset({"should", "shoulda", "could", "ought"})
+_REQUIRING = frozenset({"should", "must", "need", "have"})
+
+
+def _prescribed(token: Token, modals: frozenset[str]) -> Token | None:
+    """The verb of what "you" are told to do, at its modal (one of `modals`: "you should
+    call her") or its "need"/"have" ("you need to call her"): "call". The subject is the
+    modal's verb's, or the verb's own; not that of the clause it hangs from ("I have to
+    work, you don't")."""
+    target: Token | None
+    if token.tag_ == "MD":
+        if token.lemma_ not in modals and token.lower_ not in modals:
+            return None
+        holder = target = token.head
+    elif token.lemma_ in ("need", "have"):
+        holder = token
+        target = next((c for c in token.children if c.dep_ == "xcomp"), None)
+    else:
+        return None
+    if target is None or target.pos_ != "VERB":
+        return None
+    if not any(c.dep_ == "nsubj" and c.lower_ in _SUBJECTS for c in holder.children):
+        return None
+    return target
 
 
 def _request(doc: Doc, advice: bool = False) -> tuple[str, str] | None:
@@ -1527,19 +1544,11 @@ def _request(doc: Doc, advice: bool = False) -> tuple[str, str] | None:
     for token in doc:
         if "?" in token.sent.text:
             continue  # "why do you have to make a scene?" is a charge, not a request
-        # The subject is the modal's verb's ("you should call"), or the verb's own ("you
-        # need to call"); not that of the clause it hangs from ("I have to work, you don't").
-        holder = token.head if token.tag_ == "MD" else token
-        if token.lemma_ in ("need", "have", "should", "must") and any(
-            c.dep_ == "nsubj" and c.lower_ in _SUBJECTS for c in holder.children
-        ):
-            target = next((c for c in token.children if c.dep_ == "xcomp"), None)
-            if token.tag_ == "MD":
-                target = token.head if token.head.pos_ == "VERB" else None
-            if target is not None and target.pos_ == "VERB" and not _counterfactual(target):
-                phrase = _verb_phrase(target, advice)
-                if phrase:
-                    return phrase
+        target = _prescribed(token, _REQUIRING)
+        if target is not None and not _counterfactual(target):
+            phrase = _verb_phrase(target, advice)
+            if phrase:
+                return phrase
     return None
 
 
