@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import httpx
@@ -24,18 +25,39 @@ class RasaClient:
         await self._client.aclose()
 
     async def send(
-        self, sender: str, message: str, metadata: dict[str, Any] | None = None
+        self,
+        sender: str,
+        message: str,
+        metadata: dict[str, Any] | None = None,
+        on_sent: Callable[[], None] | None = None,
     ) -> list[dict[str, Any]]:
-        """Send one message through Rasa's REST channel; a `200 []` counts as a failure."""
+        """Send one message through Rasa's REST channel; a `200 []` counts as a failure.
+
+        `on_sent` is called when the request is on the wire, so a caller can start other
+        work while Rasa thinks, and again when the attempt is over, whatever its outcome
+        (so it must not mind a second call, as `asyncio.Event.set` does not)."""
         body: dict[str, Any] = {"sender": sender, "message": message}
         if metadata is not None:
             body["metadata"] = metadata
+        extensions: dict[str, Any] = {}
+        if on_sent is not None:
+
+            async def trace(event: str, _info: dict[str, Any]) -> None:
+                if event == "http11.send_request_body.complete":
+                    on_sent()
+
+            extensions["trace"] = trace
         try:
-            response = await self._client.post("/webhooks/rest/webhook", json=body)
+            response = await self._client.post(
+                "/webhooks/rest/webhook", json=body, extensions=extensions
+            )
         except httpx.HTTPError as exc:
             raise RasaUnavailable(
                 f"could not reach Rasa at {self.base_url}: {type(exc).__name__}"
             ) from exc
+        finally:
+            if on_sent is not None:
+                on_sent()
         if response.status_code != 200:
             raise RasaUnavailable(f"Rasa answered {response.status_code}")
         try:

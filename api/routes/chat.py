@@ -210,14 +210,22 @@ async def _chat(
         if analysis
         else None
     )
-    # Suggestions do not depend on the partner's answer: work them out on another thread
-    # while Rasa thinks, instead of after it.
-    suggesting: asyncio.Future[Any] | None = None
-    if analysis and analysis.get("label") == "unsafe":
-        suggesting = asyncio.ensure_future(run_in_threadpool(rewrite, text, None, 3, locale=locale))
     started = time.perf_counter()
-    sending = asyncio.ensure_future(rasa.send(conversation.id, to_rasa, metadata))
+    sent = asyncio.Event()
+    sending = asyncio.ensure_future(rasa.send(conversation.id, to_rasa, metadata, sent.set))
+    suggesting: asyncio.Future[Any] | None = None
     try:
+        # Nothing else starts until the message is on its way: a worker thread started
+        # sooner would hold the GIL while the event loop builds and writes the request, and
+        # each hand-back costs the loop up to a switch interval (5 ms), all of it time the
+        # person waits.
+        await sent.wait()
+        # Suggestions do not depend on the partner's answer: work them out on another
+        # thread while Rasa thinks, instead of after it.
+        if analysis and analysis.get("label") == "unsafe":
+            suggesting = asyncio.ensure_future(
+                run_in_threadpool(rewrite, text, None, 3, locale=locale)
+            )
         # The person's turn is written while Rasa thinks (the session is left alone on this
         # thread meanwhile). Should the database fail here, the 503 says nothing was kept;
         # Rasa may have heard the message, which costs the partner's memory, not their data.
