@@ -813,6 +813,10 @@ def _their_feeling(ctx_doc: Doc) -> tuple[str, str, bool] | None:
             continue
         if any(c.dep_ == "neg" for c in head.children):
             continue  # "I'm not angry"
+        if head.head.lemma_.lower() == "feel" and any(
+            c.dep_ == "mark" and c.lower_ == "like" for c in head.children
+        ):
+            continue  # "it felt like I was invisible": how it seemed (`_feels_like`), not a fact
         about = next(
             (
                 c
@@ -877,13 +881,18 @@ def _their_feeling(ctx_doc: Doc) -> tuple[str, str, bool] | None:
 
 def _feels_like(ctx_doc: Doc) -> tuple[str, str, bool] | None:
     """A sense of how things are between them, told back: "I feel like we've drifted
-    apart" gives "you feel like we've drifted apart". Only of "we" or themself: "I feel
-    like you don't care" is a charge to hear (see `_owned_complaint`), not a feeling to
-    call understandable."""
+    apart" gives "you feel like we've drifted apart", "It feels like we never talk" gives
+    "it feels like we never talk". Only of "we" or themself: "I feel like you don't care"
+    is a charge to hear (see `_owned_complaint`), not a feeling to call understandable."""
     for verb in ctx_doc:
-        if verb.lemma_.lower() != "feel" or not any(
-            c.dep_ == "nsubj" and c.lower_ == "i" for c in verb.children
-        ):
+        if verb.lemma_.lower() != "feel":
+            continue
+        # ("Some evenings it felt like...": the parser may take the time for a subject too)
+        feeler = next(
+            (c.lower_ for c in verb.children if c.dep_ == "nsubj" and c.lower_ in ("i", "it")),
+            None,
+        )
+        if feeler is None:
             continue
         if any(c.dep_ == "neg" for c in verb.children):
             continue
@@ -907,6 +916,9 @@ def _feels_like(ctx_doc: Doc) -> tuple[str, str, bool] | None:
         ]
         if not 3 <= len(words) <= 14:
             continue
+        if feeler == "it":
+            felt = "felt" if verb.tag_ == "VBD" else "feels"
+            return f"it {felt} like {_said(_retold(words))}", "feel", True
         felt = "felt" if verb.tag_ == "VBD" else "feel"
         return f"you {felt} like {_said(_retold(words))}", "feel", True
     return None

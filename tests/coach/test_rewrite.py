@@ -868,6 +868,17 @@ def test_a_sneer_or_a_mere_retort_is_not_set_aside_for_later() -> None:
             "Well I'm busy too, you know.",
             "It makes sense that you feel like we've stopped laughing together since the move.",
         ),
+        # and how it seems to them: "it feels like", of "we" or of themself
+        (
+            "Since the promotion it feels like we only talk about logistics.",
+            "That's what adults do, they plan things.",
+            "It makes sense that it feels like we only talk about logistics.",
+        ),
+        (
+            "Some evenings it felt like I was invisible at my own birthday.",
+            "You're exaggerating again.",
+            "It makes sense that it felt like you were invisible at your own birthday.",
+        ),
         # what their feeling is about, even when the parser hangs the feeling from it
         (
             "I'm annoyed you told your brother about the money.",
