@@ -881,9 +881,10 @@ def _their_feeling(ctx_doc: Doc) -> tuple[str, str, bool] | None:
 
 def _feels_like(ctx_doc: Doc) -> tuple[str, str, bool] | None:
     """A sense of how things are between them, told back: "I feel like we've drifted
-    apart" gives "you feel like we've drifted apart", "It feels like we never talk" gives
-    "it feels like we never talk". Only of "we" or themself: "I feel like you don't care"
-    is a charge to hear (see `_owned_complaint`), not a feeling to call understandable."""
+    apart" gives "you feel like we've drifted apart", "It feels like we only plan chores"
+    gives "it feels like we only plan chores". Only of "we" or themself: "I feel like you
+    ignore my work" is a charge to hear (see `_owned_complaint`), not a feeling to call
+    understandable."""
     for verb in ctx_doc:
         if verb.lemma_.lower() != "feel":
             continue
