@@ -1392,7 +1392,15 @@ def _verb_phrase(verb: Token, advice: bool = False, second: bool = False) -> tup
             )
         )
     )
-    if barred or any(c.dep_ == "neg" for c in verb.children):
+    if (
+        barred
+        or any(
+            c.dep_ == "neg"
+            # "go to bed, not a big deal": a "not" after a comma starts a new thought
+            and not any(t.lower_ in (",", ";") for t in verb.doc[verb.i + 1 : c.i])
+            for c in verb.children
+        )
+    ):
         return None
     # How often, in advice, is the jab ("stop texting her every ten minutes"), not the fix.
     often = (

@@ -1759,6 +1759,14 @@ def test_advice_in_two_steps_is_offered_whole_but_not_a_jab_tacked_on() -> None:
     texts = _texts("Take some painkillers and stop moping about it.", context=context, n=7)
     assert any("Would it help to take some painkillers, or" in t for t in texts), texts
     assert not any("moping" in t for t in texts), texts
+    # a shrug after a comma ("..., not a big deal") undoes neither step, whichever verb the
+    # parser hangs its "not" on
+    for reply, advice in (
+        ("just eat some soup and go to bed, not a big deal", "eat some soup and go to bed"),
+        ("just drink some water and go to sleep, not a big deal", "drink some water and go to"),
+    ):
+        texts = _texts(reply, context=context, n=3)
+        assert any(f"Would it help to {advice}" in t for t in texts), texts
 
 
 def test_i_told_you_so_is_not_carried_as_the_persons_side() -> None:
