@@ -36,6 +36,8 @@ FOUND = [
     ),
     ("You're so selfish, you only think about yourself.", None, "criticism"),
     ("Why would you invite him without asking me?", None, "criticism"),
+    # the blame put as a condition
+    ("If you'd bothered to check the calendar, we'd be on time.", None, "criticism"),
     ("You never put your phone down at dinner.", None, "absolute"),
     ("Every single time I bring it up you change the subject.", None, "absolute"),
     ("It's not my fault the car broke down, I had no choice.", None, "defensiveness"),
@@ -177,6 +179,8 @@ NOT_FOUND = [
         None,
         "invitation",
     ),
+    # "if you'd..." invites only when it is "if you'd like"
+    ("If you'd bothered to check the calendar, we'd be on time.", None, "invitation"),
 ]
 
 
