@@ -967,6 +967,49 @@ def _told_through(start: Token, clause: Token, fewest: int, most: int) -> str | 
     return _said(_retold(words)) if fewest <= len(words) <= most else None
 
 
+def _unsure(ctx_doc: Doc) -> tuple[str, str, bool] | None:
+    """Their hesitation, told back as `_their_feeling` tells a feeling: "I'm not ready to
+    go over it yet" gives "you're not ready to go over it yet", "I don't know whether I
+    want a dog" gives "you don't know whether you want a dog". Not yet knowing is not being
+    upset, and hearing it takes the pressure off."""
+    for head in ctx_doc:
+        children = list(head.children)
+        subject = next((c for c in children if c.dep_ == "nsubj" and c.lower_ == "i"), None)
+        if subject is None or not any(c.dep_ == "neg" for c in children):
+            continue
+        clause = None
+        if head.lemma_ == "be":
+            # "I'm not ready to...", "I'm not sure it's wise..." (not a bare "I'm not sure")
+            clause = next(
+                (
+                    c
+                    for c in children
+                    if c.dep_ == "acomp"
+                    and c.lower_ in ("ready", "sure")
+                    and any(d.dep_ in ("xcomp", "ccomp", "prep") for d in c.children)
+                ),
+                None,
+            )
+        elif head.lemma_.lower() == "know":
+            clause = next(
+                (
+                    c
+                    for c in children
+                    if c.dep_ == "ccomp"
+                    and any(m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children)
+                ),
+                None,
+            )
+        if clause is None or any(
+            not t.is_punct for t in ctx_doc[clause.right_edge.i + 1 : head.sent.end]
+        ):
+            continue  # "whether you still love me | the same": cut short, it says less
+        told = _told_through(subject, clause, 4, 16)
+        if told:
+            return told, "unsure", True
+    return None
+
+
 def _their_wish(ctx_doc: Doc) -> tuple[str, str, bool] | None:
     """What the partner asked of the person or misses, told back as `_their_feeling`
     tells a feeling: "I wish you'd hold my hand" gives "you wish I'd hold your hand", "I
@@ -1841,8 +1884,8 @@ def _event(
 
 def _told_back(event: tuple[str, bool] | None, ex: Extraction, complained: bool) -> bool:
     """Whether an I-statement's "When it comes to ..." only names what the partner's
-    complaint about the person was about, in their words (no deed or matter of the
-    reply's own)."""
+    complaint about the person, or the feeling they told of, was about, in their words (no
+    deed or matter of the reply's own)."""
     if not complained or event is None or not event[0].startswith("it comes to "):
         return False
     said = set(re.findall(r"[\w'-]+", (ex.context or "").lower()))
@@ -1987,6 +2030,19 @@ _AMOUNTS = frozenset({"whole", "entire", "same", "usual"})
 _QUESTION_WORDS = frozenset({"what", "why", "how", "who", "where", "when", "which", "whose"})
 
 
+def _blames_by_condition(token: Token) -> bool:
+    """Whether `token` heads "if you'd (only) listened", "if you had stuck to the plan":
+    what they should have done, put as a condition."""
+    children = list(token.children)
+    return (
+        token.dep_ == "advcl"
+        and token.tag_ == "VBN"
+        and any(c.dep_ == "mark" and c.lower_ == "if" for c in children)
+        and any(c.dep_ == "nsubj" and c.lower_ in _SUBJECTS for c in children)
+        and any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in children)
+    )
+
+
 def _longest_clause(
     ex: Extraction,
     harms: list[Marker],
@@ -2049,6 +2105,10 @@ def _longest_clause(
             ) and not any(t.lower_ in ("would", "'d") and t.i not in jab for t in clause):
                 # "if you bail, I lose the deposit" is a threat without its condition; "I'd
                 # cuddle more if you didn't..." still says what they want
+                continue
+            if any(_blames_by_condition(c) for t in clause for c in t.children):
+                # "(if you'd stuck to the plan,) we wouldn't be broke": what would not have
+                # happened had they done otherwise is the blame, not the person's side
                 continue
             tokens = [t for t in clause if t.i not in jab]
             if jab and tokens and tokens[-1].i > min(jab) > tokens[0].i:
@@ -2766,7 +2826,7 @@ def rewrite(
         celebrating = _good_news(ctx_doc)
         thanked = _thanks(ctx_doc)
         calm = calm or celebrating or thanked
-        named = _their_feeling(ctx_doc) or _their_wish(ctx_doc)
+        named = _their_feeling(ctx_doc) or _their_wish(ctx_doc) or _unsure(ctx_doc)
         charged = frozenset(t.lemma_.lower() for t in ctx_doc if t.pos_ == "VERB")
     point = _point(ex, original.harms, config, insults, charged)
     if (
@@ -3000,11 +3060,13 @@ def rewrite(
                 name == "i_statement"
                 and "{event}" in template
                 and feeling in ("frustrated", "hurt", "unheard")
-                and _told_back(event, ex, addressed and not calm)
+                and _told_back(event, ex, (addressed and not calm) or named is not None)
             ):
                 # After their complaint about the person, "When it comes to your weight
                 # (their words), I feel frustrated" names no deed of theirs: it reads as
-                # frustration at being told. Hearing them comes before it.
+                # frustration at being told. So does "When it comes to the accident, I feel
+                # frustrated" after "I'm not ready to go over the accident". Hearing them
+                # comes before it.
                 kept = -1.0
             candidates.append((-kept, rank, position, name, candidate))
     candidates.sort()
@@ -3045,12 +3107,22 @@ def rewrite(
             break
     found.sort(key=lambda pair: pair[0][:2])
     suggestions = [suggestion for _, suggestion in found]
-    # The skill that fits this kind of harm best is always among them.
-    fitting = config.order[main_harm][0]
-    if suggestions and all(s.strategy != fitting for s in suggestions):
-        safe = first_safe(by_skill.get(fitting, []))
-        if safe is not None:
-            suggestions = [*suggestions[: n - 1], safe[1]]
+    # The skill that fits this kind of harm best is always among them, and so is hearing
+    # them when they named what they feel, want or are unsure of: a validation in their
+    # words keeps few of the reply's, but it is what the moment asks for first.
+    wanted = [config.order[main_harm][0]]
+    if named is not None:
+        wanted.append("validate_first")
+    for skill in wanted:
+        if not suggestions or any(s.strategy == skill for s in suggestions):
+            continue
+        safe = first_safe(by_skill.get(skill, []))
+        spare = [i for i, s in enumerate(suggestions) if s.strategy not in wanted]
+        if safe is None or (len(suggestions) >= n and not spare):
+            continue
+        if len(suggestions) >= n:
+            del suggestions[spare[-1]]
+        suggestions.append(safe[1])
     note = (
         ""
         if suggestions

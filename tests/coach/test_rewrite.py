@@ -868,6 +868,17 @@ def test_a_sneer_or_a_mere_retort_is_not_set_aside_for_later() -> None:
             "Well I'm busy too, you know.",
             "It makes sense that you feel like we've stopped laughing together since the move.",
         ),
+        # not being ready or sure yet, which is no being upset
+        (
+            "I'm not ready to go over the accident again yet.",
+            "It's been weeks. Get it off your chest already.",
+            "It makes sense that you're not ready to go over the accident again yet.",
+        ),
+        (
+            "I don't know whether I want to stay in this city.",
+            "Well I'm not moving again, so decide.",
+            "It makes sense that you don't know whether you want to stay in this city.",
+        ),
         # and how it seems to them: "it feels like", of "we" or of themself
         (
             "Since the promotion it feels like we only talk about logistics.",
@@ -960,6 +971,60 @@ def test_validation_tells_back_what_they_said(context: str, reply: str, told_bac
     texts = _texts(reply, context=context, n=7)
     assert any(t.startswith(told_back) for t in texts), texts
     assert not any("!," in t for t in texts), texts
+
+
+def test_hearing_what_they_named_is_offered_even_when_other_skills_keep_more_words() -> None:
+    # Pushed to decide, the reply's own words (the buyer) fill the other skills; hearing
+    # that they are not ready yet keeps none of them, and is still among the three.
+    suggestions = rewrite(
+        "You need to decide today, the buyer won't wait.",
+        context="I'm not sure I'm ready to sell the flat.",
+    )
+    assert len(suggestions) == 3
+    assert any(
+        s.strategy == "validate_first"
+        and s.text.startswith("It makes sense that you're not sure you're ready to sell the flat.")
+        for s in suggestions
+    ), [s.text for s in suggestions]
+    # the skill that best answers pressure is still there too
+    assert any(s.strategy == "invite" for s in suggestions), [s.text for s in suggestions]
+
+
+def test_frustration_named_at_their_own_pain_comes_after_hearing_it() -> None:
+    suggestions = rewrite(
+        "It's been weeks, you can't keep avoiding it forever.",
+        context="I'm not ready to go over the accident again yet.",
+    )
+    assert suggestions[0].strategy == "validate_first", [s.text for s in suggestions]
+
+
+def test_a_doubt_the_parser_cuts_short_is_not_told_back_shortened() -> None:
+    # "the same" hangs from "know": told back without it, the doubt would say less
+    texts = _texts(
+        "ur being silly, nothing changed",
+        context="i don't know whether you still fancy me the same",
+    )
+    assert texts and not any("whether I still fancy you" in t for t in texts), texts
+
+
+def test_a_stretch_of_time_is_granted_beside_what_they_are_unsure_of() -> None:
+    texts = _texts(
+        "It's been a year. Let it go already.",
+        context="I don't know whether I can forgive you for the lie.",
+    )
+    assert texts[0] == (
+        "It makes sense that you don't know whether you can forgive me for the lie. I know it's "
+        "been a year, and I can see it still matters to you."
+    ), texts
+
+
+def test_what_would_not_have_happened_had_they_listened_is_no_side_of_the_person() -> None:
+    for reply in (
+        "Oh great. If you'd stuck to the plan, we wouldn't be broke now.",
+        "We wouldn't be broke now if you had stuck to the plan.",
+    ):
+        texts = _texts(reply, context="Why did you tell your mum about our money trouble?", n=7)
+        assert texts and not any("broke" in t for t in texts), texts
 
 
 def test_a_fact_about_being_alone_is_not_told_back_as_a_feeling() -> None:
