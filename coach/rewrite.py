@@ -107,6 +107,7 @@ class _Config:
     topic_stopwords: frozenset[str]
     generic_nouns: frozenset[str]
     manner_phrases: frozenset[str]
+    idioms: tuple[str, ...]
     indefinite_determiners: frozenset[str]
     openers: frozenset[str]
     hedges: frozenset[str]
@@ -160,6 +161,7 @@ def _config() -> _Config:
         topic_stopwords=frozenset(data.get("topic_stopwords") or []),
         generic_nouns=frozenset(data.get("generic_nouns") or []),
         manner_phrases=frozenset(data.get("manner_phrases") or []),
+        idioms=tuple(str(p).lower() for p in data.get("idioms") or []),
         indefinite_determiners=frozenset(data.get("indefinite_determiners") or []),
         openers=frozenset(data.get("openers") or []),
         hedges=frozenset(data.get("hedges") or []),
@@ -242,8 +244,18 @@ def _topics(
     named what "it" is), "stop checking it" is about that, not about "the checking"."""
     out: list[str] = []
     emitted: dict[int, int] = {}  # a carried chunk's root -> its place in `out`
+    # Where a set phrase stands ("be my guest", "it's not rocket science"): its nouns name
+    # no thing of the matter.
+    lowered = doc.text.lower()
+    set_phrases = [
+        (m.start(), m.end())
+        for idiom in config.idioms
+        for m in re.finditer(rf"\b{re.escape(idiom)}\b", lowered)
+    ]
     for chunk in doc.noun_chunks:
         root = chunk.root
+        if any(a <= root.idx and root.idx + len(root.text) <= b for a, b in set_phrases):
+            continue
         if _some_of_us(chunk.sent) and any(
             c.dep_ == "amod" and c.lower_ in ("real", "actual", "proper", "normal", "grown-up")
             for c in root.children

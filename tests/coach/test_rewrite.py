@@ -1766,6 +1766,17 @@ def test_like_after_a_sense_verb_is_a_comparison_not_a_hedge() -> None:
             "It stung when you teased me about my cooking at the barbecue.",
             "admit",
         ),
+        # a set phrase's noun names no thing of the matter
+        (
+            "If you want to plan the whole wedding alone, be my guest.",
+            "I'm exhausted from doing all the wedding planning.",
+            "guest",
+        ),
+        (
+            "Thanks for sharing, but the limp is a you problem now.",
+            "The dog's limp is getting worse and I'm at a loss.",
+            "sharing",
+        ),
     ],
 )
 def test_what_is_no_topic_or_point_is_left_out(text: str, context: str, not_said: str) -> None:
