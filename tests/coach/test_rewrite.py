@@ -1766,6 +1766,12 @@ def test_like_after_a_sense_verb_is_a_comparison_not_a_hedge() -> None:
             "It stung when you teased me about my cooking at the barbecue.",
             "admit",
         ),
+        # how it is said is no thing it is about
+        (
+            "With love, you're always fishing for compliments.",
+            "Can you tell me you're proud of me sometimes?",
+            "love and",
+        ),
         # a set phrase's noun names no thing of the matter
         (
             "If you want to plan the whole wedding alone, be my guest.",
