@@ -108,6 +108,7 @@ class _Config:
     generic_nouns: frozenset[str]
     manner_phrases: frozenset[str]
     idioms: tuple[str, ...]
+    mock_alarms: tuple[str, ...]
     indefinite_determiners: frozenset[str]
     openers: frozenset[str]
     hedges: frozenset[str]
@@ -162,6 +163,7 @@ def _config() -> _Config:
         generic_nouns=frozenset(data.get("generic_nouns") or []),
         manner_phrases=frozenset(data.get("manner_phrases") or []),
         idioms=tuple(str(p).lower() for p in data.get("idioms") or []),
+        mock_alarms=tuple(str(p).lower() for p in data.get("mock_alarms") or []),
         indefinite_determiners=frozenset(data.get("indefinite_determiners") or []),
         openers=frozenset(data.get("openers") or []),
         hedges=frozenset(data.get("hedges") or []),
@@ -249,7 +251,7 @@ def _topics(
     lowered = doc.text.lower()
     set_phrases = [
         (m.start(), m.end())
-        for idiom in config.idioms
+        for idiom in (*config.idioms, *config.mock_alarms)
         for m in re.finditer(rf"\b{re.escape(idiom)}\b", lowered)
     ]
     for chunk in doc.noun_chunks:
@@ -2413,6 +2415,8 @@ def _what_they_knew(tokens: list[Token]) -> Token | None:
 def _clean_point(tokens: list[Token], config: _Config) -> list[str]:
     """A clause without openers, hedges and end punctuation, if it is a whole statement."""
     tokens = _without_openers(tokens, config)
+    if tokens and any(alarm in tokens[0].sent.text.lower() for alarm in config.mock_alarms):
+        return []  # "Wow, alert the media, someone forgot the milk": all of it mocks
     if any(
         t.lemma_.lower() in ("care", "bother", "mind")
         and any(c.dep_ == "neg" for c in t.children)

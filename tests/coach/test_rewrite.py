@@ -1772,6 +1772,17 @@ def test_like_after_a_sense_verb_is_a_comparison_not_a_hedge() -> None:
             "Can you tell me you're proud of me sometimes?",
             "love and",
         ),
+        # mock alarm: a sneer all through, neither a topic nor the person's side
+        (
+            "Wow, alert the press, someone forgot to buy milk.",
+            "You forgot the milk again.",
+            "someone forgot",
+        ),
+        (
+            "Somebody call the cops, I left a plate in the sink.",
+            "There's a plate in the sink again.",
+            "cops",
+        ),
         # a set phrase's noun names no thing of the matter
         (
             "If you want to plan the whole wedding alone, be my guest.",
