@@ -1902,8 +1902,9 @@ def _told_back(event: tuple[str, bool] | None, ex: Extraction, complained: bool)
     deed or matter of the reply's own)."""
     if not complained or event is None or not event[0].startswith("it comes to "):
         return False
-    said = set(re.findall(r"[\w'-]+", (ex.context or "").lower()))
-    named = set(re.findall(r"[\w'-]+", event[0].removeprefix("it comes to ").lower()))
+    # by word, so "friend 's" (as the event is joined) is "friend's" (as they wrote it)
+    said = set(re.findall(r"\w+", (ex.context or "").lower()))
+    named = set(re.findall(r"\w+", event[0].removeprefix("it comes to ").lower()))
     return bool(named - _FRAMING) and named - _FRAMING <= said
 
 

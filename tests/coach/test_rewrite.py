@@ -687,6 +687,15 @@ def test_after_their_complaint_hearing_it_comes_before_frustration_about_its_top
     ), suggestions[0].text
 
 
+def test_frustration_about_their_possessive_topic_also_comes_after_hearing_them() -> None:
+    # "your cousin's remark" is retold as "my cousin's remark": the same words as theirs
+    suggestions = rewrite(
+        "Oh poor you, Theo made a joke. How will you ever survive.",
+        context="Your cousin's remark at lunch really stung.",
+    )
+    assert suggestions[0].strategy != "i_statement", [s.text for s in suggestions]
+
+
 def test_a_charge_felt_is_heard_not_called_understandable() -> None:
     # "I feel like you ignore my work" is heard ("I hear that..."), never "It makes sense
     # that you feel like I ignore your work", which would agree with it
