@@ -1547,11 +1547,17 @@ def _counterfactual(verb: Token) -> bool:
     )
 
 
-def _command(sent: Span) -> Token | None:
+_LEADS = ("just", "please", "so", "ok", "okay", "then")
+_SOFTENERS = ("maybe", "perhaps")
+
+
+def _command(sent: Span, softened: bool = False) -> Token | None:
     """The bare imperative a sentence opens with, after "just", "so", "then" and the like
-    ("So get a hobby", "Just call her"); "come on", "look", "listen" ask for nothing."""
+    ("So get a hobby", "Just call her"), and with `softened` after "maybe" or "perhaps"
+    too ("Maybe ring your sister"); "come on", "look", "listen" ask for nothing."""
     words = [t for t in sent if not t.is_punct]
-    while words and words[0].lower_ in ("just", "please", "so", "ok", "okay", "then"):
+    leads = _LEADS + _SOFTENERS if softened else _LEADS
+    while words and words[0].lower_ in leads:
         words = words[1:]
     if not words:
         return None
@@ -1610,7 +1616,7 @@ def _request(doc: Doc, advice: bool = False) -> tuple[str, str] | None:
     """The concrete thing the reply asks for: an imperative, or "you need to / should X";
     with `advice`, the fix it offers (which may be to give something up)."""
     for sent in doc.sents:
-        first = _command(sent)
+        first = _command(sent, softened=advice)
         if (
             first is not None
             and first.pos_ == "VERB"

@@ -1871,6 +1871,15 @@ def test_advice_in_two_steps_is_offered_whole_but_not_a_jab_tacked_on() -> None:
         assert any(f"Would it help to {advice}" in t for t in texts), texts
 
 
+def test_advice_softened_with_maybe_is_still_offered_as_advice() -> None:
+    texts = _texts(
+        "Maybe take up swimming again? I've said it a hundred times.",
+        context="My back has been killing me all week and I'm so fed up.",
+        n=7,
+    )
+    assert any("Would it help to take up swimming, or" in t for t in texts), texts
+
+
 def test_i_told_you_so_is_not_carried_as_the_persons_side() -> None:
     texts = _texts(
         "just sell it then lol, i've been warning u for weeks",
