@@ -258,6 +258,10 @@ def _topics(
         root = chunk.root
         if any(a <= root.idx and root.idx + len(root.text) <= b for a, b in set_phrases):
             continue
+        if any(c.tag_ == "JJS" and c.dep_ == "amod" for c in root.children) and any(
+            t.lower_ == "ever" for t in doc[root.i + 1 : root.i + 3]
+        ):
+            continue  # "worst partner ever": a verdict on the person, not a topic
         if _some_of_us(chunk.sent) and any(
             c.dep_ == "amod" and c.lower_ in ("real", "actual", "proper", "normal", "grown-up")
             for c in root.children
@@ -968,7 +972,7 @@ def _it_hurt(ctx_doc: Doc) -> tuple[str, str, bool] | None:
     return None
 
 
-_WISHING = frozenset({"wish", "want", "need", "like", "love"})
+_WISHING = frozenset({"wish", "want", "need", "like", "love", "hope"})
 # "Could you ...?" asks for something, unless it asks them to believe or picture it.
 _ASKING_AUX = frozenset({"could", "can", "would", "will", "ca", "wo"})
 _NOT_ASKED = frozenset({"believe", "imagine", "guess", "see", "blame", "be", "do", "have"})

@@ -877,6 +877,12 @@ def test_a_sneer_or_a_mere_retort_is_not_set_aside_for_later() -> None:
             "Well I'm busy too, you know.",
             "It makes sense that you feel like we've stopped laughing together since the move.",
         ),
+        # what they were hoping for ("hoping" is no form of "hop")
+        (
+            "I was hoping you'd come to the school play.",
+            "I had work, you know that.",
+            "It makes sense that you were hoping I'd come to the school play.",
+        ),
         # not being ready or sure yet, which is no being upset
         (
             "I'm not ready to go over the accident again yet.",
@@ -1791,6 +1797,12 @@ def test_like_after_a_sense_verb_is_a_comparison_not_a_hedge() -> None:
             "Somebody call the cops, I left a plate in the sink.",
             "There's a plate in the sink again.",
             "cops",
+        ),
+        # a verdict on the person put as a title
+        (
+            "Yep, best boyfriend ever, clearly.",
+            "You forgot to pick me up from the station.",
+            "boyfriend",
         ),
         # a set phrase's noun names no thing of the matter
         (
