@@ -258,10 +258,11 @@ def _topics(
         root = chunk.root
         if any(a <= root.idx and root.idx + len(root.text) <= b for a, b in set_phrases):
             continue
-        if any(c.tag_ == "JJS" and c.dep_ == "amod" for c in root.children) and any(
-            t.lower_ == "ever" for t in doc[root.i + 1 : root.i + 3]
+        if any(c.tag_ == "JJS" and c.dep_ == "amod" for c in root.children) and re.match(
+            r"\s*(ever|of all time|in history|in the world)\b",
+            doc[root.i + 1 :].text.lower() if root.i + 1 < len(doc) else "",
         ):
-            continue  # "worst partner ever": a verdict on the person, not a topic
+            continue  # "worst partner ever", "best husband in history": a verdict, no topic
         if _some_of_us(chunk.sent) and any(
             c.dep_ == "amod" and c.lower_ in ("real", "actual", "proper", "normal", "grown-up")
             for c in root.children
@@ -2428,6 +2429,18 @@ def _clean_point(tokens: list[Token], config: _Config) -> list[str]:
     tokens = _without_openers(tokens, config)
     if tokens and any(alarm in tokens[0].sent.text.lower() for alarm in config.mock_alarms):
         return []  # "Wow, alert the media, someone forgot the milk": all of it mocks
+    if any(
+        t.dep_ == "attr"
+        and t.head.lemma_ == "be"
+        and any(s.dep_ == "nsubj" and s.lower_ == "i" for s in t.head.children)
+        and (
+            any(c.lower_ == "such" for c in t.children)
+            or any(c.lower_ == "worst" for c in t.children)
+            or t.lower_ == "worst"
+        )
+        for t in tokens
+    ):
+        return []  # "Sorry I'm such a letdown", "I'm the worst": a label on oneself, no side
     if any(
         t.lemma_.lower() in ("care", "bother", "mind")
         and any(c.dep_ == "neg" for c in t.children)

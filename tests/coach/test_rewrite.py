@@ -1798,6 +1798,18 @@ def test_like_after_a_sense_verb_is_a_comparison_not_a_hedge() -> None:
             "There's a plate in the sink again.",
             "cops",
         ),
+        # a label the person puts on themself is no side of theirs, nor a title's flourish
+        # a topic
+        (
+            "Wow. Worst husband in history. Sorry I'm such a letdown.",
+            "I was hoping you'd remember my gig was tonight.",
+            "letdown",
+        ),
+        (
+            "Wow. Worst husband in history. Sorry I'm such a letdown.",
+            "I was hoping you'd remember my gig was tonight.",
+            "history",
+        ),
         # a verdict on the person put as a title
         (
             "Yep, best boyfriend ever, clearly.",
