@@ -1009,6 +1009,19 @@ def _unsure(ctx_doc: Doc) -> tuple[str, str, bool] | None:
                 ),
                 None,
             )
+        elif head.lemma_.lower() == "think":
+            # "I don't think I'm ready to meet them yet"
+            clause = next(
+                (
+                    c
+                    for c in children
+                    if c.dep_ == "ccomp"
+                    and c.lemma_ == "be"
+                    and any(s.dep_ == "nsubj" and s.lower_ == "i" for s in c.children)
+                    and any(a.dep_ == "acomp" and a.lower_ in ("ready", "sure") for a in c.children)
+                ),
+                None,
+            )
         elif head.lemma_.lower() == "know":
             clause = next(
                 (
@@ -1075,6 +1088,21 @@ def _their_wish(ctx_doc: Doc) -> tuple[str, str, bool] | None:
                 if told:
                     return told, lemma, True
                 continue
+            to_do = next(
+                (
+                    c
+                    for c in children
+                    if c.dep_ == "xcomp"
+                    and c.i > verb.i
+                    and c.pos_ == "VERB"
+                    and c.lemma_.lower() not in _ENDINGS
+                    and not any(s.dep_ == "nsubj" for s in c.children)
+                ),
+                None,
+            )
+            told = _told_through(subject, to_do, 3, 14) if to_do is not None else None
+            if told:
+                return told, lemma, True  # "I just need to recharge": "you need to recharge"
         if lemma not in _WISHING or verb.dep_ not in ("ROOT", "conj"):
             continue
         if lemma in ("like", "love") and not any(c.lower_ in ("'d", "would") for c in children):
@@ -2866,7 +2894,7 @@ def rewrite(
         celebrating = _good_news(ctx_doc)
         thanked = _thanks(ctx_doc)
         calm = calm or celebrating or thanked
-        named = _their_feeling(ctx_doc) or _their_wish(ctx_doc) or _unsure(ctx_doc)
+        named = _their_feeling(ctx_doc) or _unsure(ctx_doc) or _their_wish(ctx_doc)
         charged = frozenset(t.lemma_.lower() for t in ctx_doc if t.pos_ == "VERB")
     point = _point(ex, original.harms, config, insults, charged)
     if (

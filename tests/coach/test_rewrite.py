@@ -894,6 +894,17 @@ def test_a_sneer_or_a_mere_retort_is_not_set_aside_for_later() -> None:
             "Well I'm not moving again, so decide.",
             "It makes sense that you don't know whether you want to stay in this city.",
         ),
+        (
+            "I don't think I'm ready to tell my boss about the baby yet.",
+            "You're being paranoid, just tell her.",
+            "It makes sense that you don't think you're ready to tell your boss about the baby yet.",
+        ),
+        # what they need to do for themself
+        (
+            "Could I skip the party? I just need to sleep properly for once.",
+            "Wow, fine, I'll go on my own then.",
+            "It makes sense that you need to sleep properly for once.",
+        ),
         # and how it seems to them: "it feels like", of "we" or of themself
         (
             "Since the promotion it feels like we only talk about logistics.",
@@ -1809,6 +1820,12 @@ def test_like_after_a_sense_verb_is_a_comparison_not_a_hedge() -> None:
             "Wow. Worst husband in history. Sorry I'm such a letdown.",
             "I was hoping you'd remember my gig was tonight.",
             "history",
+        ),
+        # "in my head" is where, not what
+        (
+            "nobody asked u to do all the admin lol",
+            "I'm holding everything in my head and I'm exhausted.",
+            "your head",
         ),
         # a verdict on the person put as a title
         (
