@@ -1103,6 +1103,25 @@ def _their_wish(ctx_doc: Doc) -> tuple[str, str, bool] | None:
             told = _told_through(subject, to_do, 3, 14) if to_do is not None else None
             if told:
                 return told, lemma, True  # "I just need to recharge": "you need to recharge"
+        if lemma == "think" and verb.dep_ == "ROOT" and verb.tag_ == "VBP":
+            # "I think you should apologise to my mum": "you think I should apologise to
+            # your mum" (what they think should happen, heard; not agreed with)
+            should = next(
+                (
+                    c
+                    for c in children
+                    if c.dep_ == "ccomp"
+                    and c.i > verb.i
+                    and any(a.dep_ == "aux" and a.lower_ == "should" for a in c.children)
+                    # (not "we should...": a plan they put forward, heard as one)
+                    and any(n.dep_ == "nsubj" and n.lower_ in ("you", "u") for n in c.children)
+                ),
+                None,
+            )
+            told = _told_through(subject, should, 5, 16) if should is not None else None
+            if told:
+                return told, lemma, True
+            continue
         if lemma not in _WISHING or verb.dep_ not in ("ROOT", "conj"):
             continue
         if lemma in ("like", "love") and not any(c.lower_ in ("'d", "would") for c in children):

@@ -899,6 +899,12 @@ def test_a_sneer_or_a_mere_retort_is_not_set_aside_for_later() -> None:
             "You're being paranoid, just tell her.",
             "It makes sense that you don't think you're ready to tell your boss about the baby yet.",
         ),
+        # what they think the person should do, heard (not agreed with)
+        (
+            "I think you should apologise to my brother.",
+            "Wow, thanks for your input, I'll add it to my list.",
+            "It makes sense that you think I should apologise to your brother.",
+        ),
         # what they need to do for themself
         (
             "Could I skip the party? I just need to sleep properly for once.",
@@ -1821,6 +1827,8 @@ def test_like_after_a_sense_verb_is_a_comparison_not_a_hedge() -> None:
             "I was hoping you'd remember my gig was tonight.",
             "history",
         ),
+        # sarcastic thanks "for your input" name no topic
+        ("Thanks for your input, Dr Phil.", "I think you should apologise to my brother.", "input"),
         # "in my head" is where, not what
         (
             "nobody asked u to do all the admin lol",
