@@ -1088,18 +1088,7 @@ def _their_wish(ctx_doc: Doc) -> tuple[str, str, bool] | None:
                 if told:
                     return told, lemma, True
                 continue
-            to_do = next(
-                (
-                    c
-                    for c in children
-                    if c.dep_ == "xcomp"
-                    and c.i > verb.i
-                    and c.pos_ == "VERB"
-                    and c.lemma_.lower() not in _ENDINGS
-                    and not any(s.dep_ == "nsubj" for s in c.children)
-                ),
-                None,
-            )
+            to_do = _to_do(verb)
             told = _told_through(subject, to_do, 3, 14) if to_do is not None else None
             if told:
                 return told, lemma, True  # "I just need to recharge": "you need to recharge"
@@ -1149,21 +1138,28 @@ def _their_wish(ctx_doc: Doc) -> tuple[str, str, bool] | None:
         if lemma == "want" and verb.tag_ == "VBP" and verb.dep_ == "ROOT":
             # "I want to visit my family this Christmas": "you want to visit your family..."
             # (not a wish to end things, which is no plan to call understandable)
-            plan = next(
-                (
-                    c
-                    for c in children
-                    if c.dep_ == "xcomp"
-                    and c.i > verb.i
-                    and c.pos_ == "VERB"
-                    and c.lemma_.lower() not in _ENDINGS
-                ),
-                None,
-            )
+            plan = _to_do(verb)
             told = _told_through(subject, plan, 4, 16) if plan is not None else None
             if told:
                 return told, lemma, True
     return None
+
+
+def _to_do(verb: Token) -> Token | None:
+    """What they want or need "to" do themself ("I want to see my sister", "I need to
+    recharge"), unless it is to end things or to harm."""
+    return next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ == "xcomp"
+            and c.i > verb.i
+            and c.pos_ == "VERB"
+            and c.lemma_.lower() not in _ENDINGS
+            and not any(s.dep_ == "nsubj" for s in c.children)
+        ),
+        None,
+    )
 
 
 # What a wish "to" do is not told back as understandable: ending things, or harm.
