@@ -109,6 +109,7 @@ class _Config:
     manner_phrases: frozenset[str]
     idioms: tuple[str, ...]
     mock_alarms: tuple[str, ...]
+    sulks: tuple[str, ...]
     indefinite_determiners: frozenset[str]
     openers: frozenset[str]
     hedges: frozenset[str]
@@ -164,6 +165,7 @@ def _config() -> _Config:
         manner_phrases=frozenset(data.get("manner_phrases") or []),
         idioms=tuple(str(p).lower() for p in data.get("idioms") or []),
         mock_alarms=tuple(str(p).lower() for p in data.get("mock_alarms") or []),
+        sulks=tuple(str(p).lower() for p in data.get("sulks") or []),
         indefinite_determiners=frozenset(data.get("indefinite_determiners") or []),
         openers=frozenset(data.get("openers") or []),
         hedges=frozenset(data.get("hedges") or []),
@@ -2472,6 +2474,9 @@ def _clean_point(tokens: list[Token], config: _Config) -> list[str]:
     tokens = _without_openers(tokens, config)
     if tokens and any(alarm in tokens[0].sent.text.lower() for alarm in config.mock_alarms):
         return []  # "Wow, alert the media, someone forgot the milk": all of it mocks
+    spoken = " ".join(t.lower_ for t in tokens).replace(" n't", "n't").replace(" 's", "'s")
+    if any(re.search(rf"\b{re.escape(sulk)}\b", spoken) for sulk in config.sulks):
+        return []  # "I guess I know where I stand": a sulk, not where they stand
     if any(
         t.dep_ == "attr"
         and t.head.lemma_ == "be"

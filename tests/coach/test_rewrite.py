@@ -1827,6 +1827,12 @@ def test_like_after_a_sense_verb_is_a_comparison_not_a_hedge() -> None:
             "I was hoping you'd remember my gig was tonight.",
             "history",
         ),
+        # a sulk is no side of the person's
+        (
+            "Two years together and still no? Wow. I guess I know where I stand.",
+            "I'm not sure I'm ready to meet your family yet.",
+            "where I stand",
+        ),
         # sarcastic thanks "for your input" name no topic
         ("Thanks for your input, Dr Phil.", "I think you should apologise to my brother.", "input"),
         # "in my head" is where, not what
