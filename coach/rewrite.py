@@ -107,9 +107,10 @@ class _Config:
     topic_stopwords: frozenset[str]
     generic_nouns: frozenset[str]
     manner_phrases: frozenset[str]
-    idioms: tuple[str, ...]
     mock_alarms: tuple[str, ...]
-    sulks: tuple[str, ...]
+    # set phrases and mock alarms, whose nouns are no topic, as one search
+    set_phrase_pattern: re.Pattern[str]
+    sulk_pattern: re.Pattern[str]  # sulks, as one search over a clause
     indefinite_determiners: frozenset[str]
     openers: frozenset[str]
     hedges: frozenset[str]
@@ -125,10 +126,22 @@ class _Config:
     not_request_pattern: re.Pattern[str]  # the same, as one search over a verb phrase
 
 
+def _lowered(phrases: Any) -> tuple[str, ...]:
+    return tuple(str(p).lower() for p in phrases or [])
+
+
+def _any_of(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    """One search for any of the phrases, as whole words (none: a search that never hits)."""
+    if not phrases:
+        return re.compile(r"(?!)")
+    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b")
+
+
 @lru_cache(maxsize=1)
 def _config() -> _Config:
     data = load_yaml("rewrite.yml")
     not_requests = tuple(str(p).lower() for p in data.get("not_requests") or [])
+    mock_alarms = _lowered(data.get("mock_alarms"))
     strategies: dict[str, _Strategy] = {}
     for name, raw in (data.get("strategies") or {}).items():
         try:
@@ -163,9 +176,9 @@ def _config() -> _Config:
         topic_stopwords=frozenset(data.get("topic_stopwords") or []),
         generic_nouns=frozenset(data.get("generic_nouns") or []),
         manner_phrases=frozenset(data.get("manner_phrases") or []),
-        idioms=tuple(str(p).lower() for p in data.get("idioms") or []),
-        mock_alarms=tuple(str(p).lower() for p in data.get("mock_alarms") or []),
-        sulks=tuple(str(p).lower() for p in data.get("sulks") or []),
+        mock_alarms=mock_alarms,
+        set_phrase_pattern=_any_of((*_lowered(data.get("idioms")), *mock_alarms)),
+        sulk_pattern=_any_of(_lowered(data.get("sulks"))),
         indefinite_determiners=frozenset(data.get("indefinite_determiners") or []),
         openers=frozenset(data.get("openers") or []),
         hedges=frozenset(data.get("hedges") or []),
@@ -250,11 +263,8 @@ def _topics(
     emitted: dict[int, int] = {}  # a carried chunk's root -> its place in `out`
     # Where a set phrase stands ("be my guest", "it's not rocket science"): its nouns name
     # no thing of the matter.
-    lowered = doc.text.lower()
     set_phrases = [
-        (m.start(), m.end())
-        for idiom in (*config.idioms, *config.mock_alarms)
-        for m in re.finditer(rf"\b{re.escape(idiom)}\b", lowered)
+        (m.start(), m.end()) for m in config.set_phrase_pattern.finditer(doc.text.lower())
     ]
     for chunk in doc.noun_chunks:
         root = chunk.root
@@ -2475,7 +2485,7 @@ def _clean_point(tokens: list[Token], config: _Config) -> list[str]:
     if tokens and any(alarm in tokens[0].sent.text.lower() for alarm in config.mock_alarms):
         return []  # "Wow, alert the media, someone forgot the milk": all of it mocks
     spoken = " ".join(t.lower_ for t in tokens).replace(" n't", "n't").replace(" 's", "'s")
-    if any(re.search(rf"\b{re.escape(sulk)}\b", spoken) for sulk in config.sulks):
+    if config.sulk_pattern.search(spoken):
         return []  # "I guess I know where I stand": a sulk, not where they stand
     if any(
         t.dep_ == "attr"
