@@ -131,10 +131,12 @@ def _lowered(phrases: Any) -> tuple[str, ...]:
 
 
 def _any_of(phrases: tuple[str, ...]) -> re.Pattern[str]:
-    """One search for any of the phrases, as whole words (none: a search that never hits)."""
+    """One search for any of the phrases, as whole words, its group 1 the phrase found;
+    a lookahead, so overlapping phrases are all found ("somebody call the cops" holds
+    "somebody call" and "call the cops"). None: a search that never hits."""
     if not phrases:
         return re.compile(r"(?!)")
-    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b")
+    return re.compile(r"(?=\b(" + "|".join(re.escape(p) for p in phrases) + r")\b)")
 
 
 @lru_cache(maxsize=1)
@@ -263,9 +265,7 @@ def _topics(
     emitted: dict[int, int] = {}  # a carried chunk's root -> its place in `out`
     # Where a set phrase stands ("be my guest", "it's not rocket science"): its nouns name
     # no thing of the matter.
-    set_phrases = [
-        (m.start(), m.end()) for m in config.set_phrase_pattern.finditer(doc.text.lower())
-    ]
+    set_phrases = [m.span(1) for m in config.set_phrase_pattern.finditer(doc.text.lower())]
     for chunk in doc.noun_chunks:
         root = chunk.root
         if any(a <= root.idx and root.idx + len(root.text) <= b for a, b in set_phrases):
