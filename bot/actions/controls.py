@@ -8,6 +8,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from bot.actions.history import history, undone
 from bot.actions.rehearsal import partner_payload
 from bot.actions.scenarios import SHOW_SCENARIOS, active_scenario
 
@@ -55,7 +56,7 @@ class ActionResumeRehearsal(Action):
         scenario = active_scenario(tracker)
         if scenario is None:
             return _not_rehearsing(dispatcher)
-        turns = list(tracker.get_slot("turns") or [])
+        turns = history(tracker).turns
         level = int(tracker.get_slot("guard_level") or 0)
         dispatcher.utter_message(
             text=f"Back in. {scenario['partner']['name']} last said: “{last_said(scenario, turns)}”",
@@ -74,7 +75,7 @@ class ActionRewindReply(Action):
         scenario = active_scenario(tracker)
         if scenario is None:
             return _not_rehearsing(dispatcher)
-        turns = list(tracker.get_slot("turns") or [])
+        turns = history(tracker).turns
         if not turns:
             dispatcher.utter_message(text="There's no reply to rewind yet. Go ahead and answer.")
             return []
@@ -85,5 +86,5 @@ class ActionRewindReply(Action):
             f"“{last_said(scenario, turns)}”",
             json_message={"role": "coach", "event": "rewound", **partner_payload(scenario, level)},
         )
-        # used_lines keeps the rewound line, so the partner never says it twice.
-        return [SlotSet("turns", turns), SlotSet("guard_level", float(level))]
+        # The history keeps the rewound line as used, so the partner never says it twice.
+        return [undone(len(turns)), SlotSet("guard_level", float(level))]

@@ -9,6 +9,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from bot.actions.history import history
 from bot.actions.scenarios import SHOW_SCENARIOS, active_scenario, coaching, levels
 
 
@@ -59,7 +60,7 @@ class ActionEndRehearsal(Action):
                 buttons=[SHOW_SCENARIOS],
             )
             return []
-        summary = summarise(scenario, list(tracker.get_slot("turns") or []))
+        summary = summarise(scenario, history(tracker).turns)
         labels = coaching()["level_labels"]
         dispatcher.utter_message(
             text=summary["ending_line"], json_message={"role": "partner", "event": "ending"}

@@ -9,6 +9,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from bot.actions.guard import move, read_reply
+from bot.actions.history import answered, history, started
 from bot.actions.scenarios import (
     SHOW_SCENARIOS,
     active_scenario,
@@ -81,8 +82,7 @@ class ActionStartScenario(Action):
             SlotSet("in_rehearsal", True),
             SlotSet("paused", False),
             SlotSet("guard_level", float(level)),
-            SlotSet("turns", []),
-            SlotSet("used_lines", [scenario["opening"]]),
+            started(scenario["opening"]),
         ]
 
 
@@ -111,10 +111,10 @@ class ActionPartnerReply(Action):
         reading = read_reply(message.get("metadata"), message.get("intent"))
         before = int(tracker.get_slot("guard_level") or levels().index(scenario["start_level"]))
         after = move(before, reading)
-        used = list(tracker.get_slot("used_lines") or [])
-        line = pick_line(scenario, levels()[after], used, tracker.sender_id)
-        turns = list(tracker.get_slot("turns") or [])
-        turns.append(
+        past = history(tracker)
+        line = pick_line(scenario, levels()[after], past.used_lines, tracker.sender_id)
+        turn = answered(
+            len(past.turns),
             {
                 "before": before,
                 "after": after,
@@ -124,11 +124,11 @@ class ActionPartnerReply(Action):
                 "harms": reading.harms,
                 "source": reading.source,
                 "line": line,
-            }
+            },
         )
         if line is None:
             dispatcher.utter_message(text="(Your partner has said all they can for now.)")
-            return [SlotSet("turns", turns), SlotSet("guard_level", float(after))]
+            return [turn, SlotSet("guard_level", float(after))]
         dispatcher.utter_message(
             text=line, json_message=partner_payload(scenario, after, after - before)
         )
@@ -136,8 +136,4 @@ class ActionPartnerReply(Action):
             text=f"Coach: {reading.tip}",
             json_message={"role": "coach", "event": "tip", "tip": reading.tip},
         )
-        return [
-            SlotSet("guard_level", float(after)),
-            SlotSet("used_lines", [*used, line]),
-            SlotSet("turns", turns),
-        ]
+        return [SlotSet("guard_level", float(after)), turn]

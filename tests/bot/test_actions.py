@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+import json
 from typing import Any
 
 import pytest
@@ -21,7 +23,8 @@ from bot.actions.scenarios import levels, load_scenarios
 
 
 class Session:
-    """A conversation's slots, carried from one action to the next like Rasa would."""
+    """A conversation's slots and events, carried from one action to the next like Rasa
+    would (Rasa sends the action server every event of the conversation)."""
 
     def __init__(self, sender: str = "test-user") -> None:
         self.sender = sender
@@ -30,20 +33,36 @@ class Session:
             "in_rehearsal": False,
             "paused": False,
             "guard_level": 2.0,
-            "turns": None,
-            "used_lines": None,
+            "turn": None,
         }
+        self.events: list[dict[str, Any]] = []
 
     def run(self, action: Any, message: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        if message is not None:
+            self.events.append({"event": "user", "text": message.get("text"), **message})
         tracker = Tracker(
-            self.sender, dict(self.slots), message or {}, [], False, None, {}, "action_listen"
+            self.sender,
+            dict(self.slots),
+            message or {},
+            copy.deepcopy(self.events),
+            False,
+            None,
+            {},
+            "action_listen",
         )
         dispatcher = CollectingDispatcher()
         events = action.run(dispatcher, tracker, {})
+        self.events.append({"event": "action", "name": action.name()})
         for event in events:
+            self.events.append(dict(event))
             if event.get("event") == "slot":
                 self.slots[event["name"]] = event["value"]
+        self.events.append({"event": "action", "name": "action_listen"})
         return dispatcher.messages
+
+    def payload_bytes(self) -> int:
+        """The size of the events Rasa would send the action server now."""
+        return len(json.dumps(self.events))
 
     def start(self, scenario: str) -> list[dict[str, Any]]:
         self.slots["scenario"] = scenario
@@ -180,7 +199,11 @@ def test_rewind_undoes_the_last_reply_but_not_the_line() -> None:
     spoken = partner_lines(session.reply(score=95, harms=("criticism",)))
     assert session.level == "escalated"
     session.run(ActionRewindReply())
-    assert session.level == "guarded" and session.slots["turns"] == []
+    assert session.level == "guarded"
+    assert (
+        "last said: “" + load_scenarios()["only_one_trying"]["opening"]
+        in (session.run(ActionResumeRehearsal())[0]["text"])
+    ), "after the rewind, the partner's last line is the opening again"
     again = partner_lines(session.reply(score=95, harms=("criticism",)))
     assert again != spoken, "the rewound line is not said twice"
 
@@ -219,3 +242,46 @@ def test_replies_outside_a_rehearsal_point_to_the_scenarios() -> None:
     assert "not in a rehearsal" in messages[0]["text"]
     messages = session.run(ActionListScenarios())
     assert len(messages[0]["buttons"]) == len(load_scenarios())
+
+
+def test_the_events_grow_by_a_bounded_amount_per_reply() -> None:
+    """Rasa sends every event to the action server on each call, so what one reply adds
+    must not grow with the length of the conversation."""
+    session = Session()
+    session.start("money")
+    sizes = []
+    for turn in range(24):
+        before = session.payload_bytes()
+        session.reply(score=90 if turn % 2 else 10, helps=("validation",))
+        sizes.append(session.payload_bytes() - before)
+    assert max(sizes[-5:]) < 1.2 * max(sizes[:5])
+
+
+def test_a_reply_rasa_took_back_is_not_part_of_the_debrief() -> None:
+    session = Session()
+    session.start("chores_mental_load")
+    session.reply(score=5, helps=("ownership",))
+    session.reply(score=95, harms=("contempt",))
+    # Rasa's own rewind (UserUtteranceReverted) takes back the last user message and what
+    # followed it.
+    session.events.append({"event": "rewind"})
+    session.slots["guard_level"] = float(levels().index("softening"))
+    messages = session.run(ActionEndRehearsal())
+    debrief = next(
+        m["custom"]["debrief"]
+        for m in messages
+        if (m.get("custom") or {}).get("event") == "debrief"
+    )
+    assert debrief["turns"] == 1
+    assert dict(debrief["hurt"]) == {}
+    assert dict(debrief["helped"]) == {"ownership": 1}
+
+
+def test_a_new_rehearsal_starts_with_no_turns() -> None:
+    session = Session()
+    session.start("money")
+    session.reply(score=95, harms=("criticism",))
+    session.run(ActionEndRehearsal())
+    session.start("money")
+    messages = session.run(ActionRewindReply())
+    assert "no reply to rewind" in messages[0]["text"]
