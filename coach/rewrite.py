@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Callable
@@ -2160,10 +2161,12 @@ def _longest_clause(
         if m.kind in ("counter_complaint", "criticism", "minimizing", "defensiveness", "pressure")
         and m not in ex.markers
     }
+    # the clauses that pass, as (sentence start, place in the sentence, tokens)
+    passed: list[tuple[int, int, list[Token]]] = []
     for sent in ex.doc.sents:
         asks = "?" in sent.text
         clauses = _clauses(sent)
-        for clause in clauses:
+        for place, clause in enumerate(clauses):
             if asks and (
                 any(t.text == "?" for t in clause)
                 or clause[0].lower_ in _QUESTION_WORDS
@@ -2237,9 +2240,49 @@ def _longest_clause(
                 continue
             words = _clean_point(tokens, config)
             rank = (bool(words) and words[0].strip().lower() in ("i", "we"), len(words))
+            if words:
+                passed.append((sent.start, place, tokens))
             if rank > best_rank:
                 best, best_rank = words, rank
+    # Two clauses side by side that each pass, the second leaning on the first ("the kettle
+    # died, I had to buy another"; "my mum rang in tears, she needed someone") or tied to it
+    # ("I missed the bus, so I walked"), say it together. Not a verdict on the first
+    # ("..., that's final", "..., so it's done"): that closes the matter.
+    for (sent_a, place_a, first), (sent_b, place_b, second) in itertools.pairwise(passed):
+        if sent_a != sent_b or place_b != place_a + 1:
+            continue
+        gap = ex.doc[first[-1].i + 1 : second[0].i]
+        linked = any(t.lower_ in _JOINING and t.lower_ != "and" for t in gap)  # "so", "because"
+        if not linked and not any(
+            t.lower_ in _POINTING_BACK and t.pos_ in ("PRON", "NOUN") for t in second
+        ):
+            continue
+        pointing = [t for t in second if t.dep_ == "nsubj" and t.lower_ in ("it", "that", "this")]
+        if any(t.lower_ != "it" and t.head.lemma_ == "be" for t in pointing) or (
+            pointing and not any(t.pos_ in ("NOUN", "PROPN") for t in second)
+        ):
+            continue
+        if not all(t.text in (",", ";") or t.lower_ in _JOINING for t in gap):
+            continue
+        words = _clean_point([*first, *gap, *second], config)
+        if [t.text for t in gap] == [","] and ", " in words:
+            # (a clause holds no comma of its own, so the first one is the gap)
+            words[words.index(", ")] = ", and "
+        rank = (
+            any(part[0].lower_ in ("i", "we") for part in (first, second)) and bool(words),
+            len(words),
+        )
+        if rank > best_rank:
+            best, best_rank = words, rank
     return "".join(best).strip(" ,;:-")
+
+
+# What may stand between two clauses of the person's side that are told as one.
+_JOINING = frozenset({"and", "so", "because", "since", "cause", "cos", "bc"})
+# Words by which a clause points back to something the clause before it named.
+_POINTING_BACK = frozenset(
+    {"he", "she", "it", "they", "him", "her", "them", "his", "its", "their", "one"}
+)
 
 
 def _deferred(

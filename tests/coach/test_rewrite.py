@@ -162,6 +162,38 @@ def test_the_persons_own_point_is_carried_without_the_attack(reply: str, carried
         assert not re.search(r"\b(never|making)\b|Sorry, but", s.text), s.text
 
 
+@pytest.mark.parametrize(
+    ("reply", "context", "carried"),
+    [
+        (
+            "My mum rang in tears, she needed someone to listen. Stop acting like I abandoned you.",
+            "You left me sitting alone at the restaurant for half an hour.",
+            "my mum rang in tears, and she needed someone to listen",
+        ),
+        (
+            "I missed the bus, so I walked the whole way. Stop acting like I planned it.",
+            "You were forty minutes late to the dinner.",
+            "I missed the bus, so I walked the whole way",
+        ),
+    ],
+)
+def test_a_clause_that_leans_on_the_one_before_is_carried_with_it(
+    reply: str, context: str, carried: str
+) -> None:
+    texts = _texts(reply, context=context, n=3)
+    assert carried in texts[0], texts
+
+
+def test_a_verdict_on_the_persons_side_is_not_joined_to_it() -> None:
+    texts = _texts(
+        "Whatever. I turned down the gym trip, that's the end of it.",
+        context="You always cancel on my friends.",
+        n=7,
+    )
+    assert any("I turned down the gym trip" in t for t in texts), texts
+    assert not any("end of it" in t for t in texts), texts
+
+
 def test_the_persons_own_deed_is_their_point_before_a_longer_one_about_someone_else() -> None:
     texts = _texts(
         "i filled it up on friday!! my brother borrowed it and drove it round all weekend, not my fault. stop blaming me",
