@@ -766,6 +766,28 @@ _NOT_TOLD_BACK = frozenset(
 
 # Of those, the ones that are not a whole feeling even after "felt" ("you felt left").
 _UNFINISHED = frozenset({"left", "fed", "burned", "burnt", "hurting", "sore", "raw"})
+# What one can miss feeling: "I don't feel wanted" is a hurt to hear.
+_MISSED = frozenset(
+    {
+        "safe",
+        "attractive",
+        "wanted",
+        "loved",
+        "heard",
+        "seen",
+        "appreciated",
+        "supported",
+        "valued",
+        "respected",
+        "desired",
+        "included",
+        "welcome",
+        "comfortable",
+        "understood",
+        "special",
+        "important",
+    }
+)
 
 
 # Feelings one can have "about" a thing ("nervous about the job"); "tired", "invisible" and
@@ -826,10 +848,26 @@ def _their_feeling(ctx_doc: Doc) -> tuple[str, str, bool] | None:
     "you're nervous about my job", "I felt invisible" gives "you felt invisible"."""
     words = _lexicon("emotions_hard", "emotions_validate")
     for token in ctx_doc:
-        if token.lower_ not in words or token.dep_ not in ("acomp", "ROOT", "oprd", "xcomp"):
+        missed = token.lower_ in _MISSED
+        if not (token.lower_ in words or missed) or token.dep_ not in (
+            "acomp",
+            "ROOT",
+            "oprd",
+            "xcomp",
+        ):
             continue
         head = token.head if token.dep_ != "ROOT" else token
         subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        # "It's making me feel small", "your jokes made me feel awful": felt all the same
+        made = (
+            head.lemma_ == "feel"
+            and head.dep_ == "ccomp"
+            and head.head.lemma_ == "make"
+            and bool(subjects)
+            and subjects[0].lower_ == "me"
+        )
+        if made:
+            subjects = [ctx_doc[subjects[0].i]]
         # "I felt ignored" is read with "felt" as the participle's auxiliary
         helper = next(
             (c for c in head.children if c.dep_ in ("aux", "auxpass") and c.lower_ in _FELT_AUX),
@@ -838,13 +876,20 @@ def _their_feeling(ctx_doc: Doc) -> tuple[str, str, bool] | None:
         kind = _FELT_AUX[helper.lower_] if helper is not None else head.lemma_
         if helper is None and any(c.dep_ == "auxpass" and c.lemma_ == "be" for c in head.children):
             kind = "be"  # "I'm still hurt about...", read as a passive
-        if not subjects or subjects[0].lower_ != "i" or kind not in ("be", "feel", "get"):
+        if (
+            not subjects
+            or (subjects[0].lower_ != "i" and not made)
+            or kind not in ("be", "feel", "get")
+        ):
             continue
         # "you're alone" states a fact, "you felt alone" a feeling
         if token.lower_ in _NOT_TOLD_BACK and (kind != "feel" or token.lower_ in _UNFINISHED):
             continue
-        if any(c.dep_ == "neg" for c in head.children):
-            continue  # "I'm not angry"
+        negated = any(c.dep_ == "neg" for c in head.children)
+        if missed != negated or (missed and (kind != "feel" or made)):
+            # "I'm not angry" denies a feeling; "I feel safe" is no hurt to hear. "I don't
+            # feel wanted" is one: what they miss.
+            continue
         if head.head.lemma_.lower() == "feel" and any(
             c.dep_ == "mark" and c.lower_ == "like" for c in head.children
         ):
@@ -896,6 +941,22 @@ def _their_feeling(ctx_doc: Doc) -> tuple[str, str, bool] | None:
         ]
         feeling = degree + " and ".join(named) + tail
         past = head.tag_ == "VBD" or (helper is not None and helper.lower_ in ("felt", "got"))
+        if made:
+            past = head.head.tag_ == "VBD"
+        if missed:
+            doing = next((c for c in head.children if c.dep_ == "xcomp" and c.i > token.i), None)
+            if not tail and doing is not None and len(list(doing.subtree)) <= 7:
+                # "I don't feel safe bringing this up" -> "...safe bringing this up"
+                tail = " " + _said(_retold(list(doing.subtree)))
+                feeling += tail
+            if any(c.dep_ == "aux" and c.lemma_ == "have" for c in head.children):
+                told = f"you haven't felt {feeling}"  # "I haven't felt wanted in months"
+            elif head.tag_ == "VBG":
+                told = f"you're not feeling {feeling}"
+            else:
+                did = any(c.dep_ == "aux" and c.lower_ == "did" for c in head.children)
+                told = f"you {'did' if did else 'do'}n't feel {feeling}"
+            return told, token.lower_, bool(tail)
         if any(c.dep_ == "aux" and c.lemma_ == "have" for c in head.children):
             verb = "been" if kind == "be" else ("felt" if kind == "feel" else "got")
             if head.tag_ == "VBG":  # "I've been feeling disconnected"

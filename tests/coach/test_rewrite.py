@@ -1037,6 +1037,56 @@ def test_validation_tells_back_what_they_said(context: str, reply: str, told_bac
     assert not any("!," in t for t in texts), texts
 
 
+@pytest.mark.parametrize(
+    ("context", "reply", "told_back"),
+    [
+        # what something makes them feel is still their feeling
+        (
+            "Your comments about my cooking make me feel useless.",
+            "Relax, it was a joke.",
+            "It makes sense that you feel useless",
+        ),
+        (
+            "The way you talked to the waiter last night made me feel embarrassed.",
+            "Oh please, he deserved it.",
+            "It makes sense that you felt embarrassed",
+        ),
+        # missing a good feeling is a hurt too, told back with what they left out
+        (
+            "I don't feel wanted anymore.",
+            "Not this again, seriously.",
+            "It makes sense that you don't feel wanted",
+        ),
+        (
+            "I haven't felt appreciated since the baby came.",
+            "Like I have time to throw you a parade.",
+            "It makes sense that you haven't felt appreciated",
+        ),
+        (
+            "I don't feel safe raising money with you.",
+            "Because you always make it a drama.",
+            "It makes sense that you don't feel safe raising money with me",
+        ),
+    ],
+)
+def test_a_feeling_they_were_given_or_miss_is_heard(
+    context: str, reply: str, told_back: str
+) -> None:
+    texts = _texts(reply, context=context, n=7)
+    assert any(t.startswith(told_back) for t in texts), texts
+
+
+def test_a_good_feeling_or_a_denied_one_is_not_called_a_hurt() -> None:
+    for context in (
+        "I feel safe with you, but the budget worries me.",
+        "I'm not angry, I'm tired.",
+    ):
+        texts = _texts("Whatever, you always overthink it.", context=context, n=7)
+        assert not any(
+            re.search(r"you (feel|don't feel) safe|you're (not )?angry", t) for t in texts
+        ), texts
+
+
 def test_hearing_what_they_named_is_offered_even_when_other_skills_keep_more_words() -> None:
     # Pushed to decide, the reply's own words (the buyer) fill the other skills; hearing
     # that they are not ready yet keeps none of them, and is still among the three.
