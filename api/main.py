@@ -24,10 +24,13 @@ from api.settings import Settings, get_settings
 
 
 def _warm_up() -> None:
+    """Load the model, the rules and the rewrite templates before the first request, so
+    the first person does not wait for them (the templates alone cost about 20 ms)."""
     import coach
 
     coach.analyze("Thank you for telling me.")
     coach.check_crisis("Thank you for telling me.")
+    coach.rewrite("You never listen to me.")
 
 
 def _configure_logging(settings: Settings) -> None:

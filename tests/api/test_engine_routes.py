@@ -5,6 +5,9 @@ from __future__ import annotations
 import pytest
 from fastapi.testclient import TestClient
 
+from coach.rewrite import _config as rewrite_config
+from tests.api.conftest import make_client
+
 PROBLEM = "application/problem+json"
 
 
@@ -133,3 +136,11 @@ def test_rasa_custom_payloads_are_joined_to_their_text() -> None:
         },
         {"custom": {"role": "coach", "event": "alone"}},
     ]
+
+
+def test_the_first_request_does_not_wait_for_the_engine_to_load(database_url: str) -> None:
+    # The rewrite templates, like the model and the rules, are loaded while the gateway
+    # starts, not on the first person's request.
+    rewrite_config.cache_clear()
+    with make_client(database_url):
+        assert rewrite_config.cache_info().currsize == 1
