@@ -1020,17 +1020,22 @@ def _feels_like(ctx_doc: Doc) -> tuple[str, str, bool] | None:
 
 def _it_hurt(ctx_doc: Doc) -> tuple[str, str, bool] | None:
     """A hurt told as what it did to them: "It hurt when you laughed at my idea" gives
-    "it hurt when I laughed at your idea", as `_their_feeling` tells a feeling."""
+    "it hurt when I laughed at your idea", "Your comment about my job really stung" gives
+    "my comment about your job really stung", as `_their_feeling` tells a feeling."""
     for verb in ctx_doc:
-        if verb.lemma_.lower() not in ("hurt", "sting") or verb.pos_ != "VERB":
+        if verb.lemma_.lower() not in _HURTING or verb.pos_ != "VERB":
             continue
         children = list(verb.children)
-        subject = next((c for c in children if c.dep_ == "nsubj"), None)
-        if (
-            subject is None
-            or subject.lower_ not in ("it", "that")
-            or any(c.dep_ == "neg" for c in children)
-        ):
+        subject = next((c for c in children if c.dep_ in ("nsubj", "csubj")), None)
+        if subject is None or any(c.dep_ == "neg" for c in children):
+            continue
+        felt_by_them = any(c.dep_ == "dobj" and c.lower_ == "me" for c in children)
+        if verb.lemma_.lower() not in ("hurt", "sting") and not felt_by_them:
+            continue  # "the news upset everyone" is not their own hurt
+        if subject.lower_ not in ("it", "that"):
+            told = _what_hurt(verb, subject)
+            if told:
+                return told, "hurt", True
             continue
         moment = next((c for c in children if c.i > verb.i and _when_clause(c)), None)
         if moment is None or any(
@@ -1045,6 +1050,49 @@ def _it_hurt(ctx_doc: Doc) -> tuple[str, str, bool] | None:
         if told:
             return f"it {verb.lower_}{whom} {told}", "hurt", True
     return None
+
+
+# What something did that hurt them ("it stung", "your comment shook me").
+_HURTING = frozenset(
+    {"hurt", "sting", "shake", "scare", "upset", "crush", "frighten", "rattle", "embarrass"}
+    | {"humiliate", "wound", "gut"}
+)
+
+
+# People one's partner may say hurt them: a person, not a thing that happened.
+_PEOPLE = frozenset(
+    {"mum", "mom", "mother", "dad", "father", "parent", "sister", "brother", "friend"}
+    | {"family", "boss", "ex", "son", "daughter", "kid", "child", "wife", "husband"}
+    | {"partner", "girlfriend", "boyfriend", "everyone", "everybody", "someone", "people"}
+)
+
+
+def _what_hurt(verb: Token, subject: Token) -> str | None:
+    """ "Your joke about my weight really hurt" -> "my joke about your weight really hurt",
+    "What you said to my sister upset me" -> "what I said to your sister upset you": the
+    thing that hurt, named as they named it (not a person: "you hurt me" is a charge, heard
+    as one elsewhere)."""
+    if (
+        subject.lower_ in _SUBJECTS
+        or subject.lower_ in ("i", "we", "he", "she", "they")
+        or subject.lemma_.lower() in _PEOPLE
+        or subject.pos_ == "PROPN"
+    ):
+        return None
+    sent = verb.sent
+    if "?" in sent.text:
+        return None
+    start = subject.left_edge
+    head = verb.head
+    if verb.dep_ == "ccomp" and head.tag_ == "VBG" and head.i == sent.start < subject.i:
+        start = head  # "Seeing that text really shook me", parsed with "Seeing" as the root
+    if any(t.is_punct for t in verb.doc[start.i : verb.i]):
+        return None
+    told = _told_through(start, verb, 3, 16)
+    if told and start.dep_ == "det" and start.lower_ in ("that", "this"):
+        # "It makes sense that that comment...": "the comment"
+        told = "the" + told[len(start.text) :]
+    return told
 
 
 _WISHING = frozenset({"wish", "want", "need", "like", "love", "hope"})

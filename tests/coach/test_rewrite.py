@@ -1076,6 +1076,43 @@ def test_a_feeling_they_were_given_or_miss_is_heard(
     assert any(t.startswith(told_back) for t in texts), texts
 
 
+@pytest.mark.parametrize(
+    ("context", "reply", "told_back"),
+    [
+        (
+            "Your remark about my accent at the party really stung.",
+            "God, you can't take a joke.",
+            "It makes sense that my remark about your accent at the party really stung.",
+        ),
+        (
+            "What you told your brother about our savings upset me.",
+            "It's not a state secret.",
+            "It makes sense that what I told my brother about our savings upset you.",
+        ),
+        (
+            "Finding those receipts in your coat really shook me.",
+            "Why were you going through my coat?",
+            "It makes sense that finding those receipts in my coat really shook you.",
+        ),
+        (
+            "This silence between us frightens me.",
+            "There's no silence, you're imagining it.",
+            "It makes sense that the silence between us frightens you.",
+        ),
+    ],
+)
+def test_what_hurt_them_is_told_back_as_they_named_it(
+    context: str, reply: str, told_back: str
+) -> None:
+    texts = _texts(reply, context=context, n=7)
+    assert any(t.startswith(told_back) for t in texts), texts
+
+
+def test_a_person_who_hurt_them_is_not_told_back_as_a_thing() -> None:
+    texts = _texts("I apologised already.", context="You hurt me and your sister hurt me.", n=7)
+    assert not any(re.search(r"makes sense that (I|my sister) hurt", t) for t in texts), texts
+
+
 def test_a_good_feeling_or_a_denied_one_is_not_called_a_hurt() -> None:
     for context in (
         "I feel safe with you, but the budget worries me.",
