@@ -1267,6 +1267,39 @@ def _their_wish(ctx_doc: Doc) -> tuple[str, str, bool] | None:
     return None
 
 
+def _on_their_mind(ctx_doc: Doc) -> tuple[str, str, bool] | None:
+    """What stays on the partner's mind, told back as `_their_feeling` tells a feeling:
+    "I still think about the night you left" gives "you still think about the night I
+    left", "I can't stop thinking about the fight" gives "you can't stop thinking about the
+    fight". ("I don't think about it" says the opposite; it is left alone.)"""
+    for verb in ctx_doc:
+        if verb.lemma_.lower() != "think" or verb.pos_ != "VERB":
+            continue
+        about = next(
+            (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("about", "of")),
+            None,
+        )
+        if about is None or about.i < verb.i:
+            continue
+        head = verb
+        if verb.dep_ == "xcomp" and verb.tag_ == "VBG":
+            head = verb.head  # "I keep thinking about...", "I can't stop thinking about..."
+            stopping = head.lemma_.lower() == "stop"
+            if head.lemma_.lower() not in ("keep", "stop"):
+                continue
+        else:
+            stopping = False
+        children = list(head.children)
+        subject = next((c for c in children if c.dep_ == "nsubj" and c.lower_ == "i"), None)
+        if subject is None or any(c.dep_ == "neg" for c in children) != stopping:
+            continue
+        # to the end of the clause: "...about the move since Easter"
+        told = _told_through(subject, head, 4, 16)
+        if told:
+            return told, "think", True
+    return None
+
+
 def _to_do(verb: Token) -> Token | None:
     """What they want or need "to" do themself ("I want to see my sister", "I need to
     recharge"), unless it is to end things or to harm."""
@@ -3076,7 +3109,12 @@ def rewrite(
         celebrating = _good_news(ctx_doc)
         thanked = _thanks(ctx_doc)
         calm = calm or celebrating or thanked
-        named = _their_feeling(ctx_doc) or _unsure(ctx_doc) or _their_wish(ctx_doc)
+        named = (
+            _their_feeling(ctx_doc)
+            or _unsure(ctx_doc)
+            or _their_wish(ctx_doc)
+            or _on_their_mind(ctx_doc)
+        )
         charged = frozenset(t.lemma_.lower() for t in ctx_doc if t.pos_ == "VERB")
     point = _point(ex, original.harms, config, insults, charged)
     if (

@@ -1108,6 +1108,31 @@ def test_what_hurt_them_is_told_back_as_they_named_it(
     assert any(t.startswith(told_back) for t in texts), texts
 
 
+@pytest.mark.parametrize(
+    ("context", "reply", "told_back"),
+    [
+        (
+            "I still think about the night you walked out on our holiday.",
+            "You're obsessed with the past, it's pathetic.",
+            "It makes sense that you still think about the night I walked out on our holiday.",
+        ),
+        (
+            "I've been thinking about the scan results all week.",
+            "Worrying won't change anything.",
+            "It makes sense that you've been thinking about the scan results all week.",
+        ),
+        (
+            "I keep thinking about what your mum said at the wedding.",
+            "She didn't mean it, drop it.",
+            "It makes sense that you keep thinking about what my mum said at the wedding.",
+        ),
+    ],
+)
+def test_what_stays_on_their_mind_is_heard(context: str, reply: str, told_back: str) -> None:
+    texts = _texts(reply, context=context, n=7)
+    assert any(t.startswith(told_back) for t in texts), texts
+
+
 def test_a_person_who_hurt_them_is_not_told_back_as_a_thing() -> None:
     texts = _texts("I apologised already.", context="You hurt me and your sister hurt me.", n=7)
     assert not any(re.search(r"makes sense that (I|my sister) hurt", t) for t in texts), texts
