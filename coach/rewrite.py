@@ -1300,6 +1300,25 @@ def _on_their_mind(ctx_doc: Doc) -> tuple[str, str, bool] | None:
     return None
 
 
+def _what_they_meant(ctx_doc: Doc) -> tuple[str, str, bool] | None:
+    """What the partner was trying to do, told back when they explain themself: "I was
+    only trying to help with the boxes" gives "you were only trying to help with the
+    boxes", "I just wanted to surprise you" gives "you just wanted to surprise me"."""
+    for verb in ctx_doc:
+        children = list(verb.children)
+        subject = next((c for c in children if c.dep_ == "nsubj" and c.lower_ == "i"), None)
+        if subject is None or any(c.dep_ == "neg" for c in children):
+            continue
+        trying = verb.lemma_.lower() == "try" and verb.tag_ == "VBG"
+        wanted = verb.lemma_.lower() == "want" and verb.tag_ == "VBD"
+        if not (trying or wanted) or _to_do(verb) is None:
+            continue
+        told = _told_through(subject, verb, 4, 14)
+        if told:
+            return told, "try", True
+    return None
+
+
 def _to_do(verb: Token) -> Token | None:
     """What they want or need "to" do themself ("I want to see my sister", "I need to
     recharge"), unless it is to end things or to harm."""
@@ -3114,6 +3133,7 @@ def rewrite(
             or _unsure(ctx_doc)
             or _their_wish(ctx_doc)
             or _on_their_mind(ctx_doc)
+            or _what_they_meant(ctx_doc)
         )
         charged = frozenset(t.lemma_.lower() for t in ctx_doc if t.pos_ == "VERB")
     point = _point(ex, original.harms, config, insults, charged)

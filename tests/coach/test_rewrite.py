@@ -1133,6 +1133,33 @@ def test_what_stays_on_their_mind_is_heard(context: str, reply: str, told_back: 
     assert any(t.startswith(told_back) for t in texts), texts
 
 
+@pytest.mark.parametrize(
+    ("context", "reply", "told_back"),
+    [
+        (
+            "I wasn't checking up on you, I was trying to make sure you got home okay.",
+            "Sure you weren't. You're so controlling.",
+            "It makes sense that you were trying to make sure I got home",
+        ),
+        (
+            "I only wanted to cheer you up with the party.",
+            "Well it was a stupid idea.",
+            "It makes sense that you only wanted to cheer me up with the party.",
+        ),
+    ],
+)
+def test_what_they_meant_to_do_is_heard(context: str, reply: str, told_back: str) -> None:
+    texts = _texts(reply, context=context, n=7)
+    assert any(t.startswith(told_back) for t in texts), texts
+
+
+def test_wanting_to_leave_is_not_called_understandable() -> None:
+    texts = _texts(
+        "Go on then, nobody's stopping you.", context="I wanted to leave you last spring."
+    )
+    assert not any("wanted to leave" in t for t in texts), texts
+
+
 def test_a_person_who_hurt_them_is_not_told_back_as_a_thing() -> None:
     texts = _texts("I apologised already.", context="You hurt me and your sister hurt me.", n=7)
     assert not any(re.search(r"makes sense that (I|my sister) hurt", t) for t in texts), texts
