@@ -975,7 +975,8 @@ def _their_feeling(ctx_doc: Doc) -> tuple[str, str, bool] | None:
 def _feels_like(ctx_doc: Doc) -> tuple[str, str, bool] | None:
     """A sense of how things are between them, told back: "I feel like we've drifted
     apart" gives "you feel like we've drifted apart", "It feels like we only plan chores"
-    gives "it feels like we only plan chores". Only of "we" or themself: "I feel like you
+    gives "it feels like we only plan chores", "I feel like your friends don't like me"
+    gives "you feel like my friends don't like you". Not of the person: "I feel like you
     ignore my work" is a charge to hear (see `_owned_complaint`), not a feeling to call
     understandable."""
     for verb in ctx_doc:
@@ -997,7 +998,13 @@ def _feels_like(ctx_doc: Doc) -> tuple[str, str, bool] | None:
                 if c.dep_ in ("advcl", "ccomp")
                 and c.i > verb.i
                 and any(m.dep_ == "mark" and m.lower_ == "like" for m in c.children)
-                and any(n.dep_ == "nsubj" and n.lower_ in ("we", "i") for n in c.children)
+                and any(
+                    n.dep_ in ("nsubj", "nsubjpass") and n.lower_ not in _SUBJECTS
+                    for n in c.children
+                )
+                and not any(
+                    n.dep_ in ("nsubj", "nsubjpass") and n.lower_ in _SUBJECTS for n in c.children
+                )
             ),
             None,
         )

@@ -1160,6 +1160,33 @@ def test_wanting_to_leave_is_not_called_understandable() -> None:
     assert not any("wanted to leave" in t for t in texts), texts
 
 
+@pytest.mark.parametrize(
+    ("context", "reply", "told_back"),
+    [
+        (
+            "I feel like your parents have never accepted me.",
+            "Oh here we go, they've been nothing but nice to you.",
+            "It makes sense that you feel like my parents have never accepted you.",
+        ),
+        (
+            "Honestly I feel like nobody in this house notices the bins.",
+            "Well the bins are your thing, so.",
+            "It makes sense that you feel like nobody in this house notices the bins.",
+        ),
+    ],
+)
+def test_a_sense_of_how_others_treat_them_is_heard(
+    context: str, reply: str, told_back: str
+) -> None:
+    texts = _texts(reply, context=context, n=7)
+    assert any(t.startswith(told_back) for t in texts), texts
+
+
+def test_a_charge_put_as_a_feeling_is_not_called_understandable() -> None:
+    texts = _texts("Wow, okay.", context="I feel like you never take my side.", n=7)
+    assert not any("you feel like I never" in t for t in texts), texts
+
+
 def test_a_person_who_hurt_them_is_not_told_back_as_a_thing() -> None:
     texts = _texts("I apologised already.", context="You hurt me and your sister hurt me.", n=7)
     assert not any(re.search(r"makes sense that (I|my sister) hurt", t) for t in texts), texts
