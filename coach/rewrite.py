@@ -998,12 +998,17 @@ def _feels_like(ctx_doc: Doc) -> tuple[str, str, bool] | None:
                 if c.dep_ in ("advcl", "ccomp")
                 and c.i > verb.i
                 and any(m.dep_ == "mark" and m.lower_ == "like" for m in c.children)
-                and any(
-                    n.dep_ in ("nsubj", "nsubjpass") and n.lower_ not in _SUBJECTS
-                    for n in c.children
-                )
-                and not any(
-                    n.dep_ in ("nsubj", "nsubjpass") and n.lower_ in _SUBJECTS for n in c.children
+                and (
+                    any(n.dep_ == "nsubj" and n.lower_ in ("we", "i") for n in c.children)
+                    # of others ("your parents never accepted me"), and not with the person
+                    # as a subject further in ("my grief makes you uncomfortable")
+                    or (
+                        any(n.dep_ in ("nsubj", "nsubjpass") for n in c.children)
+                        and not any(
+                            n.dep_ in ("nsubj", "nsubjpass") and n.lower_ in _SUBJECTS
+                            for n in c.subtree
+                        )
+                    )
                 )
             ),
             None,
@@ -1288,7 +1293,15 @@ def _on_their_mind(ctx_doc: Doc) -> tuple[str, str, bool] | None:
         )
         if about is None or about.i < verb.i:
             continue
+        if "?" in verb.sent.text:
+            continue  # "Can I think about it?" asks for time
         head = verb
+        if (
+            verb.tag_ == "VBG"
+            and verb.dep_ != "xcomp"
+            and not any(c.lower_ == "been" for c in verb.children)
+        ):
+            continue  # "I'm thinking of getting a bike" is a plan, not something on their mind
         if verb.dep_ == "xcomp" and verb.tag_ == "VBG":
             head = verb.head  # "I keep thinking about...", "I can't stop thinking about..."
             stopping = head.lemma_.lower() == "stop"

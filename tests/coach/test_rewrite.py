@@ -1187,6 +1187,21 @@ def test_a_charge_put_as_a_feeling_is_not_called_understandable() -> None:
     assert not any("you feel like I never" in t for t in texts), texts
 
 
+@pytest.mark.parametrize(
+    ("context", "not_told"),
+    [
+        # a plan, or a question asking for time, is not something weighing on them
+        ("I'm thinking of signing up for a choir.", "you're thinking of"),
+        ("Can I think about it over the weekend?", "you think about it"),
+        # the person as a subject inside what they feel is not flipped into "makes I"
+        ("I feel like my anxiety makes you tired of me.", "makes I"),
+    ],
+)
+def test_what_is_not_on_their_mind_is_not_told_back_as_such(context: str, not_told: str) -> None:
+    texts = _texts("Honestly, you overthink everything.", context=context, n=7)
+    assert texts and not any(not_told in t for t in texts), texts
+
+
 def test_a_person_who_hurt_them_is_not_told_back_as_a_thing() -> None:
     texts = _texts("I apologised already.", context="You hurt me and your sister hurt me.", n=7)
     assert not any(re.search(r"makes sense that (I|my sister) hurt", t) for t in texts), texts
