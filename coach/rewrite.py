@@ -1092,8 +1092,8 @@ def _what_hurt(verb: Token, subject: Token) -> str | None:
     ):
         return None
     sent = verb.sent
-    if "?" in sent.text:
-        return None
+    if "?" in sent.text or any(c.dep_ in ("ccomp", "advcl") for c in verb.children):
+        return None  # "lowkey hurt u didnt come": what hurt is not the subject
     start = subject.left_edge
     head = verb.head
     if verb.dep_ == "ccomp" and head.tag_ == "VBG" and head.i == sent.start < subject.i:

@@ -1195,6 +1195,8 @@ def test_a_charge_put_as_a_feeling_is_not_called_understandable() -> None:
         ("Can I think about it over the weekend?", "you think about it"),
         # the person as a subject inside what they feel is not flipped into "makes I"
         ("I feel like my anxiety makes you tired of me.", "makes I"),
+        # in a texted "lowkey hurt u didnt..." the thing that hurt is not its subject
+        ("lowkey hurt u didnt come to my gig", "lowkey hurt"),
     ],
 )
 def test_what_is_not_on_their_mind_is_not_told_back_as_such(context: str, not_told: str) -> None:
