@@ -2458,6 +2458,24 @@ def _longest_clause(
     return "".join(best).strip(" ,;:-")
 
 
+def _refuses(tokens: list[Token]) -> bool:
+    """Whether a clause refuses, now or from now on: "I'm not apologising", "I won't
+    change", "we're not going to" (not "I didn't have time" or "I wasn't going to pretend",
+    which tell what happened)."""
+    for t in tokens:
+        children = list(t.children)
+        if not any(c.dep_ == "neg" for c in children) or not any(
+            c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in children
+        ):
+            continue
+        auxes = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass")}
+        if auxes & {"was", "were"}:
+            continue  # "I wasn't going to hide it from him" tells what they did
+        if t.tag_ == "VBG" or auxes & {"will", "wo", "'ll", "shall", "gon"}:
+            return True
+    return False
+
+
 # What may stand between two clauses of the person's side that are told as one.
 _JOINING = frozenset({"and", "so", "because", "since", "cause", "cos", "bc"})
 # Words by which a clause points back to something the clause before it named.
@@ -2781,6 +2799,8 @@ def _clean_point(tokens: list[Token], config: _Config) -> list[str]:
         for t in tokens
     ):
         return []  # "I don't need to check in like a teenager": a refusal, not a side
+    if _refuses(tokens):
+        return []  # "I'm not apologising", "I won't change": a refusal, not their side
     said = " ".join(t.lower_ for t in tokens)
     if (
         "ca n't wait" in said

@@ -194,6 +194,44 @@ def test_a_verdict_on_the_persons_side_is_not_joined_to_it() -> None:
     assert not any("end of it" in t for t in texts), texts
 
 
+@pytest.mark.parametrize(
+    ("reply", "context", "not_carried"),
+    [
+        # a refusal, now or from now on, is not the person's side
+        (
+            "The boss rang first, so I'm not cancelling the trip. Stop guilting me.",
+            "You promised we'd go to the coast this weekend.",
+            "not cancelling",
+        ),
+        (
+            "I worked late all week, I won't apologise for it, so quit sulking.",
+            "You barely spoke to me this week.",
+            "won't apologise",
+        ),
+        # nor is exasperation at being asked again
+        (
+            "Honestly this is getting old, you bring up the car every single week.",
+            "Can we talk about selling the car?",
+            "getting old",
+        ),
+    ],
+)
+def test_a_refusal_or_exasperation_is_not_carried_as_the_persons_side(
+    reply: str, context: str, not_carried: str
+) -> None:
+    texts = _texts(reply, context=context, n=7)
+    assert texts and not any(not_carried in t for t in texts), texts
+
+
+def test_what_they_would_not_do_in_the_past_is_still_their_side() -> None:
+    texts = _texts(
+        "My dad asked me outright, I wasn't going to hide it from him. Stop acting like I betrayed you.",
+        context="You told your dad about our money problems.",
+        n=7,
+    )
+    assert any("I wasn't going to hide it from him" in t for t in texts), texts
+
+
 def test_the_persons_own_deed_is_their_point_before_a_longer_one_about_someone_else() -> None:
     texts = _texts(
         "i filled it up on friday!! my brother borrowed it and drove it round all weekend, not my fault. stop blaming me",
