@@ -194,35 +194,6 @@ def test_a_verdict_on_the_persons_side_is_not_joined_to_it() -> None:
     assert not any("end of it" in t for t in texts), texts
 
 
-@pytest.mark.parametrize(
-    ("reply", "context", "not_carried"),
-    [
-        # a refusal, now or from now on, is not the person's side
-        (
-            "The boss rang first, so I'm not cancelling the trip. Stop guilting me.",
-            "You promised we'd go to the coast this weekend.",
-            "not cancelling",
-        ),
-        (
-            "I worked late all week, I won't apologise for it, so quit sulking.",
-            "You barely spoke to me this week.",
-            "won't apologise",
-        ),
-        # nor is exasperation at being asked again
-        (
-            "Honestly this is getting old, you bring up the car every single week.",
-            "Can we talk about selling the car?",
-            "getting old",
-        ),
-    ],
-)
-def test_a_refusal_or_exasperation_is_not_carried_as_the_persons_side(
-    reply: str, context: str, not_carried: str
-) -> None:
-    texts = _texts(reply, context=context, n=7)
-    assert texts and not any(not_carried in t for t in texts), texts
-
-
 def test_what_they_would_not_do_in_the_past_is_still_their_side() -> None:
     texts = _texts(
         "My dad asked me outright, I wasn't going to hide it from him. Stop acting like I betrayed you.",
@@ -1105,18 +1076,7 @@ def test_validation_tells_back_what_they_said(context: str, reply: str, told_bac
             "Because you always make it a drama.",
             "It makes sense that you don't feel safe raising money with me",
         ),
-    ],
-)
-def test_a_feeling_they_were_given_or_miss_is_heard(
-    context: str, reply: str, told_back: str
-) -> None:
-    texts = _texts(reply, context=context, n=7)
-    assert any(t.startswith(told_back) for t in texts), texts
-
-
-@pytest.mark.parametrize(
-    ("context", "reply", "told_back"),
-    [
+        # a hurt, with what caused it as they named it
         (
             "Your remark about my accent at the party really stung.",
             "God, you can't take a joke.",
@@ -1137,18 +1097,7 @@ def test_a_feeling_they_were_given_or_miss_is_heard(
             "There's no silence, you're imagining it.",
             "It makes sense that the silence between us frightens you.",
         ),
-    ],
-)
-def test_what_hurt_them_is_told_back_as_they_named_it(
-    context: str, reply: str, told_back: str
-) -> None:
-    texts = _texts(reply, context=context, n=7)
-    assert any(t.startswith(told_back) for t in texts), texts
-
-
-@pytest.mark.parametrize(
-    ("context", "reply", "told_back"),
-    [
+        # what stays on their mind
         (
             "I still think about the night you walked out on our holiday.",
             "You're obsessed with the past, it's pathetic.",
@@ -1164,16 +1113,7 @@ def test_what_hurt_them_is_told_back_as_they_named_it(
             "She didn't mean it, drop it.",
             "It makes sense that you keep thinking about what my mum said at the wedding.",
         ),
-    ],
-)
-def test_what_stays_on_their_mind_is_heard(context: str, reply: str, told_back: str) -> None:
-    texts = _texts(reply, context=context, n=7)
-    assert any(t.startswith(told_back) for t in texts), texts
-
-
-@pytest.mark.parametrize(
-    ("context", "reply", "told_back"),
-    [
+        # what they were trying to do, when they explain themself
         (
             "I wasn't checking up on you, I was trying to make sure you got home okay.",
             "Sure you weren't. You're so controlling.",
@@ -1184,23 +1124,7 @@ def test_what_stays_on_their_mind_is_heard(context: str, reply: str, told_back: 
             "Well it was a stupid idea.",
             "It makes sense that you only wanted to cheer me up with the party.",
         ),
-    ],
-)
-def test_what_they_meant_to_do_is_heard(context: str, reply: str, told_back: str) -> None:
-    texts = _texts(reply, context=context, n=7)
-    assert any(t.startswith(told_back) for t in texts), texts
-
-
-def test_wanting_to_leave_is_not_called_understandable() -> None:
-    texts = _texts(
-        "Go on then, nobody's stopping you.", context="I wanted to leave you last spring."
-    )
-    assert not any("wanted to leave" in t for t in texts), texts
-
-
-@pytest.mark.parametrize(
-    ("context", "reply", "told_back"),
-    [
+        # a sense of how others treat them
         (
             "I feel like your parents have never accepted me.",
             "Oh here we go, they've been nothing but nice to you.",
@@ -1213,11 +1137,16 @@ def test_wanting_to_leave_is_not_called_understandable() -> None:
         ),
     ],
 )
-def test_a_sense_of_how_others_treat_them_is_heard(
-    context: str, reply: str, told_back: str
-) -> None:
+def test_what_they_named_is_heard(context: str, reply: str, told_back: str) -> None:
     texts = _texts(reply, context=context, n=7)
     assert any(t.startswith(told_back) for t in texts), texts
+
+
+def test_wanting_to_leave_is_not_called_understandable() -> None:
+    texts = _texts(
+        "Go on then, nobody's stopping you.", context="I wanted to leave you last spring."
+    )
+    assert not any("wanted to leave" in t for t in texts), texts
 
 
 def test_a_charge_put_as_a_feeling_is_not_called_understandable() -> None:
@@ -2110,6 +2039,23 @@ def test_like_after_a_sense_verb_is_a_comparison_not_a_hedge() -> None:
             "Thanks for sharing, but the limp is a you problem now.",
             "The dog's limp is getting worse and I'm at a loss.",
             "sharing",
+        ),
+        # a refusal, now or from now on, is not the person's side
+        (
+            "The boss rang first, so I'm not cancelling the trip. Stop guilting me.",
+            "You promised we'd go to the coast this weekend.",
+            "not cancelling",
+        ),
+        (
+            "I worked late all week, I won't apologise for it, so quit sulking.",
+            "You barely spoke to me this week.",
+            "won't apologise",
+        ),
+        # nor is exasperation at being asked again
+        (
+            "Honestly this is getting old, you bring up the car every single week.",
+            "Can we talk about selling the car?",
+            "getting old",
         ),
     ],
 )
