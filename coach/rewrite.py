@@ -866,8 +866,6 @@ def _their_feeling(ctx_doc: Doc) -> tuple[str, str, bool] | None:
             and bool(subjects)
             and subjects[0].lower_ == "me"
         )
-        if made:
-            subjects = [ctx_doc[subjects[0].i]]
         # "I felt ignored" is read with "felt" as the participle's auxiliary
         helper = next(
             (c for c in head.children if c.dep_ in ("aux", "auxpass") and c.lower_ in _FELT_AUX),

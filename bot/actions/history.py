@@ -4,7 +4,8 @@ Rasa stores every slot change as an event and sends all of a conversation's even
 action server on every call. A slot holding the whole list of turns, set again after each
 reply, would make each call's payload grow with the square of the conversation's length.
 So the `turn` slot holds one record at a time, and the list is rebuilt from the slot's
-events (those still applied after Rasa's own undo, rewind and restart events):
+events (those still applied after Rasa's own undo, rewind and restart events, and since
+the session started):
 
 - ``{"start": opening}``: a rehearsal starts; no turns yet, and the opening line is used;
 - ``{"n": k, ...}``: the k-th turn (from 0), which drops any turns after it;
@@ -55,7 +56,9 @@ def history(tracker: Tracker) -> History:
     """The rehearsal's history, rebuilt from the `turn` slot's applied events."""
     result = History()
     for event in tracker.applied_events():
-        if event.get("event") == "slot" and event.get("name") == TURN_SLOT:
+        if event.get("event") == "session_started":
+            result = History()  # a new session starts with its slots empty
+        elif event.get("event") == "slot" and event.get("name") == TURN_SLOT:
             result.apply(event.get("value"))
     return result
 

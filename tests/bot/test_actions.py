@@ -277,6 +277,18 @@ def test_a_reply_rasa_took_back_is_not_part_of_the_debrief() -> None:
     assert dict(debrief["helped"]) == {"ownership": 1}
 
 
+def test_a_new_session_starts_with_no_turns() -> None:
+    session = Session()
+    session.start("money")
+    session.reply(score=95, harms=("criticism",))
+    # Rasa starts a new session after a long break; the rehearsal slots come back empty,
+    # and the scenario is set again.
+    session.events.append({"event": "session_started"})
+    session.slots.update(scenario="money", in_rehearsal=True, turn=None)
+    messages = session.run(ActionRewindReply())
+    assert "no reply to rewind" in messages[0]["text"]
+
+
 def test_a_new_rehearsal_starts_with_no_turns() -> None:
     session = Session()
     session.start("money")
