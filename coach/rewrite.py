@@ -417,6 +417,12 @@ def _topics(
             continue  # a word in scare quotes ("so my music is "noise" now") mocks theirs
         if chunk[0].lower_ in ("more", "less", "fewer"):
             continue  # "I need more help": what they ask for, not what they are upset about
+        if re.fullmatch(r"(you|i|we|they|he|she|it)['’](re|m|ve|ll|d|s)", root.lower_):
+            continue  # a shouted "YOU'RE", left whole by the tokenizer, read as a name
+        if root.lower_ in _lexicon("emotions_hard", "emotions_validate") and not any(
+            c.dep_ in ("det", "poss") for c in root.children
+        ):
+            continue  # a bare feeling ("kinda hurt", read as a noun) is no thing to talk about
         # "every purchase" is about purchases in general: "purchases".
         general = chunk[0].lower_ in config.indefinite_determiners
         if general and (root.tag_ != "NN" or chunk[0].lower_ == "no"):
@@ -455,12 +461,14 @@ def _topics(
             if low in config.hedges and token.i != root.i:
                 continue  # "just groceries" is about the groceries
             if (
-                token.i == chunk.start
+                (token.i == chunk.start or (not words and token.pos_ == "ADV"))
                 and token.pos_ in ("CCONJ", "SCONJ", "ADV")
                 # "how often your mum visits" is a topic whole
                 and token.lower_ != "how"
             ):
-                continue  # "so cleaning is the least you can do" is about cleaning
+                # "so cleaning is the least you can do" is about cleaning; a texted "kinda
+                # hurt" ("kind of hurt") about no "of hurt"
+                continue
             if low in config.openers and token.i != root.i and token.pos_ in ("INTJ", "X", "NOUN"):
                 continue  # "lol planes" is about planes
             if (

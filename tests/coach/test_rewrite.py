@@ -2057,6 +2057,14 @@ def test_like_after_a_sense_verb_is_a_comparison_not_a_hedge() -> None:
             "Can we talk about selling the car?",
             "getting old",
         ),
+        # a texted "kinda hurt" ("kind of hurt", read as a noun) is no thing to talk about
+        ("Honestly, you overthink everything.", "kinda hurt u didnt call me back", "of hurt"),
+        # a shouted "YOU'RE", left whole by the tokenizer, is no topic
+        (
+            "ok but then YOU'RE telling my sister we're not coming",
+            "I don't want to go to your sister's wedding.",
+            "you're and",
+        ),
     ],
 )
 def test_what_is_no_topic_or_point_is_left_out(text: str, context: str, not_said: str) -> None:
