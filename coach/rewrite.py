@@ -417,8 +417,13 @@ def _topics(
             continue  # a word in scare quotes ("so my music is "noise" now") mocks theirs
         if chunk[0].lower_ in ("more", "less", "fewer"):
             continue  # "I need more help": what they ask for, not what they are upset about
-        if re.fullmatch(r"(you|i|we|they|he|she|it)['’](re|m|ve|ll|d|s)", root.lower_):
-            continue  # a shouted "YOU'RE", left whole by the tokenizer, read as a name
+        if any(
+            re.fullmatch(r"(you|u|i|we|they|he|she|it)['’](re|m|ve|ll|d|s)", t.lower_)
+            for t in chunk
+        ):
+            # a shouted "YOU'RE" or a texted "u'll", left whole by the tokenizer: a clause
+            # read as a name, no thing
+            continue
         if root.lower_ in _lexicon("emotions_hard", "emotions_validate") and not any(
             c.dep_ in ("det", "poss") for c in root.children
         ):
@@ -447,8 +452,11 @@ def _topics(
                 token.head.i in skip or token.head.lower_ in config.topic_stopwords
             ):
                 continue  # "a really rude comment" without "rude" is "the comment", not "really"
-            if any(unicodedata.category(ch) == "So" for ch in token.text):
-                continue  # an emoji ("work 🥺") is no part of it
+            if any(unicodedata.category(ch) == "So" for ch in token.text) or all(
+                unicodedata.category(ch) in ("Mn", "Cf", "Me") for ch in token.text
+            ):
+                # an emoji ("work 🥺") is no part of it, nor what is left of one (a joiner)
+                continue
             if token.tag_ in ("WDT", "WP") and token.dep_ == "det":
                 continue  # "with what money?" is about money
             if (

@@ -2059,6 +2059,9 @@ def test_like_after_a_sense_verb_is_a_comparison_not_a_hedge() -> None:
         ),
         # a texted "kinda hurt" ("kind of hurt", read as a noun) is no thing to talk about
         ("Honestly, you overthink everything.", "kinda hurt u didnt call me back", "of hurt"),
+        # nor a texted "u'll" the tokenizer left whole, nor what is left of an emoji
+        ("sydney's not mars, u'll facetime me", "I'm scared of us doing long distance.", "u'll"),
+        ("omg the detective is back 🕵️‍♀️", "I feel lonely lately.", "detective and"),
         # a shouted "YOU'RE", left whole by the tokenizer, is no topic
         (
             "ok but then YOU'RE telling my sister we're not coming",
