@@ -312,6 +312,8 @@ def _topics(
             continue  # "5 min 🤷": an emoji read as a noun
         if root.lower_ in _NO_REQUEST_VERBS:
             continue  # "Chill." read as a name
+        if root.lower_ in ("am", "pm", "a.m.", "p.m.", "o'clock"):
+            continue  # "2 am": a time of day, no matter
         before = doc[chunk.start - 1] if chunk.start else None
         after = doc[chunk.end] if chunk.end < len(doc) else None
         if root.lower_ == "end" or (
@@ -418,11 +420,11 @@ def _topics(
         if chunk[0].lower_ in ("more", "less", "fewer"):
             continue  # "I need more help": what they ask for, not what they are upset about
         if any(
-            re.fullmatch(r"(you|u|i|we|they|he|she|it)['’](re|m|ve|ll|d|s)", t.lower_)
+            re.fullmatch(r"(you|u|i|we|they|he|she|it)['’](re|m|ve|ll|d|s)|i\.", t.lower_)
             for t in chunk
         ):
-            # a shouted "YOU'RE" or a texted "u'll", left whole by the tokenizer: a clause
-            # read as a name, no thing
+            # a shouted "YOU'RE", a texted "u'll" or a sentence-final "I." left whole by the
+            # tokenizer: read as a name, no thing
             continue
         if root.lower_ in _lexicon("emotions_hard", "emotions_validate") and not any(
             c.dep_ in ("det", "poss") for c in root.children
@@ -463,9 +465,11 @@ def _topics(
                 low == "its"
                 and token.i == chunk.start
                 and token.i + 1 < chunk.end
-                and token.nbor().tag_ in ("PRP$", "DT")
+                and (token.nbor().tag_ in ("PRP$", "DT", "CD") or token.i == token.sent.start)
             ):
-                continue  # a texted "its my only hobby" ("it's"): the hobby is "my hobby"
+                # a texted "its my only hobby" ("it's"): the hobby is "my hobby"; and "its one
+                # glass" is about one glass
+                continue
             if low in config.hedges and token.i != root.i:
                 continue  # "just groceries" is about the groceries
             if (
@@ -477,7 +481,17 @@ def _topics(
                 # "so cleaning is the least you can do" is about cleaning; a texted "kinda
                 # hurt" ("kind of hurt") about no "of hurt"
                 continue
-            if low in config.openers and token.i != root.i and token.pos_ in ("INTJ", "X", "NOUN"):
+            if (
+                low in config.openers
+                and token.i != root.i
+                and token.pos_
+                in (
+                    "INTJ",
+                    "X",
+                    "NOUN",
+                    "PROPN",
+                )
+            ):
                 continue  # "lol planes" is about planes
             if (
                 token.pos_ == "DET"
@@ -1506,11 +1520,16 @@ def _owned_complaint(ctx_doc: Doc) -> str | None:
         )
         # "Why didn't you call?" is a complaint about what they didn't do: it can be owned
         why_not = [t.lower_ for t in sent[:3]] in (["why", "did", "n't"], ["why", "didnt"])
-        if (
-            subj is None
-            or any(t.lower_ in absolutes for t in sent)
-            or ("?" in sent.text and not why_not)
-        ):
+        # a texted question has no "?" ("it's 1am where are u")
+        asks = "?" in sent.text or any(
+            t.tag_ in ("WRB", "WP")
+            and t.i + 1 < sent.end
+            and t.nbor().pos_ == "AUX"
+            and t.nbor().i + 1 < sent.end
+            and t.nbor(2).lower_ in _SUBJECTS
+            for t in sent
+        )
+        if subj is None or any(t.lower_ in absolutes for t in sent) or (asks and not why_not):
             continue
         deed = subj.head
         if any(c.lower_ in _FUTURE for c in deed.children):

@@ -2062,6 +2062,14 @@ def test_like_after_a_sense_verb_is_a_comparison_not_a_hedge() -> None:
         # nor a texted "u'll" the tokenizer left whole, nor what is left of an emoji
         ("sydney's not mars, u'll facetime me", "I'm scared of us doing long distance.", "u'll"),
         ("omg the detective is back 🕵️‍♀️", "I feel lonely lately.", "detective and"),
+        # a sentence-final "I." the tokenizer left whole is no topic, nor is a texted "k"
+        ("You've been busy, so what, so have I.", "it's midnight and you're still out", "I."),
+        ("k dad", "My dad thinks we should save more.", "k dad"),
+        # a question texted without its "?" is no complaint to own
+        ("You had a long day, so what, so did I.", "its 2am where are u", "where are I"),
+        # nor is a time of day, or a texted "its" ("it's")
+        ("You had a long day, so what, so did I.", "its 2am where are u", "2 am"),
+        ("its one beer lol, relax", "You said you'd stopped drinking on weeknights.", "its"),
         # a shouted "YOU'RE", left whole by the tokenizer, is no topic
         (
             "ok but then YOU'RE telling my sister we're not coming",
