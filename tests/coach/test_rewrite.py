@@ -2067,6 +2067,12 @@ def test_like_after_a_sense_verb_is_a_comparison_not_a_hedge() -> None:
         ("k dad", "My dad thinks we should save more.", "k dad"),
         # a question texted without its "?" is no complaint to own
         ("You had a long day, so what, so did I.", "its 2am where are u", "where are I"),
+        # thanks or apologies said in passing are no matter
+        (
+            "Great, another night of you deciding what we do. Thanks.",
+            "You made me feel like my job doesn't matter.",
+            "with thanks",
+        ),
         # nor is a time of day, or a texted "its" ("it's")
         ("You had a long day, so what, so did I.", "its 2am where are u", "2 am"),
         ("its one beer lol, relax", "You said you'd stopped drinking on weeknights.", "its"),
