@@ -913,6 +913,11 @@ def _their_feeling(ctx_doc: Doc) -> tuple[str, str, bool] | None:
         # "you're alone" states a fact, "you felt alone" a feeling
         if token.lower_ in _NOT_TOLD_BACK and (kind != "feel" or token.lower_ in _UNFINISHED):
             continue
+        if head.dep_ == "advcl" and any(
+            c.dep_ in ("mark", "advmod") and c.lower_ in ("when", "whenever", "if")
+            for c in head.children
+        ):
+            continue  # "When I'm upset, could you hold me?": when it happens, what they ask
         negated = any(c.dep_ == "neg" for c in head.children)
         if missed != negated or (missed and (kind != "feel" or made)):
             # "I'm not angry" denies a feeling; "I feel safe" is no hurt to hear. "I don't

@@ -1113,6 +1113,12 @@ def test_validation_tells_back_what_they_said(context: str, reply: str, told_bac
             "She didn't mean it, drop it.",
             "It makes sense that you keep thinking about what my mum said at the wedding.",
         ),
+        # a feeling that sets the moment for a request is not the matter: the request is
+        (
+            "When I'm anxious, could you just sit with me for a bit before fixing things?",
+            "You can't keep relying on me for this.",
+            "It makes sense that you'd like me to sit with you for a bit before fixing things",
+        ),
         # what they were trying to do, when they explain themself
         (
             "I wasn't checking up on you, I was trying to make sure you got home okay.",
