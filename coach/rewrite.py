@@ -484,13 +484,7 @@ def _topics(
             if (
                 low in config.openers
                 and token.i != root.i
-                and token.pos_
-                in (
-                    "INTJ",
-                    "X",
-                    "NOUN",
-                    "PROPN",
-                )
+                and token.pos_ in ("INTJ", "X", "NOUN", "PROPN")
             ):
                 continue  # "lol planes" is about planes
             if (
