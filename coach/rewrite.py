@@ -557,6 +557,11 @@ def _topics(
             # "stop leaving me on read", "stop ignoring us": how they treat the person is
             # the complaint itself, not a doing to talk about ("the leaving")
             and not any(c.dep_ == "dobj" and c.lower_ in ("me", "us") for c in token.children)
+            # nor "stop yelling at me", "you keep relying on me"
+            and not any(
+                c.dep_ == "prep" and any(g.lower_ in ("me", "us") for g in c.children)
+                for c in token.children
+            )
             # "my mind keeps racing" is not about "the racing": only what a person does
             and all(
                 c.lower_ in ("you", "u", "i", "we")
@@ -2206,6 +2211,8 @@ def _behaviour(doc: Doc, config: _Config, skip: set[int]) -> str | None:
             and token.i not in skip
             and token.lemma_.lower() not in config.light_verbs
             and token.lemma_.lower() not in config.topic_stopwords
+            # "you overthink everything": "overthinking" is listed as a verdict
+            and _gerund(token.lemma_.lower()) not in config.topic_stopwords
             # "stop nagging": the stopping is no habit of theirs
             and token.lemma_.lower() not in config.gerund_heads
             and subjects

@@ -2073,6 +2073,10 @@ def test_like_after_a_sense_verb_is_a_comparison_not_a_hedge() -> None:
         ("k dad", "My dad thinks we should save more.", "k dad"),
         # a question texted without its "?" is no complaint to own
         ("You had a long day, so what, so did I.", "its 2am where are u", "where are I"),
+        # how they treat the person ("talking over me") is the complaint itself, no doing;
+        # and a verdict put as a habit ("you overthink") is no behaviour to talk about
+        ("Fine, whatever you say.", "Can you stop talking over me at dinner parties?", "talking?"),
+        ("Honestly, you overthink everything.", "kinda hurt u didnt call me back", "overthinking"),
         # thanks or apologies said in passing are no matter
         (
             "Great, another night of you deciding what we do. Thanks.",
