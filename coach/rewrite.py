@@ -1328,21 +1328,16 @@ def _on_their_mind(ctx_doc: Doc) -> tuple[str, str, bool] | None:
         if "?" in verb.sent.text:
             continue  # "Can I think about it?" asks for time
         head = verb
-        if (
-            verb.tag_ == "VBG"
-            and verb.dep_ != "xcomp"
-            and not any(c.lower_ == "been" for c in verb.children)
-        ):
-            continue  # "I'm thinking of getting a bike" is a plan, not something on their mind
-        if verb.dep_ == "xcomp" and verb.tag_ == "VBG":
+        if verb.tag_ == "VBG" and verb.dep_ == "xcomp":
             head = verb.head  # "I keep thinking about...", "I can't stop thinking about..."
-            stopping = head.lemma_.lower() == "stop"
             if head.lemma_.lower() not in ("keep", "stop"):
                 continue
-        else:
-            stopping = False
+        elif verb.tag_ == "VBG" and not any(c.lower_ == "been" for c in verb.children):
+            continue  # "I'm thinking of getting a bike" is a plan, not something on their mind
         children = list(head.children)
         subject = next((c for c in children if c.dep_ == "nsubj" and c.lower_ == "i"), None)
+        # negated only as "can't stop thinking"
+        stopping = head.lemma_.lower() == "stop"
         if subject is None or any(c.dep_ == "neg" for c in children) != stopping:
             continue
         # to the end of the clause: "...about the move since Easter"
@@ -2499,13 +2494,20 @@ def _longest_clause(
 
 def _refuses(tokens: list[Token]) -> bool:
     """Whether a clause refuses, now or from now on: "I'm not apologising", "I won't
-    change", "we're not going to" (not "I didn't have time" or "I wasn't going to pretend",
-    which tell what happened)."""
+    change", "we're not going to", "I don't need to check in" (not "I didn't have time" or
+    "I wasn't going to pretend", which tell what happened)."""
     for t in tokens:
         children = list(t.children)
-        if not any(c.dep_ == "neg" for c in children) or not any(
-            c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in children
+        if not any(c.dep_ == "neg" for c in children):
+            continue
+        subject = next((c.lower_ for c in children if c.dep_ == "nsubj"), None)
+        if (
+            subject == "i"
+            and t.lemma_.lower() in ("need", "have")
+            and any(c.dep_ == "xcomp" for c in children)
         ):
+            return True  # "I don't need to...", "I don't have to..."
+        if subject not in ("i", "we"):
             continue
         auxes = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass")}
         if auxes & {"was", "were"}:
@@ -2830,16 +2832,8 @@ def _clean_point(tokens: list[Token], config: _Config) -> list[str]:
         for t in tokens
     ):
         return []  # "I'm not arguing about this", "I don't want to get into it": a door shut
-    if any(
-        t.lemma_.lower() in ("need", "have")
-        and any(c.dep_ == "neg" for c in t.children)
-        and any(c.dep_ == "xcomp" for c in t.children)
-        and any(c.dep_ == "nsubj" and c.lower_ == "i" for c in t.children)
-        for t in tokens
-    ):
-        return []  # "I don't need to check in like a teenager": a refusal, not a side
     if _refuses(tokens):
-        return []  # "I'm not apologising", "I won't change": a refusal, not their side
+        return []  # "I'm not apologising", "I don't need to check in": a refusal, not a side
     said = " ".join(t.lower_ for t in tokens)
     if (
         "ca n't wait" in said
