@@ -12,7 +12,7 @@ from spacy.attrs import IS_ALPHA, IS_STOP
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from coach.language import load_nlp
+from coach.language import ensure_ops, load_nlp
 from coach.normalize import Normalized, clean_text, normalize
 from coach.result import HARM_KINDS, HELP_KINDS, KINDS, Analysis, Marker, label_for, polarity_of
 from coach.rules import Hit, RuleSet, load_rules
@@ -80,6 +80,7 @@ class _ParseCache:
         """Parse (once) an already normalised text."""
         doc = self._get(normalized_text)
         if doc is None:
+            ensure_ops()
             doc = _engine()[0](normalized_text)
             self._put(normalized_text, doc)
         return doc
@@ -87,6 +88,7 @@ class _ParseCache:
     def prime(self, normalized_texts: list[str]) -> None:
         """Parse several texts in one batch (faster than one by one) ahead of their use."""
         todo = [t for t in dict.fromkeys(normalized_texts) if self._get(t) is None]
+        ensure_ops()
         for text, doc in zip(todo, _engine()[0].pipe(todo), strict=True):
             self._put(text, doc)
 

@@ -9,7 +9,8 @@ from typing import Any
 import spacy
 from spacy.language import Language
 from spacy.pipeline import AttributeRuler
-from thinc.api import Model, NumpyOps
+from thinc.api import Model, NumpyOps, set_current_ops
+from thinc.backends import context_ops
 from threadpoolctl import threadpool_limits
 
 from coach.errors import ModelNotFoundError, RulesError
@@ -44,6 +45,22 @@ def load_nlp(model: str | None = None) -> Language:
     return nlp
 
 
+# One backend object for the whole process: the layers' own, and the one the parser's
+# per-parse step model picks up from the context (see `ensure_ops`).
+_NUMPY_OPS = NumpyOps(use_blis=False)
+
+
+def ensure_ops() -> None:
+    """Give this context thinc's backend before a parse, if it has none yet.
+
+    The parser builds a step model for every parse, which asks thinc for the context's
+    backend; in a context that has none (every new asyncio task: each request to the
+    gateway) thinc looks one up in its registry and builds it, about 0.3 ms per parse.
+    """
+    if context_ops.get() is None:
+        set_current_ops(_NUMPY_OPS)
+
+
 def _use_numpy_products(nlp: Language) -> None:
     """Do the networks' matrix products with numpy's BLAS on one thread instead of blis.
 
@@ -53,7 +70,7 @@ def _use_numpy_products(nlp: Language) -> None:
     because the gateway runs one process per core: more threads would only fight for them.
     This limits BLAS threads for the whole process.
     """
-    ops = NumpyOps(use_blis=False)
+    ops = _NUMPY_OPS
     for _, pipe in nlp.pipeline:
         model = getattr(pipe, "model", None)
         if isinstance(model, Model):

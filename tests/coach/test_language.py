@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import contextvars
+
+import pytest
+import thinc.backends
 from thinc.api import Model, NumpyOps
 from threadpoolctl import threadpool_info
 
+from coach.analyzer import parse
 from coach.language import load_nlp
 
 SENTENCES = [
@@ -51,3 +56,20 @@ def test_the_parses_are_the_ones_blis_gives() -> None:
     finally:
         for node, ops in zip(layers, kept, strict=True):
             node.ops = ops
+
+
+def test_a_parse_in_a_new_context_does_not_build_a_backend(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Each request to the gateway runs in a new asyncio context; the parse must not make
+    # thinc look a backend up in its registry there (about 0.3 ms each time).
+    text = "We could talk about the trip to your sister's after dinner."
+    expected = [t.dep_ for t in load_nlp()(text)]
+    parse.cache_clear()
+
+    def looked_up(*_args, **_kwargs):  # type: ignore[no-untyped-def]
+        raise AssertionError("thinc built a backend for this parse")
+
+    monkeypatch.setattr(thinc.backends, "get_ops", looked_up)
+    doc = contextvars.Context().run(parse, text)
+    assert [t.dep_ for t in doc] == expected
