@@ -32,6 +32,21 @@ def analysis_view(
     return {**analysis, "crisis": crisis.to_dict()}, crisis
 
 
+def rasa_metadata(analysis: dict[str, Any]) -> dict[str, Any]:
+    """What Rasa hears of an analysis: the partner reacts to the score, the label and each
+    marker's kind, polarity and tip; the words themselves stay out of Rasa's tracker (which
+    also keeps it small)."""
+    return {
+        "analysis": {
+            "score": analysis["score"],
+            "label": analysis["label"],
+            "markers": [
+                {k: m[k] for k in ("kind", "polarity", "tip")} for m in analysis["markers"]
+            ],
+        }
+    }
+
+
 def crisis_help(kind: str, locale: str | None) -> dict[str, Any]:
     """The help for a crisis kind, to keep showing for the rest of a conversation."""
     resolved = _resolve_locale(locale)

@@ -23,7 +23,7 @@ from api.errors import Problem
 from api.rasa import RasaUnavailable, pair_messages
 from api.routes.scenarios import load_scenarios
 from api.schemas import ChatOut, ChatRequest
-from api.views import analysis_view, crisis_help
+from api.views import analysis_view, crisis_help, rasa_metadata
 from coach import rewrite
 from coach.crisis import CrisisCheck
 
@@ -195,21 +195,7 @@ async def _chat(
             "crisis": kept_crisis,
         }
 
-    # The partner reacts to the score, the label and each marker's kind, polarity and tip;
-    # the words themselves stay out of Rasa's tracker (which also keeps it small).
-    metadata = (
-        {
-            "analysis": {
-                "score": analysis["score"],
-                "label": analysis["label"],
-                "markers": [
-                    {k: m[k] for k in ("kind", "polarity", "tip")} for m in analysis["markers"]
-                ],
-            }
-        }
-        if analysis
-        else None
-    )
+    metadata = rasa_metadata(analysis) if analysis else None
     started = time.perf_counter()
     sent = asyncio.Event()
     sending = asyncio.ensure_future(rasa.send(conversation.id, to_rasa, metadata, sent.set))

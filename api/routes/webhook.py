@@ -11,7 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from api.deps import RasaDep, SettingsDep
 from api.errors import Problem
 from api.rasa import RasaUnavailable
-from api.views import analysis_view
+from api.views import analysis_view, rasa_metadata
 
 router = APIRouter(tags=["rasa"])
 log = logging.getLogger("rehearse.api.webhook")
@@ -43,9 +43,7 @@ async def rest_webhook(
             {"recipient_id": body.sender, "custom": {"rehearse": analysis}},
         ]
     # Metadata is always set here, never taken from the browser.
-    metadata = (
-        {"analysis": {k: analysis[k] for k in ("score", "label", "markers")}} if analysis else {}
-    )
+    metadata = rasa_metadata(analysis) if analysis else {}
     try:
         messages = await rasa.send(sender, text, metadata)
     except RasaUnavailable as exc:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import httpx
 import pytest
 from fastapi.testclient import TestClient
 
@@ -101,6 +102,37 @@ def test_the_webhook_speaks_rasa_rest_and_adds_the_analysis(live: TestClient) ->
     assert all(m["recipient_id"] == "widget-1" for m in reply)
     analysis = [m["custom"]["rehearse"] for m in reply if "rehearse" in (m.get("custom") or {})]
     assert analysis and analysis[0]["label"] == "unsafe"
+
+
+def _metadata_rasa_kept(rasa_url: str, sender: str) -> list[dict[str, object]]:
+    tracker = httpx.get(f"{rasa_url}/conversations/{sender}/tracker", timeout=30).json()
+    return [
+        e["metadata"]
+        for e in tracker["events"]
+        if e["event"] == "user" and not str(e.get("text") or "").startswith("/")
+    ]
+
+
+def test_rasa_hears_the_analysis_but_not_the_words_it_marked(
+    live: TestClient, rasa_url: str
+) -> None:
+    # The partner needs the score, the label and each marker's kind, polarity and tip; the
+    # marked words (the person's own) stay out of Rasa's tracker, whichever route sent them.
+    me = new_person(live)
+    reply = "You always leave your wet towels on our bed and never think about it."
+    conversation = live.post(
+        "/api/chat", json={"message": "start", "scenario": "chores_mental_load"}, headers=me
+    ).json()["conversation_id"]
+    live.post("/api/chat", json={"message": reply, "conversation_id": conversation}, headers=me)
+    live.post("/webhooks/rest/webhook", json={"sender": "widget-2", "message": reply})
+    for sender in (conversation, "widget:widget-2"):
+        kept = _metadata_rasa_kept(rasa_url, sender)
+        assert kept, sender
+        analysis = kept[-1]["analysis"]
+        assert analysis["label"] == "unsafe" and analysis["markers"]  # type: ignore[index]
+        for marker in analysis["markers"]:  # type: ignore[index]
+            assert set(marker) == {"kind", "polarity", "tip"}, sender
+        assert "towels" not in str(kept), sender
 
 
 def test_readiness_is_green_with_everything_up(live: TestClient) -> None:
