@@ -18,6 +18,7 @@ from typing import Any
 
 import httpx
 
+from api.views import analysis_view, rasa_metadata
 from bench.common import ROOT, SHARED_DATA, machine_line, read_jsonl, write_report
 from tests.integration_servers import gateway_server, rasa_servers
 
@@ -59,40 +60,47 @@ def server_timing(header: str) -> dict[str, float]:
 
 
 async def paired_load(
-    first: tuple[str, list[dict[str, Any]], dict[str, str] | None],
-    second: tuple[str, list[dict[str, Any]], dict[str, str] | None],
-) -> tuple[
-    tuple[list[float], float, int],
-    tuple[list[float], float, int],
-    list[dict[str, float]],
-    list[float],
-]:
-    """One client sending to two endpoints in turn, so both see the same machine state and
-    the same conversation length (Rasa slows as a conversation's tracker grows). Also
-    returns the second endpoint's `Server-Timing` figures, one dict per request, and the
-    second's latency minus the first's, pair by pair."""
-    results: list[tuple[list[float], int]] = [([], 0), ([], 0)]
+    endpoints: list[tuple[str, list[dict[str, Any]], dict[str, str] | None]],
+) -> tuple[list[tuple[list[float], float, int]], list[dict[str, float]], list[list[float]]]:
+    """One client sending each message to every endpoint in turn, so all see the same
+    machine state and the same conversation length (Rasa slows as a conversation's tracker
+    grows). Returns each endpoint's (sorted latencies, throughput, errors); the last
+    endpoint's `Server-Timing` figures, one dict per request; and, for every other
+    endpoint, the last one's latency minus that one's, message by message."""
+    results: list[tuple[list[float], int]] = [([], 0) for _ in endpoints]
     timings: list[dict[str, float]] = []
+    last = len(endpoints) - 1
     async with httpx.AsyncClient(timeout=60) as client:
-        for i in range(len(first[1])):
-            for k, (url, bodies, headers) in enumerate((first, second)):
+        for i in range(len(endpoints[0][1])):
+            for k, (url, bodies, headers) in enumerate(endpoints):
                 started = time.perf_counter()
                 response = await client.post(url, json=bodies[i], headers=headers)
                 elapsed = (time.perf_counter() - started) * 1000
                 results[k][0].append(elapsed)
                 if response.status_code >= 400:
                     results[k] = (results[k][0], results[k][1] + 1)
-                if k == 1 and "server-timing" in response.headers:
-                    timings.append(
-                        {**server_timing(response.headers["server-timing"]), "client": elapsed}
+                if k == last:
+                    analysis = (
+                        response.json().get("analysis") or {} if response.status_code < 400 else {}
                     )
-    out = []
-    for latencies, errors in results:
-        out.append((sorted(latencies), len(latencies) / (sum(latencies) / 1000), errors))
-    # The second endpoint's extra time over the first for the same message at the same point
-    # of the conversation, request by request (before the lists above were sorted).
-    differences = [b - a for a, b in zip(results[0][0], results[1][0], strict=True)]
-    return out[0], out[1], timings, differences
+                    timings.append(
+                        {
+                            **server_timing(response.headers.get("server-timing", "")),
+                            "client": elapsed,
+                            "unsafe": float(analysis.get("label") == "unsafe"),
+                        }
+                    )
+    # The last endpoint's extra time over each other one for the same message at the same
+    # point of the conversation, request by request (before the lists below are sorted).
+    differences = [
+        [b - a for a, b in zip(latencies, results[last][0], strict=True)]
+        for latencies, _ in results[:last]
+    ]
+    out = [
+        (sorted(latencies), len(latencies) / (sum(latencies) / 1000), errors)
+        for latencies, errors in results
+    ]
+    return out, timings, differences
 
 
 def row(name: str, result: tuple[list[float], float, int]) -> str:
@@ -144,45 +152,78 @@ def main() -> int:
                 {"message": chat_texts[i % len(chat_texts)], "conversation_id": conversation}
                 for i in range(chats)
             ]
-            rasa_bodies = [
+            # Rasa alone, twice: as a widget would call it (no metadata: the partner reads
+            # the NLU intent), and with the metadata the gateway sends for that message
+            # (worked out here, before the clock starts), so the partner does the same work.
+            direct = [
                 {"sender": "bench-direct", "message": chat_texts[i % len(chat_texts)]}
                 for i in range(chats)
             ]
-            httpx.post(
-                f"{rasa_url}/webhooks/rest/webhook",
-                json={"sender": "bench-direct", "message": '/start_rehearsal{"scenario":"money"}'},
-            )
-            direct, gateway, timings, differences = asyncio.run(
+            heard = {t: rasa_metadata(analysis_view(t, None, None)[0]) for t in chat_texts}
+            direct_heard = [
+                {"sender": "bench-heard", "message": m["message"], "metadata": heard[m["message"]]}
+                for m in direct
+            ]
+            for sender in ("bench-direct", "bench-heard"):
+                httpx.post(
+                    f"{rasa_url}/webhooks/rest/webhook",
+                    json={"sender": sender, "message": '/start_rehearsal{"scenario":"money"}'},
+                )
+            rasa_webhook = f"{rasa_url}/webhooks/rest/webhook"
+            (plain, same, gateway), timings, (vs_plain, vs_same) = asyncio.run(
                 paired_load(
-                    (f"{rasa_url}/webhooks/rest/webhook", rasa_bodies, None),
-                    (f"{base}/api/chat", chat_bodies, auth),
+                    [
+                        (rasa_webhook, direct, None),
+                        (rasa_webhook, direct_heard, None),
+                        (f"{base}/api/chat", chat_bodies, auth),
+                    ]
                 )
             )
-    overhead = statistics.median(gateway[0]) - statistics.median(direct[0])
-    paired = statistics.median(differences)
 
     def med(key: str) -> float:
         return statistics.median(t.get(key, 0.0) for t in timings)
 
     own = statistics.median(t["client"] - t.get("rasa", 0.0) for t in timings)
-    in_handler = statistics.median(t["total"] - t.get("rasa", 0.0) for t in timings)
+    by_label = {
+        label: [d for d, t in zip(vs_same, timings, strict=True) if t["unsafe"] == flag]
+        for label, flag in (("safe", 0.0), ("unsafe", 1.0))
+    }
+    in_handler = statistics.median(t.get("total", 0.0) - t.get("rasa", 0.0) for t in timings)
     lines += [
         "| target | median | p95 | throughput | errors |",
         "| --- | --- | --- | --- | --- |",
         row("`/api/score`, 1 client", one),
         row("`/api/score`, 8 clients", eight),
-        row("Rasa `/webhooks/rest/webhook` directly, 1 client", direct),
+        row("Rasa `/webhooks/rest/webhook` directly, as a widget calls it, 1 client", plain),
+        row("Rasa `/webhooks/rest/webhook` directly, with the gateway's metadata, 1 client", same),
         row("`/api/chat` through the gateway, 1 client", gateway),
         "",
-        f"Gateway overhead on chat, median of the pairs' differences: {paired:.1f} ms (the difference",
-        f"of the two medians: {overhead:.1f} ms); throughput ratio {gateway[1] / direct[1]:.2f}× Rasa's own.",
-        "Each pair is one message sent to Rasa directly and then through the gateway, at the same",
-        "point of two conversations of the same length. Rasa's own time spreads widely (see its",
-        "p95), so the difference of two medians moves by tens of milliseconds from run to run,",
-        "while the pairs' differences cancel most of what the two requests share.",
+        "Each message is sent three times in turn, one client: to Rasa directly as a widget",
+        "would (no metadata, so the partner reads the NLU intent), to Rasa directly with the",
+        "metadata the gateway would send for it (the analysis, worked out by the benchmark",
+        "before the clock starts), and through the gateway; three conversations of the same",
+        "length, so all three see the same machine state. Rasa's own time spreads widely (see",
+        "its p95), so the differences of medians move by milliseconds from run to run; the",
+        "differences pair by pair cancel most of what the requests share.",
+        "",
+        "| gateway chat over | median of the pairs' differences | difference of the medians | throughput ratio |",
+        "| --- | --- | --- | --- |",
+        f"| Rasa with the same metadata (what the gateway adds) | {statistics.median(vs_same):.1f} ms "
+        f"| {statistics.median(gateway[0]) - statistics.median(same[0]):.1f} ms | {gateway[1] / same[1]:.2f}× |",
+        f"| Rasa as a widget calls it (also Rasa's extra work for the analysis) | {statistics.median(vs_plain):.1f} ms "
+        f"| {statistics.median(gateway[0]) - statistics.median(plain[0]):.1f} ms | {gateway[1] / plain[1]:.2f}× |",
+        "",
         "The gateway's chat adds the crisis check, the analysis, storing the turns and, for",
-        "unsafe replies, three rewrites (worked out while Rasa answers). Direct and gateway",
-        "requests alternate, one client, so both conversations grow at the same pace.",
+        "unsafe replies, three rewrites (worked out while Rasa answers). With the analysis in",
+        "its metadata Rasa's partner follows the score and markers instead of the intent, and",
+        "its tracker holds the metadata; the second row counts that too.",
+        "Over Rasa with the same metadata, by the reply's label: "
+        + "; ".join(
+            f"{label} {statistics.median(d):.1f} ms ({len(d)} pairs)"
+            for label, d in by_label.items()
+            if d
+        )
+        + ".",
         "",
         "Where a gateway chat request's time goes (medians over the run, from its",
         "`Server-Timing` header):",
