@@ -9,10 +9,12 @@ from typing import Any
 import spacy
 from spacy.language import Language
 from spacy.pipeline import AttributeRuler
+from spacy.tokens import Doc
 from thinc.api import Model, NumpyOps, set_current_ops
 from thinc.backends import context_ops
 from threadpoolctl import threadpool_limits
 
+from coach.anchored import AnchoredMatcher
 from coach.errors import ModelNotFoundError, RulesError
 from coach.loader import load_yaml
 
@@ -42,6 +44,7 @@ def load_nlp(model: str | None = None) -> Language:
     nlp = spacy.load(name, exclude=list(EXCLUDED_COMPONENTS))
     _fix_lemmas(nlp)
     _use_numpy_products(nlp)
+    _index_attribute_ruler(nlp)
     return nlp
 
 
@@ -99,3 +102,104 @@ def _fix_lemmas(nlp: Language) -> None:
             {"LOWER": {"IN": [f.lower() for f in forms]}, "TAG": {"IN": VERB_TAGS}}
         ]
         ruler.add(patterns=[pattern], attrs={"LEMMA": str(lemma)})
+
+
+# Token attributes a one-token attribute-ruler pattern may test for the indexed path.
+_INDEXED_ATTRS = {"LOWER": "lower_", "TAG": "tag_", "DEP": "dep_", "IS_SPACE": "is_space"}
+# (token attribute, values, whether the attribute must be among them or not)
+_Condition = tuple[str, frozenset[object], bool]
+
+
+def _one_token_conditions(pattern: list[dict[str, Any]]) -> list[_Condition] | None:
+    """A one-token pattern that tests only LOWER, TAG, DEP and IS_SPACE (each one value,
+    an IN or a NOT_IN list) as conditions on one token; None for any other pattern."""
+    if len(pattern) != 1 or not pattern[0]:
+        return None
+    conditions: list[_Condition] = []
+    for attr, value in pattern[0].items():
+        name = _INDEXED_ATTRS.get(str(attr).upper())
+        if name is None:
+            return None
+        if isinstance(value, str | bool):
+            conditions.append((name, frozenset({value}), True))
+        elif (
+            isinstance(value, dict)
+            and len(value) == 1
+            and set(value) <= {"IN", "NOT_IN"}
+            and isinstance(next(iter(value.values())), list)
+        ):
+            ((op, values),) = value.items()
+            conditions.append((name, frozenset(values), op == "IN"))
+        else:
+            return None
+    return conditions
+
+
+class _IndexedRulerMatch:
+    """The attribute ruler's `match`, with its one-token patterns looked up by the token's
+    lower-cased form or tag instead of tried at every token.
+
+    Most of the ruler's patterns (the tag map, our lemma fixes) test one token's tag or
+    form; spaCy's `Matcher` tries each at every token, which took a seventh of a parse.
+    Here they are found through dicts, and the few others (several tokens, a regex) go
+    through an `AnchoredMatcher`, which runs only when their words occur. The matches, and
+    their order (by rule, later rules winning), are the ones the ruler's own `match` gives.
+    """
+
+    def __init__(self, ruler: AttributeRuler) -> None:
+        self.ruler = ruler
+        self.rules = len(ruler.attrs)
+        self.rest = AnchoredMatcher(ruler.vocab)
+        self.by_lower: dict[str, list[tuple[int, list[_Condition]]]] = {}
+        self.by_tag: dict[str, list[tuple[int, list[_Condition]]]] = {}
+        self.spaces: list[tuple[int, list[_Condition]]] = []
+        self.anywhere: list[tuple[int, list[_Condition]]] = []
+        self.keys = [ruler.vocab.strings.add(str(i)) for i in range(self.rules)]
+        for rule, entry in enumerate(ruler.patterns):
+            for pattern in entry["patterns"]:
+                conditions = _one_token_conditions(pattern)
+                if conditions is None:
+                    self.rest.add(str(rule), [pattern])
+                    continue
+                required = {name: values for name, values, is_in in conditions if is_in}
+                if "lower_" in required:
+                    for word in required["lower_"]:
+                        self.by_lower.setdefault(str(word), []).append((rule, conditions))
+                elif "tag_" in required:
+                    for tag in required["tag_"]:
+                        self.by_tag.setdefault(str(tag), []).append((rule, conditions))
+                elif required.get("is_space") == frozenset({True}):
+                    self.spaces.append((rule, conditions))
+                else:
+                    self.anywhere.append((rule, conditions))
+
+    def __call__(self, doc: Doc) -> list[tuple[int, int, int, int]]:
+        if len(self.ruler.attrs) != self.rules:  # rules added since: the ruler's own way
+            return list(AttributeRuler.match(self.ruler, doc))
+        found: set[tuple[int, int, int, int]] = set()
+        for token in doc:
+            for candidates in (
+                self.by_lower.get(token.lower_),
+                self.by_tag.get(token.tag_),
+                self.spaces if token.is_space else None,
+                self.anywhere,
+            ):
+                for rule, conditions in candidates or ():
+                    for name, values, is_in in conditions:
+                        if (getattr(token, name) in values) != is_in:
+                            break
+                    else:
+                        found.add((rule, self.keys[rule], token.i, token.i + 1))
+        if len(self.rest):
+            for match_id, start, end in self.rest(doc):
+                found.add((int(self.ruler.vocab.strings[match_id]), match_id, start, end))
+        return sorted(found)
+
+
+def _index_attribute_ruler(nlp: Language) -> None:
+    """Give the attribute ruler the indexed `match` (same matches, a fraction of the time)."""
+    if "attribute_ruler" not in nlp.pipe_names:
+        return
+    ruler = nlp.get_pipe("attribute_ruler")
+    if isinstance(ruler, AttributeRuler):
+        ruler.match = _IndexedRulerMatch(ruler)  # type: ignore[method-assign]

@@ -6,6 +6,7 @@ import contextvars
 
 import pytest
 import thinc.backends
+from spacy.pipeline import AttributeRuler
 from thinc.api import Model, NumpyOps
 from threadpoolctl import threadpool_info
 
@@ -73,3 +74,35 @@ def test_a_parse_in_a_new_context_does_not_build_a_backend(
     monkeypatch.setattr(thinc.backends, "get_ops", looked_up)
     doc = contextvars.Context().run(parse, text)
     assert [t.dep_ for t in doc] == expected
+
+
+RULER_SENTENCES = [
+    "Ya'll are gonna love this, ain't it obvious?",
+    "There's  a lot   I was hoping to say, let's sit down.",
+    "C'mon, we gotta talk about the budget\n\nbefore Friday.",
+    "I hoped you'd call; she hopes so too. Y'all ok?",
+    "ok fine whatever, do what u want",
+]
+
+
+def test_the_attribute_ruler_finds_the_matches_its_matcher_would() -> None:
+    nlp = load_nlp()
+    ruler = nlp.get_pipe("attribute_ruler")
+    assert type(ruler.match).__name__ == "_IndexedRulerMatch"
+    for sentence in RULER_SENTENCES + SENTENCES:
+        doc = nlp.make_doc(sentence)
+        for name, component in nlp.pipeline:
+            if name == "attribute_ruler":
+                break
+            doc = component(doc)
+        ours = ruler.match(doc)
+        assert ours, sentence
+        assert sorted(set(ours)) == sorted(set(AttributeRuler.match(ruler, doc))), sentence
+    lemmas = {t.lower_: t.lemma_ for t in nlp("we're gonna go, I was hoping so")}
+    assert lemmas["hoping"] == "hope" and lemmas["gon"] == "go"
+
+
+def test_a_rule_added_later_still_applies() -> None:
+    nlp = load_nlp.__wrapped__()  # a pipeline of its own, not the shared one
+    nlp.get_pipe("attribute_ruler").add([[{"LOWER": "grumpf"}]], {"LEMMA": "grumble"})
+    assert nlp("grumpf, said the cat")[0].lemma_ == "grumble"
