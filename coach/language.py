@@ -156,7 +156,8 @@ class _IndexedRulerMatch:
         self.anywhere: list[tuple[int, list[_Condition]]] = []
         self.keys = [ruler.vocab.strings.add(str(i)) for i in range(self.rules)]
         for rule, entry in enumerate(ruler.patterns):
-            for pattern in entry["patterns"]:
+            patterns: list[list[dict[str, Any]]] = entry["patterns"]  # type: ignore[assignment]
+            for pattern in patterns:
                 conditions = _one_token_conditions(pattern)
                 if conditions is None:
                     self.rest.add(str(rule), [pattern])
