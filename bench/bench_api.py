@@ -103,9 +103,44 @@ async def paired_load(
     return out, timings, differences
 
 
+async def concurrent_load(
+    starts: list[tuple[str, dict[str, Any], dict[str, str] | None]],
+    make_body: Any,
+    url: str,
+    texts: list[str],
+    per_client: int,
+) -> tuple[float, int]:
+    """Several clients at once, each in a conversation of its own (opened by its `starts`
+    request, not timed), each sending `per_client` messages one after another. Returns
+    the messages answered per second and the errors."""
+    errors = 0
+    limits = httpx.Limits(max_connections=len(starts), max_keepalive_connections=len(starts))
+    async with httpx.AsyncClient(timeout=60, limits=limits) as client:
+        opened = []
+        for start_url, body, headers in starts:
+            response = await client.post(start_url, json=body, headers=headers)
+            opened.append((response.json(), headers))
+
+        async def talk(k: int) -> None:
+            nonlocal errors
+            answer, headers = opened[k]
+            for i in range(per_client):
+                text = texts[(k * per_client + i) % len(texts)]
+                response = await client.post(url, json=make_body(k, answer, text), headers=headers)
+                errors += response.status_code >= 400
+
+        started = time.perf_counter()
+        await asyncio.gather(*(talk(k) for k in range(len(starts))))
+        elapsed = time.perf_counter() - started
+    return len(starts) * per_client / elapsed, errors
+
+
 def row(name: str, result: tuple[list[float], float, int]) -> str:
     lat, rate, errors = result
     return f"| {name} | {statistics.median(lat):.1f} ms | {lat[int(0.95 * len(lat))]:.1f} ms | {rate:.0f} req/s | {errors} |"
+
+
+CLIENTS = 4
 
 
 def main() -> int:
@@ -179,9 +214,61 @@ def main() -> int:
                     ]
                 )
             )
+            # Throughput under load: CLIENTS people at once, each in a conversation of their
+            # own, against Rasa directly (both ways) and through the gateway; the phases run
+            # in the order A B C C B A so a drift in the machine's speed weighs on all alike.
+            auths = [
+                {"Authorization": f"Bearer {httpx.post(f'{base}/api/tokens').json()['token']}"}
+                for _ in range(CLIENTS)
+            ]
+            per_client = max(10, chats // CLIENTS)
+            start = '/start_rehearsal{"scenario":"money"}'
+
+            def phase(kind: str, round_: int) -> tuple[float, int]:
+                senders = [f"load-{kind}-{round_}-{k}" for k in range(CLIENTS)]
+                if kind == "gateway":
+                    starts = [
+                        (f"{base}/api/chat", {"message": "start", "scenario": "money"}, a)
+                        for a in auths
+                    ]
+                    return asyncio.run(
+                        concurrent_load(
+                            starts,
+                            lambda k, opened, text: {
+                                "message": text,
+                                "conversation_id": opened["conversation_id"],
+                            },
+                            f"{base}/api/chat",
+                            chat_texts,
+                            per_client,
+                        )
+                    )
+                starts = [(rasa_webhook, {"sender": s, "message": start}, None) for s in senders]
+                return asyncio.run(
+                    concurrent_load(
+                        starts,
+                        lambda k, opened, text: {
+                            "sender": senders[k],
+                            "message": text,
+                            **({"metadata": heard[text]} if kind == "heard" else {}),
+                        },
+                        rasa_webhook,
+                        chat_texts,
+                        per_client,
+                    )
+                )
+
+            under_load: dict[str, list[tuple[float, int]]] = {}
+            for round_, kind in enumerate(
+                ("widget", "heard", "gateway", "gateway", "heard", "widget")
+            ):
+                under_load.setdefault(kind, []).append(phase(kind, round_))
 
     def med(key: str) -> float:
         return statistics.median(t.get(key, 0.0) for t in timings)
+
+    rate = {kind: statistics.mean(r for r, _ in runs) for kind, runs in under_load.items()}
+    load_errors = {kind: sum(e for _, e in runs) for kind, runs in under_load.items()}
 
     own = statistics.median(t["client"] - t.get("rasa", 0.0) for t in timings)
     by_label = {
@@ -224,6 +311,23 @@ def main() -> int:
             if d
         )
         + ".",
+        "",
+        f"Throughput under load: {CLIENTS} clients at once, each in a conversation of its own,",
+        f"{per_client} messages each, every kind run twice (in the order A B C C B A) and averaged:",
+        "",
+        "| chat, {CLIENTS} clients | throughput | errors | ratio to the gateway |".replace(
+            "{CLIENTS}", str(CLIENTS)
+        ),
+        "| --- | --- | --- | --- |",
+        *(
+            f"| {name} | {rate[kind]:.1f} msg/s | {load_errors[kind]} | "
+            f"{rate['gateway'] / rate[kind]:.2f}× |"
+            for kind, name in (
+                ("widget", "Rasa directly, as a widget calls it"),
+                ("heard", "Rasa directly, with the gateway's metadata"),
+                ("gateway", "`/api/chat` through the gateway"),
+            )
+        ),
         "",
         "Where a gateway chat request's time goes (medians over the run, from its",
         "`Server-Timing` header):",
