@@ -140,7 +140,7 @@ def row(name: str, result: tuple[list[float], float, int]) -> str:
     return f"| {name} | {statistics.median(lat):.1f} ms | {lat[int(0.95 * len(lat))]:.1f} ms | {rate:.0f} req/s | {errors} |"
 
 
-CLIENTS = 4
+CLIENTS = 8
 
 
 def main() -> int:
@@ -221,7 +221,7 @@ def main() -> int:
                 {"Authorization": f"Bearer {httpx.post(f'{base}/api/tokens').json()['token']}"}
                 for _ in range(CLIENTS)
             ]
-            per_client = max(10, chats // CLIENTS)
+            per_client = max(25, chats // CLIENTS)
             start = '/start_rehearsal{"scenario":"money"}'
 
             def phase(kind: str, round_: int) -> tuple[float, int]:
