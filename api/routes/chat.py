@@ -59,7 +59,9 @@ def _conversation(
         return conversation
     conversation = Conversation(id=str(uuid.uuid4()), person_id=caller_id, locale=locale)
     session.add(conversation)
-    session.flush()
+    # Committed at once: nobody else knows the id yet, and an open write would hold
+    # SQLite's lock (the whole file's) while Rasa answers.
+    session.commit()
     return conversation
 
 
@@ -167,7 +169,9 @@ async def _chat(
     )
 
     def store_person_turn() -> None:
-        # stored with the bot's answer in one transaction, under the conversation's row lock
+        # The conversation's row first: the write that takes SQLite's lock before the turn
+        # is numbered (PostgreSQL holds the row lock since the conversation was read).
+        session.flush()
         person_turn.seq = _next_seq(session, conversation.id)
         session.add(person_turn)
         session.flush()
@@ -212,10 +216,6 @@ async def _chat(
             suggesting = asyncio.ensure_future(
                 run_in_threadpool(rewrite, text, None, 3, locale=locale)
             )
-        # The person's turn is written while Rasa thinks (the session is left alone on this
-        # thread meanwhile). Should the database fail here, the 503 says nothing was kept;
-        # Rasa may have heard the message, which costs the partner's memory, not their data.
-        await run_in_threadpool(store_person_turn)
     except BaseException:
         sending.cancel()
         if suggesting is not None:
@@ -227,6 +227,7 @@ async def _chat(
         if suggesting is not None:
             suggesting.cancel()
         person_turn.status = "undelivered"
+        store_person_turn()
         session.commit()
         log.warning("rasa unavailable for a chat message: %s", exc)
         raise Problem(
@@ -236,7 +237,11 @@ async def _chat(
             conversation_id=conversation.id,
         ) from exc
     timing["rasa"] = time.perf_counter() - started
+    # Nothing was written while Rasa thought: an open write holds SQLite's lock on the
+    # whole file, so every other person's message would wait for this one's partner. The
+    # person's turn and the partner's answer are stored now, in one short transaction.
     person_turn.status = "ok"
+    store_person_turn()
     messages = pair_messages(messages)
     # The conversation's row is locked, so nothing else numbered a turn meanwhile.
     partner = _store_bot_messages(session, conversation, messages, person_turn.seq + 1)

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
+import sqlite3
 from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -133,6 +137,47 @@ def test_rasa_hears_the_analysis_but_not_the_words_it_marked(
         for marker in analysis["markers"]:  # type: ignore[index]
             assert set(marker) == {"kind", "polarity", "tip"}, sender
         assert "towels" not in str(kept), sender
+
+
+def test_nothing_is_written_while_rasa_answers(
+    live: TestClient, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # An open write would hold SQLite's lock on the whole file while the partner thinks, so
+    # every other person's message would wait for this one (throughput fell to 0.87x of
+    # Rasa's own under load). The turns are written once Rasa has answered.
+    me = new_person(live)
+    conversation = live.post(
+        "/api/chat", json={"message": "start", "scenario": "money"}, headers=me
+    ).json()["conversation_id"]
+    rasa = live.app.state.rasa  # type: ignore[attr-defined]
+    answer_of_rasa = rasa.send
+    probes: list[str] = []
+
+    async def send(*args: Any, **kwargs: Any) -> Any:
+        messages = await answer_of_rasa(*args, **kwargs)
+        await asyncio.sleep(0.2)  # time for anything the gateway does meanwhile
+        other = sqlite3.connect(tmp_path / "live.db", timeout=0)
+        try:
+            other.execute("BEGIN IMMEDIATE")
+            other.rollback()
+            probes.append("free")
+        except sqlite3.OperationalError as exc:
+            probes.append(str(exc))
+        finally:
+            other.close()
+        return messages
+
+    monkeypatch.setattr(rasa, "send", send)
+    reply = live.post(
+        "/api/chat",
+        json={"message": "You spent it all on the boat again.", "conversation_id": conversation},
+        headers=me,
+    )
+    assert reply.status_code == 200 and probes == ["free"]
+    turns = live.get(f"/api/conversations/{conversation}", headers=me).json()["turns"]
+    assert [t["seq"] for t in turns] == list(range(1, len(turns) + 1))
+    assert [t["role"] for t in turns].count("person") == 2 and turns[-1]["role"] != "person"
+    assert all(t["status"] == "ok" for t in turns if t["role"] == "person")
 
 
 def test_readiness_is_green_with_everything_up(live: TestClient) -> None:
