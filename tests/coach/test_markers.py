@@ -119,6 +119,11 @@ FOUND = [
     # disgust at the partner's own ways
     ("Honestly the way you slurp your soup is gross.", None, "contempt"),
     ("Ugh, I can hear how loud you breathe, it's revolting.", None, "contempt"),
+    # A verdict on their character, whichever trait it names.
+    ("You're so forgetful, that's the third bill this month.", None, "criticism"),
+    ("honestly ur so unreliable w anything involving money", None, "criticism"),
+    ("You're being really judgemental about my brother's job.", None, "criticism"),
+    ("you are so disorganised it drives me up the wall", None, "criticism"),
 ]
 
 # (reply, context, a kind that must NOT be found)
@@ -181,6 +186,8 @@ NOT_FOUND = [
     ),
     # "if you'd..." invites only when it is "if you'd like"
     ("If you'd bothered to check the calendar, we'd be on time.", None, "invitation"),
+    # A self-description owned is no attack on them.
+    ("I know I was impulsive with the booking; I should have checked with you.", None, "criticism"),
 ]
 
 
