@@ -303,7 +303,10 @@ def _topics(
         if (
             root.pos_ == "PRON"
             or root.lower_ in ("hers", "his", "theirs", "mine", "yours", "ours")
-            or (root.lemma_.lower() in config.generic_nouns and not named)
+            or (
+                (root.lemma_.lower() in config.generic_nouns or root.lower_ in config.generic_nouns)
+                and not named
+            )
         ):
             continue  # "time" and "night" are no topic; "date night" is
         if root.lower_ in config.openers or root.lower_ in config.hedges:
@@ -701,7 +704,9 @@ _PROPOSALS = re.compile(
 _GOOD_NEWS = re.compile(
     r"^i('m| am) (so |really |just )?(proud|excited|thrilled|happy|over the moon)\b"
     r"|^i (just )?(passed|aced|landed|won|finished|ran|got in|got promoted|got accepted"
-    r"|got (the|a|my) (new )?(job|promotion|offer|raise|part|role|place|scholarship|contract))\b"
+    r"|got engaged|got the all[- ]clear"
+    r"|got (the|a|my) (new )?(pay )?(job|promotion|offer|raise|rise|bonus|part|role|place"
+    r"|scholarship|contract|grant|internship|apprenticeship|award))\b"
     r"|^guess what\b|^we (won|got the)\b",
     re.IGNORECASE,
 )
@@ -1886,10 +1891,15 @@ def _prescribed(token: Token, modals: frozenset[str]) -> Token | None:
     return target
 
 
-def _request(doc: Doc, advice: bool = False) -> tuple[str, str] | None:
+def _request(
+    doc: Doc, advice: bool = False, mock_alarms: tuple[str, ...] = ()
+) -> tuple[str, str] | None:
     """The concrete thing the reply asks for: an imperative, or "you need to / should X";
-    with `advice`, the fix it offers (which may be to give something up)."""
+    with `advice`, the fix it offers (which may be to give something up). A sentence with
+    one of `mock_alarms` ("Hold the front page, ...") mocks all through and asks nothing."""
     for sent in doc.sents:
+        if any(alarm in sent.text.lower() for alarm in mock_alarms):
+            continue
         first = _command(sent, softened=advice)
         if (
             first is not None
@@ -1902,6 +1912,8 @@ def _request(doc: Doc, advice: bool = False) -> tuple[str, str] | None:
     for token in doc:
         if "?" in token.sent.text:
             continue  # "why do you have to make a scene?" is a charge, not a request
+        if any(alarm in token.sent.text.lower() for alarm in mock_alarms):
+            continue
         target = _prescribed(token, _REQUIRING)
         if target is not None and not _counterfactual(target):
             phrase = _verb_phrase(target, advice)
@@ -3306,7 +3318,7 @@ def rewrite(
     feeling, need = config.feelings[main_harm]
     # Unasked-for advice is the harm itself: it is not carried over as a request, but it
     # can be offered as a question ("Would it help to call her, or...?").
-    request = _request(doc)
+    request = _request(doc, mock_alarms=config.mock_alarms)
     # "you need to say yes today" inside a push for an answer is the pressure itself:
     # neither advice to offer nor a request to carry over
     pushes = [m for m in original.harms if m.kind == "pressure"]
@@ -3343,7 +3355,14 @@ def rewrite(
     # After they told of their own trouble ("Dad's dementia is getting worse"), what the
     # reply tells them to do is advice, marked or not: offered, never asked for.
     advising = bool(harm_counts["fixing"]) or (hushed and not calm)
-    advice = ((None if pushed else _request(doc, advice=True)) or request) if advising else None
+    advice = (
+        (
+            (None if pushed else _request(doc, advice=True, mock_alarms=config.mock_alarms))
+            or request
+        )
+        if advising
+        else None
+    )
     if demands_talk(advice):
         advice = None
     if advice:

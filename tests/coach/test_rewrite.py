@@ -2670,3 +2670,40 @@ def test_their_good_news_is_met_with_gladness_first() -> None:
         n=7,
     )
     assert not any("wonderful news" in t for t in texts), texts
+
+
+def test_a_stretch_of_time_is_not_a_topic() -> None:
+    texts = _texts(
+        "Well I'd talk more if you weren't always so grumpy.",
+        context="It feels like we haven't talked properly in ages and I miss you.",
+        n=7,
+    )
+    assert texts and not any("ages" in t.split() or "ages?" in t for t in texts), texts
+
+
+def test_a_friend_addressed_is_not_a_topic() -> None:
+    texts = _texts(
+        "Relax yaar, it's only a quiz night, nobody remembers who came last.",
+        context="I'm embarrassed about how badly our team did at the quiz.",
+        n=7,
+    )
+    assert texts and not any("yaar" in t.lower() for t in texts), texts
+
+
+def test_holding_the_front_page_is_a_sneer_all_through() -> None:
+    texts = _texts(
+        "Hold the front page, you emptied the dishwasher.",
+        context="I did all the washing up tonight.",
+        n=7,
+    )
+    assert texts and not any("front page" in t.lower() for t in texts), texts
+
+
+def test_a_shrug_at_their_good_news_gives_way_to_celebrating_it() -> None:
+    texts = _texts(
+        "Big whoop. Just don't let the pay rise go to your head.",
+        context="I got a pay rise today!",
+        n=7,
+    )
+    assert texts and texts[0].startswith("That's wonderful news"), texts
+    assert not any("whoop" in t.lower() or "your head" in t for t in texts), texts
