@@ -46,17 +46,19 @@ class Shorthand:
     words: dict[str, str]
     youre_cues: frozenset[str]
     youre_suffixes: tuple[str, ...]
+    ill_cues: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
 def load_shorthand() -> Shorthand:
     data: dict[str, Any] = load_yaml("texting.yml")
-    allowed = {"words", "ur", "description"}
+    allowed = {"words", "ur", "ill", "description"}
     unknown = set(data) - allowed
     if unknown:
         raise RulesError(f"texting.yml: unknown keys {sorted(unknown)}")
     words = data.get("words") or {}
     ur = data.get("ur") or {}
+    ill = data.get("ill") or {}
     if not isinstance(words, dict) or not all(
         isinstance(k, str) and isinstance(v, str) for k, v in words.items()
     ):
@@ -65,6 +67,7 @@ def load_shorthand() -> Shorthand:
         words={k.lower(): v for k, v in words.items()},
         youre_cues=frozenset(str(w).lower() for w in ur.get("youre_before", [])),
         youre_suffixes=tuple(str(s) for s in ur.get("youre_suffixes", [])),
+        ill_cues=frozenset(str(w).lower() for w in ill.get("ill_before", [])),
     )
 
 
@@ -107,6 +110,8 @@ def _expand_word(word: str, nxt: str | None, sh: Shorthand) -> str | None:
         )
         out = "you're" if youre else "your"
         return out.capitalize() if word[0].isupper() else out
+    if low == "ill" and nxt is not None and nxt.lower() in sh.ill_cues:
+        return "I'll"  # "ill be home by 6"; "I'm ill today" stays ill
     if low == "i":
         return "I" if word == "i" else None
     squeezed = _ELONGATED.sub(r"\1", low)

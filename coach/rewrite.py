@@ -443,10 +443,23 @@ def _topics(
             and root.i > chunk.start
             and doc[root.i - 1].dep_ in ("compound", "amod")
         )
+        # "a review babe": the pet name is no part of the thing
+        called = (
+            root.lower_ in _PET_NAMES
+            and root.i > chunk.start
+            and doc[root.i - 1].dep_ == "compound"
+        )
         words: list[str] = []
         for token in chunk[1:] if general else chunk:
-            if verb_read_as_noun and token.i == root.i:
+            if (verb_read_as_noun or called) and token.i == root.i:
                 continue
+            if (
+                token.i == chunk.start
+                and token.dep_ in ("advmod", "quantmod")
+                and token.i + 1 < chunk.end
+                and token.nbor().tag_ == "CD"
+            ):
+                continue  # "about one glass", "around ten texts": how many, not what
             if general and token.i == root.i:
                 words.append(_plural(token.lower_))
                 continue
@@ -622,7 +635,17 @@ _IRREGULAR_PLURALS = {
     "half": "halves",
     "leaf": "leaves",
     "mouse": "mice",
+    # the same in the plural
+    "series": "series",
+    "species": "species",
+    "sheep": "sheep",
+    "fish": "fish",
+    "deer": "deer",
+    "aircraft": "aircraft",
 }
+# What someone is called, read by the parser as the noun a phrase ends on ("its just a
+# review babe"): the phrase is about the review.
+_PET_NAMES = frozenset({"babe", "babes", "hun", "hon", "darling", "sweetie", "sweetheart", "dude"})
 
 
 def _plural(noun: str) -> str:

@@ -8,6 +8,7 @@ import pytest
 
 import coach
 from coach import InvalidTextError, analyze
+from coach.normalize import normalize
 
 # (reply, context, expected label)
 HARD_CASES = [
@@ -123,6 +124,19 @@ def test_texting_offsets_map_back_to_the_original() -> None:
     absolute = next(m for m in a.markers if m.kind == "absolute")
     assert "always" in absolute.text
     assert text[absolute.start : absolute.end] == absolute.text
+
+
+@pytest.mark.parametrize(
+    ("texted", "read"),
+    [
+        ("ill ring u after work", "I'll ring you after work"),
+        ("ok ill just sort it myself then", "ok I'll just sort it myself then"),
+        ("been ill all week tbh", "been ill all week to be honest"),
+        ("im ill, can u grab milk", "I'm ill, can you grab milk"),
+    ],
+)
+def test_a_texted_ill_is_i_will_only_before_a_verb(texted: str, read: str) -> None:
+    assert normalize(texted).text == read
 
 
 @pytest.mark.parametrize("text", ["", "   ", "\n\t "])

@@ -2707,3 +2707,36 @@ def test_a_shrug_at_their_good_news_gives_way_to_celebrating_it() -> None:
     )
     assert texts and texts[0].startswith("That's wonderful news"), texts
     assert not any("whoop" in t.lower() or "your head" in t for t in texts), texts
+
+
+def test_topics_lose_pet_names_approximations_and_swearing() -> None:
+    cases = [
+        # a pet name read as the noun of the phrase
+        (
+            "its only a dentist appointment hun, relax",
+            "I'm so nervous about the dentist.",
+            r"\bhun\b",
+        ),
+        # how many, not what ("When it comes to about six coffees")
+        (
+            "You had about six coffees today, obviously you can't sleep.",
+            "I can't sleep again.",
+            r"\b(to|with|about) about\b",
+        ),
+        # swearing for emphasis
+        (
+            "It's the same flipping argument about the car every month.",
+            "We need to talk about the car.",
+            r"\bflipping\b",
+        ),
+    ]
+    for reply, context, unwanted in cases:
+        texts = _texts(reply, context=context, n=7)
+        assert texts and not any(re.search(unwanted, t, re.IGNORECASE) for t in texts), texts
+
+
+def test_a_noun_the_same_in_the_plural_is_not_given_an_ending() -> None:
+    texts = _texts(
+        "ugh another cooking series, u never stop", context="Want to watch something?", n=7
+    )
+    assert texts and not any("serieses" in t for t in texts), texts
