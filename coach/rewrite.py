@@ -340,6 +340,11 @@ def _topics(
             )
         ):
             continue  # "Buy earplugs." read as a name: an order, not a topic
+        said = root.head if root.dep_ in ("appos", "dobj") and root.head.dep_ == "attr" else root
+        if said.dep_ == "attr" and any(
+            c.dep_ == "csubj" and any(_cleft_do(t) for t in c.subtree) for c in said.head.children
+        ):
+            continue  # "what you do is book a table": an order read as a name (and its object)
         if root.lemma_.lower() in ("chat", "talk") and not any(
             c.dep_ == "compound" for c in root.children
         ):
@@ -1892,6 +1897,23 @@ _ADVISING = frozenset({"should", "shoulda", "could", "ought"})
 _REQUIRING = frozenset({"should", "must", "need", "have"})
 
 
+def _cleft_be(token: Token) -> Token | None:
+    """The "is" of "what you (need to) do is ...", when `token` is that clause's "do"."""
+    node = token
+    while node.dep_ == "xcomp" and node.head is not node:
+        node = node.head
+    return node.head if node.dep_ == "csubj" and node.head.lemma_ == "be" else None
+
+
+def _cleft_do(token: Token) -> bool:
+    """Whether `token` is the "do" of "what you (need to) do is ..." (a pseudo-cleft)."""
+    return (
+        token.lemma_.lower() == "do"
+        and any(c.dep_ == "dobj" and c.tag_ == "WP" for c in token.children)
+        and _cleft_be(token) is not None
+    )
+
+
 def _prescribed(token: Token, modals: frozenset[str]) -> Token | None:
     """The verb of what "you" are told to do, at its modal (one of `modals`: "you should
     call her") or its "need"/"have" ("you need to call her"): "call". The subject is the
@@ -1938,6 +1960,17 @@ def _request(
         if any(alarm in token.sent.text.lower() for alarm in mock_alarms):
             continue
         target = _prescribed(token, _REQUIRING)
+        if target is not None and _cleft_do(target):
+            # "what you need to do is call her": what to do is the verb after "is" (none
+            # when the parser read it as a name: "what you do is book a table")
+            target = next(
+                (
+                    c
+                    for c in _cleft_be(target).children  # type: ignore[union-attr]
+                    if c.dep_ == "xcomp" and c.pos_ == "VERB"
+                ),
+                None,
+            )
         if target is not None and not _counterfactual(target):
             phrase = _verb_phrase(target, advice)
             if phrase:
@@ -3038,6 +3071,15 @@ def _clean_point(tokens: list[Token], config: _Config) -> list[str]:
         return _clean_point(list(mine.subtree), config)
     if any(t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in ("you", "u") for t in words):
         return []  # a clause about what *they* did is the complaint, not the person's point
+    if not any(t.pos_ in ("VERB", "AUX") for t in words):
+        return []  # "just the two of you", left once the advice around it is cut: no statement
+    if any(
+        t.dep_ == "acomp"
+        and t.lower_ in ("simple", "easy", "obvious", "straightforward")
+        and any(c.dep_ == "nsubj" and c.lower_ in ("it", "this", "that") for c in t.head.children)
+        for t in words
+    ):
+        return []  # "honestly it's simple": making their trouble small, not a side
     text: list[str] = []
     for i, t in enumerate(words):
         word = t.lower_ if t.text.isupper() and len(t.text) > 3 else t.text  # "DRIVING"

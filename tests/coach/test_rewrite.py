@@ -2740,3 +2740,33 @@ def test_a_noun_the_same_in_the_plural_is_not_given_an_ending() -> None:
         "ugh another cooking series, u never stop", context="Want to watch something?", n=7
     )
     assert texts and not any("serieses" in t for t in texts), texts
+
+
+def test_what_is_left_of_advice_is_not_the_persons_side() -> None:
+    texts = _texts(
+        "What you should do is cook her a proper dinner, just the three of you, no phones. "
+        "Honestly it's easy, you overcomplicate everything with your dad.",
+        context="I feel like I'm losing touch with my dad since he remarried.",
+        n=7,
+    )
+    assert texts and not any("the three of you" in t for t in texts), texts
+    assert not any("it's easy" in t for t in texts), texts
+
+
+def test_advice_put_as_what_to_do_offers_the_deed() -> None:
+    texts = _texts(
+        "Look, what you need to do is ring the school first thing and ask for a meeting.",
+        context="I'm really worried about how our son is coping at school.",
+        n=7,
+    )
+    assert any("Would it help to ring the school first thing" in t for t in texts), texts
+    assert not any("help to do," in t for t in texts), texts
+
+
+def test_an_order_read_as_a_name_is_not_a_topic() -> None:
+    texts = _texts(
+        "Easy, what you do is book a massage and stop moaning about your back.",
+        context="My back has been killing me all week.",
+        n=7,
+    )
+    assert texts and not any(re.search(r"\bbook\b|massage", t) for t in texts), texts
