@@ -3071,8 +3071,13 @@ def _clean_point(tokens: list[Token], config: _Config) -> list[str]:
         return _clean_point(list(mine.subtree), config)
     if any(t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in ("you", "u") for t in words):
         return []  # a clause about what *they* did is the complaint, not the person's point
-    if not any(t.pos_ in ("VERB", "AUX") for t in words):
-        return []  # "just the two of you", left once the advice around it is cut: no statement
+    if not any(
+        t.pos_ in ("VERB", "AUX") or any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
+        for t in words
+    ):
+        # "just the two of you", left once the advice around it is cut, is no statement
+        # (a verb the tagger took for a noun, "my mum rang in tears", still has its subject)
+        return []
     if any(
         t.dep_ == "acomp"
         and t.lower_ in ("simple", "easy", "obvious", "straightforward")
