@@ -977,7 +977,14 @@ def _their_feeling(ctx_doc: Doc) -> tuple[str, str, bool] | None:
         fear = next((c for c in after if c.dep_ == "ccomp"), None)
         # "lonely when you game all night" -> "lonely when I game all night"
         moment = next((c for c in after if _when_clause(c)), None)
-        degree = ""
+        # "too tired for sex" is not "tired for sex"
+        degree = (
+            "too "
+            if about is not None
+            and about.lower_ == "for"
+            and any(c.lower_ == "too" and c.dep_ == "advmod" for c in token.children)
+            else ""
+        )
         for clause, most in ((fear, 14), (moment, 12)):
             told = _told_through(clause.left_edge, clause, 3, most) if clause is not None else None
             if (
@@ -2283,6 +2290,8 @@ def _behaviour(doc: Doc, config: _Config, skip: set[int]) -> str | None:
             and token.lemma_.lower() not in config.point_denials  # "overreact" is a verdict
             and token.lemma_.lower() not in config.not_observed  # "you knew": no "knowing"
             and not any(c.dep_ == "prt" for c in token.children)  # "shot down": no "shooting"
+            # "you always find an excuse": "the finding" is nothing without its object
+            and not any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") for c in token.children)
         ):
             return f"the {_gerund(token.lemma_.lower())}"
     return None

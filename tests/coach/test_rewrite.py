@@ -2770,3 +2770,23 @@ def test_an_order_read_as_a_name_is_not_a_topic() -> None:
         n=7,
     )
     assert texts and not any(re.search(r"\bbook\b|massage", t) for t in texts), texts
+
+
+def test_too_tired_for_something_is_told_back_with_its_too() -> None:
+    texts = _texts(
+        "Again? You're always too tired for anything fun.",
+        context="I'm too tired for the cinema tonight, sorry.",
+        n=7,
+    )
+    assert any("you're too tired for the cinema" in t for t in texts), texts
+    assert not any("you're tired for" in t for t in texts), texts
+
+
+def test_a_deed_whose_object_was_dropped_is_no_behaviour() -> None:
+    # "When it comes to the finding" says nothing once "an excuse" is gone
+    texts = _texts(
+        "Whatever, you always find an excuse.",
+        context="I'm too wiped out for another argument tonight.",
+        n=7,
+    )
+    assert texts and not any("the finding" in t for t in texts), texts
