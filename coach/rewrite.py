@@ -256,6 +256,26 @@ _VERB_LEMMAS = frozenset(
 )
 
 
+def _noun_chunks(doc: Doc) -> list[Span]:
+    """The parse's noun phrases, with a compound the parser split in two put back: in "who's
+    doing the school run", "the school" and "run" both hang from "doing" as objects."""
+    chunks: list[Span] = []
+    for chunk in doc.noun_chunks:
+        last = chunks[-1] if chunks else None
+        if (
+            last is not None
+            and chunk.start == last.end
+            and len(chunk) == 1
+            and chunk.root.pos_ == "NOUN"
+            and chunk.root.dep_ == last.root.dep_ == "dobj"
+            and chunk.root.head.i == last.root.head.i
+        ):
+            chunks[-1] = doc[last.start : chunk.end]
+            continue
+        chunks.append(chunk)
+    return chunks
+
+
 def _topics(
     doc: Doc, *, flip: bool, skip: set[int], config: _Config, it_named: bool = False
 ) -> list[str]:
@@ -267,7 +287,7 @@ def _topics(
     # Where a set phrase stands ("be my guest", "it's not rocket science"): its nouns name
     # no thing of the matter.
     set_phrases = [m.span(1) for m in config.set_phrase_pattern.finditer(doc.text.lower())]
-    for chunk in doc.noun_chunks:
+    for chunk in _noun_chunks(doc):
         root = chunk.root
         if any(a <= root.idx and root.idx + len(root.text) <= b for a, b in set_phrases):
             continue
@@ -2575,9 +2595,20 @@ def _refuses(tokens: list[Token]) -> bool:
     "I wasn't going to pretend", which tell what happened)."""
     for t in tokens:
         children = list(t.children)
+        if (
+            t.lower_ == "interest"
+            and any(c.lower_ == "no" for c in t.children)
+            and t.head.lemma_ == "have"
+            and any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in t.head.children)
+        ):
+            return True  # "I've no interest in going round in circles"
         if not any(c.dep_ == "neg" for c in children):
             continue
         subject = next((c.lower_ for c in children if c.dep_ == "nsubj"), None)
+        if subject in ("i", "we") and any(
+            c.dep_ == "acomp" and c.lower_ == "interested" for c in children
+        ):
+            return True  # "I'm not interested in hearing it"
         if (
             subject == "i"
             and t.lemma_.lower() in ("need", "have")

@@ -2790,3 +2790,28 @@ def test_a_deed_whose_object_was_dropped_is_no_behaviour() -> None:
         n=7,
     )
     assert texts and not any("the finding" in t for t in texts), texts
+
+
+def test_a_texted_nope_is_no_topic_and_no_part_of_the_persons_side() -> None:
+    texts = _texts("nope", context="Can we talk about the parking fine?", n=7)
+    assert texts and not any("nope" in t.lower() for t in texts), texts
+    assert any("the parking fine" in t for t in texts), texts
+
+
+def test_no_interest_in_talking_is_a_refusal_not_a_side() -> None:
+    texts = _texts(
+        "I've no interest in going over the budget again, you always overspend.",
+        context="Can we go over the budget together tonight?",
+        n=7,
+    )
+    assert texts and not any("no interest" in t for t in texts), texts
+
+
+def test_a_compound_the_parser_split_is_one_topic() -> None:
+    texts = _texts(
+        "Not this again. Figure it out yourself.",
+        context="Can we work out who's doing the nursery run on Fridays?",
+        n=7,
+    )
+    assert any("the nursery run" in t for t in texts), texts
+    assert not any("the nursery and run" in t for t in texts), texts
