@@ -2078,10 +2078,12 @@ def _observation(doc: Doc, config: _Config, skip: set[int]) -> tuple[str, bool] 
             continue
         if verb.tag_ == "VBG" and any(c.lower_ in ("'re", "are") for c in children):
             continue  # "you're overreacting": a verdict on the moment, not a deed
-        if verb.lemma_.lower() in ("have", "got") and any(
+        if verb.lemma_.lower() in ("have", "got", "get") and any(
             c.dep_ == "xcomp" and any(t.lower_ == "to" for t in c.children) for c in children
         ):
-            continue  # "you have to pick a date": an order, not a deed
+            # "you have to pick a date": an order, not a deed; "you don't get to bail now":
+            # what they may not do
+            continue
         if any(
             c.dep_ == "aux" and (c.lower_ in _PRESCRIBING or (c.lower_ == "'d" and c.tag_ == "MD"))
             for a in (verb, *verb.ancestors)

@@ -2815,3 +2815,12 @@ def test_a_compound_the_parser_split_is_one_topic() -> None:
     )
     assert any("the nursery run" in t for t in texts), texts
     assert not any("the nursery and run" in t for t in texts), texts
+
+
+def test_what_they_may_not_do_is_no_deed_to_observe() -> None:
+    texts = _texts(
+        "no. u dont get to back out now, ur coming to the wedding",
+        context="can we skip the wedding? im shattered",
+        n=7,
+    )
+    assert texts and not any("When you don't get to" in t for t in texts), texts
