@@ -231,3 +231,32 @@ def test_rasa_environment_shares_the_engines_vocabulary() -> None:
 
     assert set(BOT_HELP) == set(HELP_KINDS)
     assert set(BOT_HARM) == set(KINDS) - set(HELP_KINDS)
+
+
+@pytest.mark.parametrize(
+    ("reply", "context", "kind", "found"),
+    [
+        ("Honestly that's so typical of you, telling my boss before me.", None, "criticism", True),
+        (
+            "just start cycling to work and stop moaning about it",
+            "I feel so unfit lately.",
+            "fixing",
+            True,
+        ),
+        # the "but" of an account in the next sentence is no "sorry, but"
+        (
+            "I'm so sorry. I meant it kindly but I can see it landed badly, and that's on me.",
+            "Your joke about my cooking hurt.",
+            "apology_but",
+            False,
+        ),
+        ("Sorry. But you were the one who shouted first.", None, "apology_but", True),
+        # an "I" before it makes it the person's own habit, not an order
+        ("I just start worrying when the rent is due.", None, "fixing", False),
+    ],
+)
+def test_rules_read_in_their_sentence(
+    reply: str, context: str | None, kind: str, found: bool
+) -> None:
+    kinds = {m.kind for m in analyze(reply, context=context).markers}
+    assert (kind in kinds) is found, sorted(kinds)
