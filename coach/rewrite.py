@@ -956,9 +956,16 @@ def _their_feeling(ctx_doc: Doc) -> tuple[str, str, bool] | None:
         kind = _FELT_AUX[helper.lower_] if helper is not None else head.lemma_
         if helper is None and any(c.dep_ == "auxpass" and c.lemma_ == "be" for c in head.children):
             kind = "be"  # "I'm still hurt about...", read as a passive
-        if (
+        # texted without its "I": "been feeling really low about my body lately"
+        implied = (
             not subjects
-            or (subjects[0].lower_ != "i" and not made)
+            and head.lemma_ == "feel"
+            and head.tag_ in ("VBG", "VBN")
+            and all(t.dep_ == "aux" for t in ctx_doc[head.sent.start : head.i])
+        )
+        if (
+            (not subjects and not implied)
+            or (subjects and subjects[0].lower_ != "i" and not made)
             or kind not in ("be", "feel", "get")
         ):
             continue
@@ -1049,7 +1056,9 @@ def _their_feeling(ctx_doc: Doc) -> tuple[str, str, bool] | None:
                 did = any(c.dep_ == "aux" and c.lower_ == "did" for c in head.children)
                 told = f"you {'did' if did else 'do'}n't feel {feeling}"
             return told, token.lower_, bool(tail)
-        if any(c.dep_ == "aux" and c.lemma_ == "have" for c in head.children):
+        if any(c.dep_ == "aux" and c.lemma_ == "have" for c in head.children) or (
+            implied and any(c.dep_ == "aux" and c.lower_ == "been" for c in head.children)
+        ):
             verb = "been" if kind == "be" else ("felt" if kind == "feel" else "got")
             if head.tag_ == "VBG":  # "I've been feeling disconnected"
                 verb = f"been {head.lower_}"

@@ -2824,3 +2824,12 @@ def test_what_they_may_not_do_is_no_deed_to_observe() -> None:
         n=7,
     )
     assert texts and not any("When you don't get to" in t for t in texts), texts
+
+
+def test_a_feeling_texted_without_its_i_is_heard() -> None:
+    texts = _texts(
+        "meh everyone gets like that, just go for a run",
+        context="been feeling kinda lonely since the job ended",
+        n=7,
+    )
+    assert any("you've been feeling" in t and "lonely" in t for t in texts), texts
