@@ -2088,6 +2088,10 @@ def _observation(doc: Doc, config: _Config, skip: set[int]) -> tuple[str, bool] 
         if verb.tag_ == "VBG" and any(c.lower_ in ("'re", "are") for c in children):
             continue  # "you're overreacting": a verdict on the moment, not a deed
         if verb.lemma_.lower() in ("have", "got", "get") and any(
+            c.dep_ == "dobj" and any(d.lower_ == "no" for d in c.children) for c in children
+        ):
+            continue  # "you've got no filter", "you have no idea": a verdict, not a deed
+        if verb.lemma_.lower() in ("have", "got", "get") and any(
             c.dep_ == "xcomp" and any(t.lower_ == "to" for t in c.children) for c in children
         ):
             # "you have to pick a date": an order, not a deed; "you don't get to bail now":
@@ -3122,6 +3126,16 @@ def _clean_point(tokens: list[Token], config: _Config) -> list[str]:
         return _clean_point(list(mine.subtree), config)
     if any(t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in ("you", "u") for t in words):
         return []  # a clause about what *they* did is the complaint, not the person's point
+    first = words[0] if words else None
+    if first is not None and (
+        (
+            first.tag_ == "VB"
+            and first.dep_ in ("ROOT", "conj")
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in first.children)
+        )
+        or (first.lower_ in ("do", "don't") and len(words) > 1 and words[1].lower_ == "n't")
+    ):
+        return []  # "don't let the promotion go to your head": an order, not the person's side
     if not any(
         t.pos_ in ("VERB", "AUX") or any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
         for t in words

@@ -260,3 +260,10 @@ def test_rules_read_in_their_sentence(
 ) -> None:
     kinds = {m.kind for m in analyze(reply, context=context).markers}
     assert (kind in kinds) is found, sorted(kinds)
+
+
+def test_a_virtue_they_are_said_to_lack_is_criticism() -> None:
+    kinds = {
+        m.kind for m in analyze("You have no tact at all, now the whole office knows.").markers
+    }
+    assert "criticism" in kinds

@@ -2833,3 +2833,30 @@ def test_a_feeling_texted_without_its_i_is_heard() -> None:
         n=7,
     )
     assert any("you've been feeling" in t and "lonely" in t for t in texts), texts
+
+
+def test_orders_and_good_luck_jabs_are_not_the_persons_side() -> None:
+    cases = [
+        (
+            "Oh wow, a gold star for you. Don't let the new title go to your head.",
+            "I got picked to lead the new project!",
+            "Don't let",
+        ),
+        (
+            "haha like the running phase and the baking phase. good luck with the drums i guess",
+            "I'm thinking of taking up the drums.",
+            "good luck",
+        ),
+    ]
+    for reply, context, unwanted in cases:
+        texts = _texts(reply, context=context, n=7)
+        assert texts and not any(unwanted.lower() in t.lower() for t in texts), texts
+
+
+def test_having_no_something_is_a_verdict_not_a_deed() -> None:
+    texts = _texts(
+        "You have no tact at all, now the whole office knows about the IVF.",
+        context="I mentioned our IVF to my manager.",
+        n=7,
+    )
+    assert texts and not any("When you have no tact" in t for t in texts), texts
