@@ -742,7 +742,8 @@ _POSSESSIVE_FLIP = {
 
 _PROPOSALS = re.compile(
     r"^(can|could|should|shall) we\b|^let'?s\b|^i'?d (like|love)\b|^i would (like|love)\b"
-    r"|^i want (us|to)\b|^(i think )?we should\b|^how about\b|^what if we\b|^guess what\b"
+    r"|^i want (us|to)\b|^(i (think|reckon|guess) )?we (should|could)\b|^how about\b"
+    r"|^what if we\b|^guess what\b|^i (think|reckon|guess) i('d| would)? ?(want|like|love)\b"
     r"|^i('m| am| was) thinking (of|about|we)\b"
     r"|^i (bought|booked|finished|won)\b",
     re.IGNORECASE,

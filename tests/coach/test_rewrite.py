@@ -2860,3 +2860,14 @@ def test_having_no_something_is_a_verdict_not_a_deed() -> None:
         n=7,
     )
     assert texts and not any("When you have no tact" in t for t in texts), texts
+
+
+def test_a_plan_they_float_is_not_called_upset() -> None:
+    for context in (
+        "i think i want to learn to sail",
+        "I reckon we could try camping this summer.",
+    ):
+        texts = _texts(
+            "lol sure, like the knitting phase. this will last a week", context=context, n=7
+        )
+        assert texts and not any("you're upset" in t for t in texts), (context, texts)
