@@ -1997,17 +1997,11 @@ def _request(
         if any(alarm in token.sent.text.lower() for alarm in mock_alarms):
             continue
         target = _prescribed(token, _REQUIRING)
-        if target is not None and _cleft_do(target):
+        be = _cleft_be(target) if target is not None and _cleft_do(target) else None
+        if be is not None:
             # "what you need to do is call her": what to do is the verb after "is" (none
             # when the parser read it as a name: "what you do is book a table")
-            target = next(
-                (
-                    c
-                    for c in _cleft_be(target).children  # type: ignore[union-attr]
-                    if c.dep_ == "xcomp" and c.pos_ == "VERB"
-                ),
-                None,
-            )
+            target = next((c for c in be.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
         if target is not None and not _counterfactual(target):
             phrase = _verb_phrase(target, advice)
             if phrase:
@@ -2089,14 +2083,12 @@ def _observation(doc: Doc, config: _Config, skip: set[int]) -> tuple[str, bool] 
         if verb.tag_ == "VBG" and any(c.lower_ in ("'re", "are") for c in children):
             continue  # "you're overreacting": a verdict on the moment, not a deed
         if verb.lemma_.lower() in ("have", "got", "get") and any(
-            c.dep_ == "dobj" and any(d.lower_ == "no" for d in c.children) for c in children
+            (c.dep_ == "xcomp" and any(t.lower_ == "to" for t in c.children))
+            or (c.dep_ == "dobj" and any(d.lower_ == "no" for d in c.children))
+            for c in children
         ):
-            continue  # "you've got no filter", "you have no idea": a verdict, not a deed
-        if verb.lemma_.lower() in ("have", "got", "get") and any(
-            c.dep_ == "xcomp" and any(t.lower_ == "to" for t in c.children) for c in children
-        ):
-            # "you have to pick a date": an order, not a deed; "you don't get to bail now":
-            # what they may not do
+            # "you have to pick a date" (an order), "you don't get to bail now" (what they
+            # may not do), "you've got no filter" (a verdict): no deed
             continue
         if any(
             c.dep_ == "aux" and (c.lower_ in _PRESCRIBING or (c.lower_ == "'d" and c.tag_ == "MD"))
@@ -3134,7 +3126,7 @@ def _clean_point(tokens: list[Token], config: _Config) -> list[str]:
             and first.dep_ in ("ROOT", "conj")
             and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in first.children)
         )
-        or (first.lower_ in ("do", "don't") and len(words) > 1 and words[1].lower_ == "n't")
+        or (first.lower_ == "do" and len(words) > 1 and words[1].lower_ == "n't")
     ):
         return []  # "don't let the promotion go to your head": an order, not the person's side
     if not any(
