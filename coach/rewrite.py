@@ -1704,7 +1704,13 @@ def _retold(tokens: list[Token]) -> list[str]:
         else:
             # names, and short capitals on a noun ("the car's MOT", "the TV") as written
             acronym = token.pos_ == "NOUN" and token.text.isupper() and 1 < len(token.text) < 5
-            words.append(token.text if token.pos_ == "PROPN" or acronym else low)
+            # a capital inside the sentence is meant ("take Tuesdays", "Grandma's house")
+            titled = (
+                token.text[:1].isupper()
+                and token.text[1:].islower()
+                and token.i != token.sent.start
+            )
+            words.append(token.text if token.pos_ == "PROPN" or acronym or titled else low)
     return words
 
 

@@ -2871,3 +2871,13 @@ def test_a_plan_they_float_is_not_called_upset() -> None:
             "lol sure, like the knitting phase. this will last a week", context=context, n=7
         )
         assert texts and not any("you're upset" in t for t in texts), (context, texts)
+
+
+def test_a_capital_inside_their_words_is_kept_when_told_back() -> None:
+    texts = _texts(
+        "You are the most demanding person I know. I already do all the bath times.",
+        context="I can't keep doing every bedtime. I need you to take Wednesdays.",
+        n=7,
+    )
+    told = [t for t in texts if "you need me to take" in t]
+    assert told and all("take Wednesdays" in t for t in told), texts
