@@ -447,6 +447,10 @@ def _topics(
             continue  # a word in scare quotes ("so my music is "noise" now") mocks theirs
         if chunk[0].lower_ in ("more", "less", "fewer"):
             continue  # "I need more help": what they ask for, not what they are upset about
+        if any(t.lower_ == "single" and t.dep_ == "amod" for t in chunk) and any(
+            c.dep_ == "neg" or c.lower_ == "never" for a in root.ancestors for c in a.children
+        ):
+            continue  # "I haven't made a single friend": none at all, not a thing to talk about
         if any(
             re.fullmatch(r"(you|u|i|we|they|he|she|it)['’](re|m|ve|ll|d|s)|i\.", t.lower_)
             for t in chunk
@@ -529,11 +533,15 @@ def _topics(
             ):
                 continue  # "lol planes" is about planes
             if (
-                token.pos_ == "DET"
-                and low in ("a", "an")
-                and all(t.lower_ in config.hedges for t in doc[chunk.start : token.i])
-                and token.nbor().lower_ not in ("few", "couple")
-            ) or (low == "one" and token.dep_ == "nummod" and token.i == chunk.start):
+                (
+                    token.pos_ == "DET"
+                    # ("some house rules" are "the house rules"; "some space" stays as said)
+                    and (low in ("a", "an") or (low == "some" and root.tag_ == "NNS"))
+                    and all(t.lower_ in config.hedges for t in doc[chunk.start : token.i])
+                    and token.nbor().lower_ not in ("few", "couple")
+                )
+                or (low == "one" and token.dep_ == "nummod" and token.i == chunk.start)
+            ):
                 # "an opinion" is carried as "the opinion": a topic is a definite thing; and
                 # "one comment" would make it small: "the comment".
                 words.append("the")

@@ -2881,3 +2881,36 @@ def test_a_capital_inside_their_words_is_kept_when_told_back() -> None:
     )
     told = [t for t in texts if "you need me to take" in t]
     assert told and all("take Wednesdays" in t for t in told), texts
+
+
+def test_none_at_all_others_and_seasons_are_no_topics() -> None:
+    cases = [
+        (
+            "lol give it time, ull find people",
+            "I haven't had a single visitor since the operation.",
+            "single",
+        ),
+        (
+            "Meh, it's one audition, there'll be others.",
+            "I didn't get the part in the play.",
+            "others",
+        ),
+        # "in summer" may stay in the person's own words, but it is no topic
+        (
+            "It was an old dog. We'll get a puppy in summer.",
+            "I keep crying about Rusty.",
+            "(and|with|about) summer",
+        ),
+    ]
+    for reply, context, unwanted in cases:
+        texts = _texts(reply, context=context, n=7)
+        assert texts and not any(re.search(rf"\b{unwanted}\b", t) for t in texts), texts
+
+
+def test_some_things_become_the_things_in_a_topic() -> None:
+    texts = _texts(
+        "Absolutely, I'll hire a brass band and some balloons for the next family dinner.",
+        context="Could you stand up for me when your dad teases me?",
+        n=7,
+    )
+    assert texts and not any("some balloons" in t for t in texts), texts
