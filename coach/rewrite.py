@@ -493,6 +493,8 @@ def _topics(
                 words.append(_plural(token.lower_))
                 continue
             low = token.lower_
+            if general and low == "single":
+                continue  # "every single visit" is about visits
             if low in config.topic_stopwords or (token.i in skip and token.i != root.i):
                 continue
             if token.dep_ == "advmod" and (
@@ -1951,7 +1953,7 @@ _REQUIRING = frozenset({"should", "must", "need", "have"})
 def _cleft_be(token: Token) -> Token | None:
     """The "is" of "what you (need to) do is ...", when `token` is that clause's "do"."""
     node = token
-    while node.dep_ == "xcomp" and node.head is not node:
+    while node.dep_ == "xcomp" and node.head.i != node.i:
         node = node.head
     return node.head if node.dep_ == "csubj" and node.head.lemma_ == "be" else None
 
@@ -3150,6 +3152,18 @@ def _clean_point(tokens: list[Token], config: _Config) -> list[str]:
         # "just the two of you", left once the advice around it is cut, is no statement
         # (a verb the tagger took for a noun, "my mum rang in tears", still has its subject)
         return []
+    kept_words = {t.i for t in words}
+    if any(
+        (t.head.i not in kept_words or t.head.i == t.i)
+        and t.lower_ in ("has", "have", "had", "do", "does", "did")
+        and t.pos_ in ("VERB", "AUX")
+        and not any(
+            c.dep_ in ("dobj", "xcomp", "ccomp", "attr", "acomp", "prt", "dative", "auxpass")
+            for c in t.children
+        )
+        for t in words
+    ):
+        return []  # "it has for thirty years", "I do, every day": what it stands for was cut
     if any(
         t.dep_ == "acomp"
         and t.lower_ in ("simple", "easy", "obvious", "straightforward")

@@ -2914,3 +2914,14 @@ def test_some_things_become_the_things_in_a_topic() -> None:
         n=7,
     )
     assert texts and not any("some balloons" in t for t in texts), texts
+
+
+def test_every_single_one_is_about_them_all_and_an_ellipsis_is_no_side() -> None:
+    texts = _texts(
+        "Typical. Your golf always comes before this family. It has since the day we met. "
+        "Every single weekend.",
+        context="The club asked me to captain the seniors team this season.",
+        n=7,
+    )
+    assert texts and not any("single weekend" in t for t in texts), texts
+    assert not any("it has since" in t.lower() for t in texts), texts
