@@ -450,7 +450,7 @@ def _topics(
         if any(t.lower_ == "single" and t.dep_ == "amod" for t in chunk) and any(
             c.dep_ == "neg" or c.lower_ == "never" for a in root.ancestors for c in a.children
         ):
-            continue  # "I haven't made a single friend": none at all, not a thing to talk about
+            continue  # "I haven't had a single call": none at all, not a thing to talk about
         if any(
             re.fullmatch(r"(you|u|i|we|they|he|she|it)['’](re|m|ve|ll|d|s)|i\.", t.lower_)
             for t in chunk
@@ -967,7 +967,7 @@ def _their_feeling(ctx_doc: Doc) -> tuple[str, str, bool] | None:
         kind = _FELT_AUX[helper.lower_] if helper is not None else head.lemma_
         if helper is None and any(c.dep_ == "auxpass" and c.lemma_ == "be" for c in head.children):
             kind = "be"  # "I'm still hurt about...", read as a passive
-        # texted without its "I": "been feeling really low about my body lately"
+        # texted without its "I": "been feeling pretty down about work lately"
         implied = (
             not subjects
             and head.lemma_ == "feel"
@@ -2625,7 +2625,7 @@ def _refuses(tokens: list[Token]) -> bool:
             and t.head.lemma_ == "have"
             and any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in t.head.children)
         ):
-            return True  # "I've no interest in going round in circles"
+            return True  # "I've no interest in rehashing it"
         if not any(c.dep_ == "neg" for c in children):
             continue
         subject = next((c.lower_ for c in children if c.dep_ == "nsubj"), None)
@@ -3144,12 +3144,12 @@ def _clean_point(tokens: list[Token], config: _Config) -> list[str]:
         )
         or (first.lower_ == "do" and len(words) > 1 and words[1].lower_ == "n't")
     ):
-        return []  # "don't let the promotion go to your head": an order, not the person's side
+        return []  # "don't let the new job go to your head": an order, not the person's side
     if not any(
         t.pos_ in ("VERB", "AUX") or any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
         for t in words
     ):
-        # "just the two of you", left once the advice around it is cut, is no statement
+        # "just the three of you", left once the advice around it is cut, is no statement
         # (a verb the tagger took for a noun, "my mum rang in tears", still has its subject)
         return []
     kept_words = {t.i for t in words}
@@ -3163,7 +3163,7 @@ def _clean_point(tokens: list[Token], config: _Config) -> list[str]:
         )
         for t in words
     ):
-        return []  # "it has for thirty years", "I do, every day": what it stands for was cut
+        return []  # "it has since we met", "I do, every day": what it stands for was cut
     if any(
         t.dep_ == "acomp"
         and t.lower_ in ("simple", "easy", "obvious", "straightforward")

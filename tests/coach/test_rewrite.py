@@ -2742,7 +2742,7 @@ NOT_SAID = [
     # a stretch of time is no topic
     (
         "Well I'd talk more if you weren't always so grumpy.",
-        "It feels like we haven't talked properly in ages and I miss you.",
+        "It feels like we haven't talked properly in ages. I really miss you.",
         r"\b(with|about|to) ages\b",
     ),
     # a friend addressed (Indian English), read as an object
@@ -2793,7 +2793,7 @@ NOT_SAID = [
     ),
     # a refusal is no side
     (
-        "I've no interest in going over the budget again, you always overspend.",
+        "I have no interest in rehashing the budget again, you always overspend.",
         "Can we go over the budget together tonight?",
         r"no interest",
     ),
@@ -2810,7 +2810,7 @@ NOT_SAID = [
         r"(?i)don't let",
     ),
     (
-        "haha like the running phase and the baking phase. good luck with the drums i guess",
+        "haha after the running phase and the baking one? good luck with the drums i guess",
         "I'm thinking of taking up the drums.",
         r"(?i)good luck",
     ),
@@ -2823,7 +2823,7 @@ NOT_SAID = [
     # a plan they float is not met with "you're upset"
     (
         "lol sure, like the knitting phase. this will last a week",
-        "i think i want to learn to sail",
+        "i think i'd like to learn to sail",
         r"you're upset",
     ),
     (
@@ -2846,7 +2846,7 @@ NOT_SAID = [
     # "a good innings" is an idiom and a season no topic ("in summer" may stay in the
     # person's own words)
     (
-        "He was a twelve-year-old dog, he had a good innings. We can get another one in summer.",
+        "He was a twelve-year-old dog, he had a good innings. A new puppy in summer will help.",
         "I still keep looking for Rusty by the door.",
         r"innings|\b(and|with|about) summer\b",
     ),
