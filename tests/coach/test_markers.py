@@ -187,7 +187,11 @@ NOT_FOUND = [
     # "if you'd..." invites only when it is "if you'd like"
     ("If you'd bothered to check the calendar, we'd be on time.", None, "invitation"),
     # A self-description owned is no attack on them.
-    ("I know I was impulsive with the booking; I should have checked with you.", None, "criticism"),
+    (
+        "I know I was impulsive with the booking; I should've run it past you first.",
+        None,
+        "criticism",
+    ),
 ]
 
 

@@ -2729,7 +2729,7 @@ def test_a_feeling_texted_without_its_i_is_heard() -> None:
 
 def test_a_capital_inside_their_words_is_kept_when_told_back() -> None:
     texts = _texts(
-        "You are the most demanding person I know. I already do all the bath times.",
+        "Nobody asks more of me than you. I handle every bath time already.",
         context="I can't keep doing every bedtime. I need you to take Wednesdays.",
         n=7,
     )
@@ -2853,7 +2853,7 @@ NOT_SAID = [
     # "some balloons" are "the balloons" in a topic
     (
         "Absolutely, I'll hire a brass band and some balloons for the next family dinner.",
-        "Could you stand up for me when your dad teases me?",
+        "Would you take my side when your dad teases me?",
         r"some balloons",
     ),
     # "every single weekend" is about weekends; a clause whose verb was cut is no side
