@@ -13,6 +13,7 @@ import asyncio
 import statistics
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -105,7 +106,7 @@ async def paired_load(
 
 async def concurrent_load(
     starts: list[tuple[str, dict[str, Any], dict[str, str] | None]],
-    make_body: Any,
+    make_body: Callable[[int, Any, str], dict[str, Any]],
     url: str,
     texts: list[str],
     per_client: int,
