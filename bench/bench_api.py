@@ -13,7 +13,7 @@ import asyncio
 import statistics
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -105,7 +105,7 @@ async def paired_load(
 
 
 async def concurrent_load(
-    starts: list[tuple[str, dict[str, Any], dict[str, str] | None]],
+    starts: Sequence[tuple[str, dict[str, Any], dict[str, str] | None]],
     make_body: Callable[[int, Any, str], dict[str, Any]],
     url: str,
     texts: list[str],
