@@ -227,6 +227,7 @@ def main() -> int:
 
             def phase(kind: str, round_: int) -> tuple[float, int]:
                 senders = [f"load-{kind}-{round_}-{k}" for k in range(CLIENTS)]
+                starts: list[tuple[str, dict[str, Any], dict[str, str] | None]]
                 if kind == "gateway":
                     starts = [
                         (f"{base}/api/chat", {"message": "start", "scenario": "money"}, a)
