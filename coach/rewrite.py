@@ -1357,7 +1357,14 @@ def _their_wish(ctx_doc: Doc) -> tuple[str, str, bool] | None:
             if told:
                 return told, lemma, True
             continue
-        if lemma not in _WISHING or verb.dep_ not in ("ROOT", "conj"):
+        # "I think I want to learn the guitar": the wish, with its hedge left out
+        hedged = (
+            verb.dep_ == "ccomp"
+            and verb.head.lemma_.lower() in ("think", "guess", "reckon")
+            and verb.head.dep_ == "ROOT"
+            and any(c.dep_ == "nsubj" and c.lower_ == "i" for c in verb.head.children)
+        )
+        if lemma not in _WISHING or (verb.dep_ not in ("ROOT", "conj") and not hedged):
             continue
         if lemma in ("like", "love") and not any(c.lower_ in ("'d", "would") for c in children):
             continue  # "I like it when you..." says what they enjoy, not what they ask
@@ -1381,7 +1388,7 @@ def _their_wish(ctx_doc: Doc) -> tuple[str, str, bool] | None:
         told = _told_through(subject, wished, 4, 16) if wished is not None else None
         if told:
             return told, lemma, True
-        if lemma == "want" and verb.tag_ == "VBP" and verb.dep_ == "ROOT":
+        if lemma == "want" and verb.tag_ == "VBP" and (verb.dep_ == "ROOT" or hedged):
             # "I want to visit my family this Christmas": "you want to visit your family..."
             # (not a wish to end things, which is no plan to call understandable)
             plan = _to_do(verb)

@@ -2870,3 +2870,12 @@ NOT_SAID = [
 def test_no_suggestion_says_it(reply: str, context: str, unwanted: str) -> None:
     texts = _texts(reply, context=context, n=7)
     assert texts and not any(re.search(unwanted, t) for t in texts), texts
+
+
+def test_a_wish_with_i_think_before_it_is_heard() -> None:
+    texts = _texts(
+        "lol you and your phases. give it a week",
+        context="I reckon I want to try surfing lessons.",
+        n=7,
+    )
+    assert any("It makes sense that you want to try surfing lessons" in t for t in texts), texts
