@@ -755,6 +755,8 @@ _PROPOSALS = re.compile(
     r"|^i want (us|to)\b|^(i (think|reckon|guess) )?we (should|could)\b|^how about\b"
     r"|^what if we\b|^guess what\b|^i (think|reckon|guess) i('d| would)? ?(want|like|love)\b"
     r"|^i('m| am| was) thinking (of|about|we)\b"
+    # an ask passed on: "My mum's asked if we can host lunch", "The kids want to go camping"
+    r"|^(my|your|our|the) [a-z' -]{2,30}? ?(('s|'ve|has|have) )?(asked|wants?|invited)\b"
     r"|^i (bought|booked|finished|won)\b",
     re.IGNORECASE,
 )

@@ -2831,6 +2831,12 @@ NOT_SAID = [
         "I reckon we could try camping this summer.",
         r"you're upset",
     ),
+    # an ask passed on is not their upset
+    (
+        "Ugh, your sister always turns up with her whole circus of kids.",
+        "My sister asked if she can stay with us over half-term.",
+        r"you're upset",
+    ),
     # none at all, "others" and a season are no topics
     (
         "lol give it time, ull find people",
