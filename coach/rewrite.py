@@ -2004,8 +2004,11 @@ def _request(
     """The concrete thing the reply asks for: an imperative, or "you need to / should X";
     with `advice`, the fix it offers (which may be to give something up). A sentence with
     one of `mock_alarms` ("Hold the front page, ...") mocks all through and asks nothing."""
+    mocking = {
+        sent.start for sent in doc.sents if any(alarm in sent.text.lower() for alarm in mock_alarms)
+    }
     for sent in doc.sents:
-        if any(alarm in sent.text.lower() for alarm in mock_alarms):
+        if sent.start in mocking:
             continue
         first = _command(sent, softened=advice)
         if (
@@ -2019,7 +2022,7 @@ def _request(
     for token in doc:
         if "?" in token.sent.text:
             continue  # "why do you have to make a scene?" is a charge, not a request
-        if any(alarm in token.sent.text.lower() for alarm in mock_alarms):
+        if token.sent.start in mocking:
             continue
         target = _prescribed(token, _REQUIRING)
         be = _cleft_be(target) if target is not None and _cleft_do(target) else None
@@ -3161,9 +3164,8 @@ def _clean_point(tokens: list[Token], config: _Config) -> list[str]:
         # "just the three of you", left once the advice around it is cut, is no statement
         # (a verb the tagger took for a noun, "my mum rang in tears", still has its subject)
         return []
-    kept_words = {t.i for t in words}
     if any(
-        (t.head.i not in kept_words or t.head.i == t.i)
+        (t.head.i not in kept or t.head.i == t.i)
         and t.lower_ in ("has", "have", "had", "do", "does", "did")
         and t.pos_ in ("VERB", "AUX")
         and not any(
