@@ -124,6 +124,13 @@ FOUND = [
     ("honestly ur so unreliable w anything involving money", None, "criticism"),
     ("You're being really judgemental about my brother's job.", None, "criticism"),
     ("you are so disorganised it drives me up the wall", None, "criticism"),
+    ("Honestly that's so typical of you, telling my boss before me.", None, "criticism"),
+    # a virtue they are said to lack
+    ("You have no tact at all, now the whole office knows.", None, "criticism"),
+    # a texted order opening the sentence
+    ("just start cycling to work and stop moaning about it", "I feel so unfit lately.", "fixing"),
+    # "Sorry. But..." is still a "but"
+    ("Sorry. But you were the one who shouted first.", None, "apology_but"),
 ]
 
 # (reply, context, a kind that must NOT be found)
@@ -192,6 +199,14 @@ NOT_FOUND = [
         None,
         "criticism",
     ),
+    # the "but" of an account in the next sentence is no "sorry, but"
+    (
+        "I'm so sorry. I meant it kindly but I can see it landed badly, and that's on me.",
+        "Your joke about my cooking hurt.",
+        "apology_but",
+    ),
+    # an "I" before it makes it the person's own habit, not an order
+    ("I just start worrying when the rent is due.", None, "fixing"),
 ]
 
 
@@ -235,39 +250,3 @@ def test_rasa_environment_shares_the_engines_vocabulary() -> None:
 
     assert set(BOT_HELP) == set(HELP_KINDS)
     assert set(BOT_HARM) == set(KINDS) - set(HELP_KINDS)
-
-
-@pytest.mark.parametrize(
-    ("reply", "context", "kind", "found"),
-    [
-        ("Honestly that's so typical of you, telling my boss before me.", None, "criticism", True),
-        (
-            "just start cycling to work and stop moaning about it",
-            "I feel so unfit lately.",
-            "fixing",
-            True,
-        ),
-        # the "but" of an account in the next sentence is no "sorry, but"
-        (
-            "I'm so sorry. I meant it kindly but I can see it landed badly, and that's on me.",
-            "Your joke about my cooking hurt.",
-            "apology_but",
-            False,
-        ),
-        ("Sorry. But you were the one who shouted first.", None, "apology_but", True),
-        # an "I" before it makes it the person's own habit, not an order
-        ("I just start worrying when the rent is due.", None, "fixing", False),
-    ],
-)
-def test_rules_read_in_their_sentence(
-    reply: str, context: str | None, kind: str, found: bool
-) -> None:
-    kinds = {m.kind for m in analyze(reply, context=context).markers}
-    assert (kind in kinds) is found, sorted(kinds)
-
-
-def test_a_virtue_they_are_said_to_lack_is_criticism() -> None:
-    kinds = {
-        m.kind for m in analyze("You have no tact at all, now the whole office knows.").markers
-    }
-    assert "criticism" in kinds

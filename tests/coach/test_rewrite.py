@@ -2092,13 +2092,157 @@ def test_like_after_a_sense_verb_is_a_comparison_not_a_hedge() -> None:
             "I don't want to go to your sister's wedding.",
             "you're and",
         ),
+        # below, patterns, matched as written (the rows above are words, found in any case)
+        # a stretch of time is no topic
+        (
+            "Well I'd talk more if you weren't always so grumpy.",
+            "It feels like we haven't talked properly in ages. I really miss you.",
+            re.compile(r"\b(with|about|to) ages\b"),
+        ),
+        # a friend addressed (Indian English), read as an object
+        (
+            "Relax yaar, it's only a quiz night, nobody remembers who came last.",
+            "I'm embarrassed about how badly our team did at the quiz.",
+            re.compile(r"(?i)yaar"),
+        ),
+        # mock alarm: a sneer all through, no advice in it
+        (
+            "Hold the front page, you emptied the dishwasher.",
+            "I did all the washing up tonight.",
+            re.compile(r"(?i)front page"),
+        ),
+        # a pet name read as the noun of the phrase; how many, not what; swearing for emphasis
+        (
+            "its only a dentist appointment hun, relax",
+            "I'm so nervous about the dentist.",
+            re.compile(r"\bhun\b"),
+        ),
+        # (a guard: the code before the change said this one right too)
+        (
+            "You had about six coffees today, obviously you can't sleep.",
+            "I can't sleep again.",
+            re.compile(r"\b(to|with|about) about\b"),
+        ),
+        (
+            "Every month it's the same flipping row about your cousins' barbecue.",
+            "Your cousins invited us to their barbecue again.",
+            re.compile(r"\bflipping\b"),
+        ),
+        # a noun the same in the plural
+        (
+            "ugh another cooking series, u never stop",
+            "Want to watch something?",
+            re.compile(r"serieses"),
+        ),
+        # what is left of advice, and "it's easy", are no side of the person's
+        (
+            "What you should do is cook her a proper dinner, just the three of you, no phones. "
+            "Honestly it's easy, you overcomplicate everything with your dad.",
+            "I feel like I'm losing touch with my dad since he remarried.",
+            re.compile(r"the three of you|it's easy"),
+        ),
+        # an order the parser read as a name
+        (
+            "Easy, what you do is book a massage and stop moaning about your back.",
+            "My back has been killing me all week.",
+            re.compile(r"\bbook\b|massage"),
+        ),
+        # a deed whose object was dropped is no behaviour
+        (
+            "Whatever, you always find an excuse.",
+            "I'm too wiped out for another argument tonight.",
+            re.compile(r"the finding"),
+        ),
+        # a refusal is no side
+        (
+            "I have no interest in rehashing the budget again, you always overspend.",
+            "Can we go over the budget together tonight?",
+            re.compile(r"no interest"),
+        ),
+        # what they may not do is no deed to observe
+        (
+            "no. u dont get to back out now, ur coming to the wedding",
+            "can we skip the wedding? im shattered",
+            re.compile(r"When you don't get to"),
+        ),
+        # an order, and a good-luck jab, are no side of the person's
+        (
+            "Big deal, team captain of six people. Don't let the captaincy go to your head.",
+            "I got made captain of the netball team!",
+            re.compile(r"(?i)don't let"),
+        ),
+        (
+            "haha after the running phase and the baking one? good luck with the drums i guess",
+            "I'm thinking of taking up the drums.",
+            re.compile(r"(?i)good luck"),
+        ),
+        # a virtue they are said to lack is a verdict, not a deed
+        (
+            "You have no tact at all, now the whole office knows about the IVF.",
+            "I mentioned our IVF to my manager.",
+            re.compile(r"When you have no tact"),
+        ),
+        # a plan they float is not met with "you're upset"
+        (
+            "lol sure, like the knitting phase. this will last a week",
+            "i think i'd like to learn to sail",
+            re.compile(r"you're upset"),
+        ),
+        (
+            "lol sure, like the knitting phase. this will last a week",
+            "I reckon we could try camping this summer.",
+            re.compile(r"you're upset"),
+        ),
+        # an ask passed on is not their upset
+        (
+            "Ugh, your sister always turns up with her whole circus of kids.",
+            "My sister asked if she can stay with us over half-term.",
+            re.compile(r"you're upset"),
+        ),
+        # none at all, "others" and a season are no topics
+        (
+            "lol give it time, ull find people",
+            "I haven't had a single visitor since the operation.",
+            re.compile(r"\bsingle\b"),
+        ),
+        # (a guard, as above)
+        (
+            "Meh, it's one audition, there'll be others.",
+            "I didn't get the part in the play.",
+            re.compile(r"\bothers\b"),
+        ),
+        # "a good innings" is an idiom and a season no topic ("in summer" may stay in the
+        # person's own words)
+        (
+            "He was a twelve-year-old dog, he had a good innings. A new puppy in summer will help.",
+            "I still keep looking for Rusty by the door.",
+            re.compile(r"innings|\b(and|with|about) summer\b"),
+        ),
+        # "some balloons" are "the balloons" in a topic
+        (
+            "Absolutely, I'll hire a brass band and some balloons for the next family dinner.",
+            "Would you take my side when your dad teases me?",
+            re.compile(r"some balloons"),
+        ),
+        # "every single weekend" is about weekends; a clause whose verb was cut is no side
+        (
+            "Typical. Your golf always comes before this family. It has since the day we met. "
+            "Every single weekend.",
+            "The club asked me to captain the seniors team this season.",
+            re.compile(r"single weekend|(?i:it has since)"),
+        ),
     ],
 )
-def test_what_is_no_topic_or_point_is_left_out(text: str, context: str, not_said: str) -> None:
+def test_what_is_no_topic_or_point_is_left_out(
+    text: str, context: str, not_said: str | re.Pattern[str]
+) -> None:
     texts = _texts(text, context=context, n=7)
     assert texts
     for t in texts:
-        assert not_said.lower() not in t.lower(), t
+        if isinstance(not_said, re.Pattern):
+            assert not not_said.search(t), t
+        else:
+            assert not_said.lower() not in t.lower(), t
 
 
 @pytest.mark.parametrize(
@@ -2735,147 +2879,6 @@ def test_a_capital_inside_their_words_is_kept_when_told_back() -> None:
     )
     told = [t for t in texts if "you need me to take" in t]
     assert told and all("take Wednesdays" in t for t in told), texts
-
-
-# What no suggestion may say: (reply, the partner's words, a pattern no suggestion matches).
-NOT_SAID = [
-    # a stretch of time is no topic
-    (
-        "Well I'd talk more if you weren't always so grumpy.",
-        "It feels like we haven't talked properly in ages. I really miss you.",
-        r"\b(with|about|to) ages\b",
-    ),
-    # a friend addressed (Indian English), read as an object
-    (
-        "Relax yaar, it's only a quiz night, nobody remembers who came last.",
-        "I'm embarrassed about how badly our team did at the quiz.",
-        r"(?i)yaar",
-    ),
-    # mock alarm: a sneer all through, no advice in it
-    (
-        "Hold the front page, you emptied the dishwasher.",
-        "I did all the washing up tonight.",
-        r"(?i)front page",
-    ),
-    # a pet name read as the noun of the phrase; how many, not what; swearing for emphasis
-    ("its only a dentist appointment hun, relax", "I'm so nervous about the dentist.", r"\bhun\b"),
-    # (a guard: the code before the change said this one right too)
-    (
-        "You had about six coffees today, obviously you can't sleep.",
-        "I can't sleep again.",
-        r"\b(to|with|about) about\b",
-    ),
-    (
-        "Every month it's the same flipping row about your cousins' barbecue.",
-        "Your cousins invited us to their barbecue again.",
-        r"\bflipping\b",
-    ),
-    # a noun the same in the plural
-    ("ugh another cooking series, u never stop", "Want to watch something?", r"serieses"),
-    # what is left of advice, and "it's easy", are no side of the person's
-    (
-        "What you should do is cook her a proper dinner, just the three of you, no phones. "
-        "Honestly it's easy, you overcomplicate everything with your dad.",
-        "I feel like I'm losing touch with my dad since he remarried.",
-        r"the three of you|it's easy",
-    ),
-    # an order the parser read as a name
-    (
-        "Easy, what you do is book a massage and stop moaning about your back.",
-        "My back has been killing me all week.",
-        r"\bbook\b|massage",
-    ),
-    # a deed whose object was dropped is no behaviour
-    (
-        "Whatever, you always find an excuse.",
-        "I'm too wiped out for another argument tonight.",
-        r"the finding",
-    ),
-    # a refusal is no side
-    (
-        "I have no interest in rehashing the budget again, you always overspend.",
-        "Can we go over the budget together tonight?",
-        r"no interest",
-    ),
-    # what they may not do is no deed to observe
-    (
-        "no. u dont get to back out now, ur coming to the wedding",
-        "can we skip the wedding? im shattered",
-        r"When you don't get to",
-    ),
-    # an order, and a good-luck jab, are no side of the person's
-    (
-        "Big deal, team captain of six people. Don't let the captaincy go to your head.",
-        "I got made captain of the netball team!",
-        r"(?i)don't let",
-    ),
-    (
-        "haha after the running phase and the baking one? good luck with the drums i guess",
-        "I'm thinking of taking up the drums.",
-        r"(?i)good luck",
-    ),
-    # a virtue they are said to lack is a verdict, not a deed
-    (
-        "You have no tact at all, now the whole office knows about the IVF.",
-        "I mentioned our IVF to my manager.",
-        r"When you have no tact",
-    ),
-    # a plan they float is not met with "you're upset"
-    (
-        "lol sure, like the knitting phase. this will last a week",
-        "i think i'd like to learn to sail",
-        r"you're upset",
-    ),
-    (
-        "lol sure, like the knitting phase. this will last a week",
-        "I reckon we could try camping this summer.",
-        r"you're upset",
-    ),
-    # an ask passed on is not their upset
-    (
-        "Ugh, your sister always turns up with her whole circus of kids.",
-        "My sister asked if she can stay with us over half-term.",
-        r"you're upset",
-    ),
-    # none at all, "others" and a season are no topics
-    (
-        "lol give it time, ull find people",
-        "I haven't had a single visitor since the operation.",
-        r"\bsingle\b",
-    ),
-    # (a guard, as above)
-    (
-        "Meh, it's one audition, there'll be others.",
-        "I didn't get the part in the play.",
-        r"\bothers\b",
-    ),
-    # "a good innings" is an idiom and a season no topic ("in summer" may stay in the
-    # person's own words)
-    (
-        "He was a twelve-year-old dog, he had a good innings. A new puppy in summer will help.",
-        "I still keep looking for Rusty by the door.",
-        r"innings|\b(and|with|about) summer\b",
-    ),
-    # "some balloons" are "the balloons" in a topic
-    (
-        "Absolutely, I'll hire a brass band and some balloons for the next family dinner.",
-        "Would you take my side when your dad teases me?",
-        r"some balloons",
-    ),
-    # "every single weekend" is about weekends; a clause whose verb was cut is no side
-    (
-        "Typical. Your golf always comes before this family. It has since the day we met. "
-        "Every single weekend.",
-        "The club asked me to captain the seniors team this season.",
-        r"single weekend|(?i:it has since)",
-    ),
-]
-
-
-@pytest.mark.parametrize(("reply", "context", "unwanted"), NOT_SAID)
-def test_no_suggestion_says_it(reply: str, context: str, unwanted: str) -> None:
-    texts = _texts(reply, context=context, n=7)
-    assert texts and not any(re.search(unwanted, t) for t in texts), texts
 
 
 def test_a_wish_with_i_think_before_it_is_heard() -> None:
