@@ -1141,6 +1141,24 @@ def test_validation_tells_back_what_they_said(context: str, reply: str, told_bac
             "Well the bins are your thing, so.",
             "It makes sense that you feel like nobody in this house notices the bins.",
         ),
+        # "too tired for" keeps its "too"
+        (
+            "I'm too tired for the cinema tonight, sorry.",
+            "Again? You're always too tired for anything fun.",
+            "It makes sense that you're too tired for the cinema",
+        ),
+        # a feeling texted without its "I"
+        (
+            "been feeling kinda lonely since the job ended",
+            "meh everyone gets like that, just go for a run",
+            "It makes sense that you've been feeling lonely",
+        ),
+        # a wish with "I reckon" before it, the hedge left out
+        (
+            "I reckon I want to try surfing lessons.",
+            "lol you and your phases. give it a week",
+            "It makes sense that you want to try surfing lessons",
+        ),
     ],
 )
 def test_what_they_named_is_heard(context: str, reply: str, told_back: str) -> None:
@@ -2092,6 +2110,12 @@ def test_like_after_a_sense_verb_is_a_comparison_not_a_hedge() -> None:
             "I don't want to go to your sister's wedding.",
             "you're and",
         ),
+        # "too tired for" is not told as "tired for"
+        (
+            "Again? You're always too tired for anything fun.",
+            "I'm too tired for the cinema tonight, sorry.",
+            "you're tired for",
+        ),
         # below, patterns, matched as written (the rows above are words, found in any case)
         # a stretch of time is no topic
         (
@@ -2836,16 +2860,6 @@ def test_advice_put_as_what_to_do_offers_the_deed() -> None:
     assert not any("help to do," in t for t in texts), texts
 
 
-def test_too_tired_for_something_is_told_back_with_its_too() -> None:
-    texts = _texts(
-        "Again? You're always too tired for anything fun.",
-        context="I'm too tired for the cinema tonight, sorry.",
-        n=7,
-    )
-    assert any("you're too tired for the cinema" in t for t in texts), texts
-    assert not any("you're tired for" in t for t in texts), texts
-
-
 def test_a_texted_nope_is_no_topic_and_no_part_of_the_persons_side() -> None:
     texts = _texts("nope", context="Can we talk about the parking fine?", n=7)
     assert texts and not any("nope" in t.lower() for t in texts), texts
@@ -2862,15 +2876,6 @@ def test_a_compound_the_parser_split_is_one_topic() -> None:
     assert not any("the nursery and run" in t for t in texts), texts
 
 
-def test_a_feeling_texted_without_its_i_is_heard() -> None:
-    texts = _texts(
-        "meh everyone gets like that, just go for a run",
-        context="been feeling kinda lonely since the job ended",
-        n=7,
-    )
-    assert any("you've been feeling" in t and "lonely" in t for t in texts), texts
-
-
 def test_a_capital_inside_their_words_is_kept_when_told_back() -> None:
     texts = _texts(
         "Nobody asks more of me than you. I handle every bath time already.",
@@ -2879,12 +2884,3 @@ def test_a_capital_inside_their_words_is_kept_when_told_back() -> None:
     )
     told = [t for t in texts if "you need me to take" in t]
     assert told and all("take Wednesdays" in t for t in told), texts
-
-
-def test_a_wish_with_i_think_before_it_is_heard() -> None:
-    texts = _texts(
-        "lol you and your phases. give it a week",
-        context="I reckon I want to try surfing lessons.",
-        n=7,
-    )
-    assert any("It makes sense that you want to try surfing lessons" in t for t in texts), texts
