@@ -19,15 +19,18 @@ from api.db.session import make_engine, make_sessionmaker
 from api.metrics import JsonFormatter, Metrics, MetricsMiddleware
 from api.rasa import RasaClient
 from api.routes import chat, engine, health, history, people, scenarios, webhook
+from api.routes.scenarios import load_scenarios
 from api.security import GuardMiddleware, RateLimiter
 from api.settings import Settings, get_settings
 
 
 def _warm_up() -> None:
-    """Load the model, the rules and the rewrite templates before the first request, so
-    the first person does not wait for them (the templates alone cost about 20 ms)."""
+    """Load the model, the rules, the rewrite templates and the scenarios before the first
+    request, so the first person does not wait for them (the templates alone cost about
+    20 ms, the scenarios' YAML over 100 ms)."""
     import coach
 
+    load_scenarios()
     coach.analyze("Thank you for telling me.")
     coach.check_crisis("Thank you for telling me.")
     coach.rewrite("You never listen to me.")
@@ -42,7 +45,6 @@ def _configure_logging(settings: Settings) -> None:
     root = logging.getLogger()
     root.handlers = [handler]
     root.setLevel(settings.log_level)
-    logging.getLogger("httpx").setLevel(logging.WARNING)
 
 
 def create_app(settings: Settings | None = None, *, migrate: bool = True) -> FastAPI:

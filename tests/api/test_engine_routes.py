@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from fastapi.testclient import TestClient
 
+from api.routes.scenarios import load_scenarios
 from coach.rewrite import _config as rewrite_config
 from tests.api.conftest import make_client
 
@@ -139,8 +140,10 @@ def test_rasa_custom_payloads_are_joined_to_their_text() -> None:
 
 
 def test_the_first_request_does_not_wait_for_the_engine_to_load(database_url: str) -> None:
-    # The rewrite templates, like the model and the rules, are loaded while the gateway
-    # starts, not on the first person's request.
+    # The rewrite templates and the scenarios, like the model and the rules, are loaded
+    # while the gateway starts, not on the first person's request.
     rewrite_config.cache_clear()
+    load_scenarios.cache_clear()
     with make_client(database_url):
         assert rewrite_config.cache_info().currsize == 1
+        assert load_scenarios.cache_info().currsize == 1
