@@ -11,6 +11,7 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import FileResponse, PlainTextResponse
 from fastapi.staticfiles import StaticFiles
+from sqlalchemy.orm import configure_mappers
 from starlette.concurrency import run_in_threadpool
 
 from api import errors
@@ -25,11 +26,12 @@ from api.settings import Settings, get_settings
 
 
 def _warm_up() -> None:
-    """Load the model, the rules, the rewrite templates and the scenarios before the first
-    request, so the first person does not wait for them (the templates alone cost about
-    20 ms, the scenarios' YAML over 100 ms)."""
+    """Load the model, the rules, the rewrite templates and the scenarios, and set up the
+    database mappers, before the first request, so the first person does not wait for them
+    (the templates alone cost about 20 ms, the mappers 20 ms, the scenarios' YAML 100 ms)."""
     import coach
 
+    configure_mappers()
     load_scenarios()
     coach.analyze("Thank you for telling me.")
     coach.check_crisis("Thank you for telling me.")

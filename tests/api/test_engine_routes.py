@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 from fastapi.testclient import TestClient
 
 from api.routes.scenarios import load_scenarios
 from coach.rewrite import _config as rewrite_config
-from tests.api.conftest import make_client
+from tests.api.conftest import STOPPED_RASA, make_client
 
 PROBLEM = "application/problem+json"
 
@@ -147,3 +151,21 @@ def test_the_first_request_does_not_wait_for_the_engine_to_load(database_url: st
     with make_client(database_url):
         assert rewrite_config.cache_info().currsize == 1
         assert load_scenarios.cache_info().currsize == 1
+
+
+def test_the_database_mappers_are_set_up_at_start_up(tmp_path: Path) -> None:
+    # SQLAlchemy sets up its mappers at the first query (about 20 ms, once per process);
+    # a fresh process shows whether starting the gateway did it.
+    code = (
+        "from fastapi.testclient import TestClient\n"
+        "from api.db.models import Person\n"
+        "from api.main import create_app\n"
+        "from api.settings import Settings\n"
+        f"settings = Settings(database_url='sqlite:///{tmp_path}/m.db', rasa_url='{STOPPED_RASA}')\n"
+        "with TestClient(create_app(settings)):\n"
+        "    print(Person.__mapper__.configured)\n"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True
+    )
+    assert run.stdout.strip().splitlines()[-1] == "True"
