@@ -113,6 +113,7 @@ class _Config:
     set_phrase_pattern: re.Pattern[str]
     sulk_pattern: re.Pattern[str]  # sulks, as one search over a clause
     indefinite_determiners: frozenset[str]
+    kinds_of_people: frozenset[str]
     openers: frozenset[str]
     hedges: frozenset[str]
     point_may_carry: frozenset[str]
@@ -183,6 +184,7 @@ def _config() -> _Config:
         set_phrase_pattern=_any_of((*_lowered(data.get("idioms")), *mock_alarms)),
         sulk_pattern=_any_of(_lowered(data.get("sulks"))),
         indefinite_determiners=frozenset(data.get("indefinite_determiners") or []),
+        kinds_of_people=frozenset(data.get("kinds_of_people") or []),
         openers=frozenset(data.get("openers") or []),
         hedges=frozenset(data.get("hedges") or []),
         point_may_carry=frozenset(data.get("point_may_carry") or []),
@@ -447,10 +449,15 @@ def _topics(
             continue  # a word in scare quotes ("so my music is "noise" now") mocks theirs
         if chunk[0].lower_ in ("more", "less", "fewer"):
             continue  # "I need more help": what they ask for, not what they are upset about
-        if any(t.lower_ == "single" and t.dep_ == "amod" for t in chunk) and any(
+        if (
+            any(t.lower_ == "single" and t.dep_ == "amod" for t in chunk)
+            or [t.lower_ for t in chunk] == ["a", "soul"]
+        ) and any(
             c.dep_ == "neg" or c.lower_ == "never" for a in root.ancestors for c in a.children
         ):
-            continue  # "I haven't had a single call": none at all, not a thing to talk about
+            # "I haven't had a single call", "I didn't know a soul": none at all, not a
+            # thing to talk about
+            continue
         if any(
             re.fullmatch(r"(you|u|i|we|they|he|she|it)['’](re|m|ve|ll|d|s)|i\.", t.lower_)
             for t in chunk
@@ -466,6 +473,8 @@ def _topics(
         general = chunk[0].lower_ in config.indefinite_determiners
         if general and (root.tag_ != "NN" or chunk[0].lower_ == "no"):
             continue  # "no time", "another one": rarely the topic
+        if _kind_of_people(root, config):
+            continue  # "every parent is tired", "other couples": said of everyone, a comparison
         # "your phone matters more", "my flat ends Friday": a verb read as a plural noun
         verb_read_as_noun = (
             root.lower_ in _VERBS_READ_AS_NOUNS
@@ -681,6 +690,18 @@ _IRREGULAR_PLURALS = {
 # What someone is called, read by the parser as the noun a phrase ends on ("its just a
 # review babe"): the phrase is about the review.
 _PET_NAMES = frozenset({"babe", "babes", "hun", "hon", "darling", "sweetie", "sweetheart", "dude"})
+
+
+def _kind_of_people(noun: Token, config: _Config) -> bool:
+    """Everyone of a kind ("every parent", "other couples", "most men"): a generalisation
+    ("all my friends" are people of their own)."""
+    if any(c.dep_ == "poss" for c in noun.children):
+        return False
+    return noun.lemma_.lower() in config.kinds_of_people and any(
+        c.dep_ in ("det", "amod", "predet")
+        and (c.lower_ in config.indefinite_determiners or c.lower_ in ("other", "most", "all"))
+        for c in noun.children
+    )
 
 
 def _plural(noun: str) -> str:
@@ -937,6 +958,11 @@ def _when_clause(verb: Token) -> bool:
     return verb.dep_ == "advcl" and any(m.lower_ in _WHEN and m.i < verb.i for m in verb.children)
 
 
+def _vague(noun: Token) -> bool:
+    """A pronoun or a generic noun ("it", "those things") that names nothing to tell back."""
+    return noun.pos_ == "PRON" or noun.lemma_.lower() in _config().generic_nouns
+
+
 def _their_feeling(ctx_doc: Doc) -> tuple[str, str, bool] | None:
     """The feeling the partner named about themself, told back to them, the feeling word,
     and whether what it is about was told too: "I'm so nervous about your job" gives
@@ -1002,8 +1028,15 @@ def _their_feeling(ctx_doc: Doc) -> tuple[str, str, bool] | None:
         about = next(
             (
                 c
-                for c in token.children
+                # "lonely at your work dinner" may hang the place from "felt" (not a vague
+                # "anxious at those things": the topic says it better)
+                for c in (*token.children, *(head.children if head.i != token.i else ()))
                 if c.dep_ == "prep"
+                and c.i > token.i
+                and (
+                    c.head.i == token.i
+                    or not any(_vague(o) for o in c.children if o.dep_ == "pobj")
+                )
                 # "alone at the party": where it was felt, for a feeling not had "about" it
                 and (c.lower_ in ("about", "for", "of") or (c.lower_ == "at" and c.i > token.i))
                 and len(list(c.subtree)) <= 7
@@ -1032,8 +1065,9 @@ def _their_feeling(ctx_doc: Doc) -> tuple[str, str, bool] | None:
                 and most == 14
                 and head.dep_ == "ccomp"
                 and head.head.i > token.i
-                # not "I'm worn out, I can't face the bills tonight": a sentence of its own
-                and not token.doc[token.i + 1].is_punct
+                # not "I'm worn out, I can't face the bills tonight" or "I felt lonely at
+                # the dinner, I knew nobody": a sentence of its own
+                and not any(t.is_punct for t in token.doc[token.i + 1 : head.head.i])
             ):
                 # "I'm annoyed you gave my mum...", parsed with "gave" as the root and the
                 # feeling hanging from it: what follows the feeling is what it is about
@@ -3141,6 +3175,8 @@ def _clean_point(tokens: list[Token], config: _Config) -> list[str]:
         t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in _NOBODY_OR_EVERYONE for t in words
     ) or any(t.lower_ == "no" and t.head.lower_ == "one" and t.head.dep_ == "nsubj" for t in words):
         return []  # "nobody was looking at you", "everyone forgets": it waves the matter away
+    if any(t.dep_ in ("nsubj", "nsubjpass") and _kind_of_people(t, config) for t in words):
+        return []  # "each mum at school manages it", "other couples cope": a comparison
     mine = _what_they_knew(words)
     if mine is not None and len(list(mine.subtree)) >= 3:
         # "you knew I had the deadline": what they knew is the person's point

@@ -1159,6 +1159,13 @@ def test_validation_tells_back_what_they_said(context: str, reply: str, told_bac
             "lol you and your phases. give it a week",
             "It makes sense that you want to try surfing lessons",
         ),
+        # where it was felt, even when the parse hangs it from "felt"; the sentence spliced
+        # on after a comma is not run into it
+        (
+            "I felt lonely at your office party, I didn't know a soul.",
+            "You should have mingled more.",
+            "It makes sense that you felt lonely at my office party.",
+        ),
     ],
 )
 def test_what_they_named_is_heard(context: str, reply: str, told_back: str) -> None:
@@ -1188,6 +1195,8 @@ def test_a_charge_put_as_a_feeling_is_not_called_understandable() -> None:
         ("I feel like my anxiety makes you tired of me.", "makes I"),
         # in a texted "lowkey hurt u didnt..." the thing that hurt is not its subject
         ("lowkey hurt u didnt come to my gig", "lowkey hurt"),
+        # "at these things" names nothing: the topic says it better
+        ("Could you come to the work barbecue with me? I get shy at these things.", "these things"),
     ],
 )
 def test_what_is_not_on_their_mind_is_not_told_back_as_such(context: str, not_told: str) -> None:
@@ -2228,6 +2237,27 @@ def test_like_after_a_sense_verb_is_a_comparison_not_a_hedge() -> None:
             "lol give it time, ull find people",
             "I haven't had a single visitor since the operation.",
             re.compile(r"\bsingle\b"),
+        ),
+        (
+            "You should have mingled more.",
+            "I felt lonely at your office party, I didn't know a soul.",
+            re.compile(r"\bsoul\b"),
+        ),
+        # everyone of a kind is a generalisation or a comparison: no topic, no side
+        (
+            "Every dad misses a game now and then, that's life.",
+            "I missed another of Leo's football games and I feel awful.",
+            re.compile(r"\bdads\b"),
+        ),
+        (
+            "Each mum at school manages it, so can you.",
+            "I can't keep up with the school runs and work.",
+            re.compile(r"\bmums?\b"),
+        ),
+        (
+            "Other couples split the bills fine, why can't we?",
+            "I don't want to split everything fifty-fifty.",
+            re.compile(r"other couples"),
         ),
         # (a guard, as above)
         (
