@@ -317,7 +317,12 @@ def _topics(
             continue
         # "date night", "game day": a kind of time that is a topic of its own
         named = root.lemma_.lower() in _NAMED_TIMES and any(
-            (c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN"))
+            # (not "tomorrow morning": a time again)
+            (
+                c.dep_ == "compound"
+                and c.pos_ in ("NOUN", "PROPN")
+                and c.lower_ not in ("tomorrow", "today", "tonight", "yesterday")
+            )
             # "a screen-free evening"
             or (c.dep_ == "amod" and any("-" in t.text for t in c.subtree))
             for c in root.children
@@ -978,7 +983,18 @@ def _their_feeling(ctx_doc: Doc) -> tuple[str, str, bool] | None:
         ):
             continue
         head = token.head if token.dep_ != "ROOT" else token
-        subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")] or [
+            # "I'm so burned out" may hang its "I" from the "'m"
+            g
+            for c in head.children
+            if c.dep_ in ("aux", "auxpass")
+            for g in c.children
+            if g.dep_ in ("nsubj", "nsubjpass")
+        ]
+        # "burnt out", "fed up", "left out": the particle makes the feeling whole
+        particle = next(
+            (c for c in token.children if c.dep_ == "prt" and c.lower_ in ("out", "up")), None
+        )
         # "It's making me feel small", "your jokes made me feel awful": felt all the same
         made = (
             head.lemma_ == "feel"
@@ -1009,7 +1025,11 @@ def _their_feeling(ctx_doc: Doc) -> tuple[str, str, bool] | None:
         ):
             continue
         # "you're alone" states a fact, "you felt alone" a feeling
-        if token.lower_ in _NOT_TOLD_BACK and (kind != "feel" or token.lower_ in _UNFINISHED):
+        if (
+            token.lower_ in _NOT_TOLD_BACK
+            and particle is None
+            and (kind != "feel" or token.lower_ in _UNFINISHED)
+        ):
             continue
         if head.dep_ == "advcl" and any(
             c.dep_ in ("mark", "advmod") and c.lower_ in ("when", "whenever", "if")
@@ -1080,13 +1100,20 @@ def _their_feeling(ctx_doc: Doc) -> tuple[str, str, bool] | None:
                     degree = next(
                         (c.lower_ + " " for c in token.children if c.lower_ in ("so", "too")), ""
                     )
-        named = [token.lower_] + [
+        named = [token.lower_ + (" " + particle.lower_ if particle is not None else "")] + [
             c.lower_
             for c in token.children
             if c.dep_ == "conj" and c.lower_ in words and c.lower_ not in _NOT_TOLD_BACK
         ]
         feeling = degree + " and ".join(named) + tail
-        past = head.tag_ == "VBD" or (helper is not None and helper.lower_ in ("felt", "got"))
+        past = (
+            head.tag_ == "VBD"
+            or (helper is not None and helper.lower_ in ("felt", "got"))
+            # "I was left out", "I was so hurt": the tense is the helper's
+            or any(
+                c.dep_ in ("aux", "auxpass") and c.lower_ in ("was", "were") for c in head.children
+            )
+        )
         if made:
             past = head.head.tag_ == "VBD"
         if missed:
@@ -1734,6 +1761,15 @@ def _retold(tokens: list[Token]) -> list[str]:
         nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
         if low in ("you", "u") and nxt is not None and nxt.lower_ == "to":
             words.append("me")  # "I need you to call" -> "you need me to call"
+        elif (
+            low in ("you", "u")
+            and token.dep_ in ("nsubj", "nsubjpass")
+            and nxt is not None
+            and nxt.lower_ in ("all", "both")
+        ):
+            # "when you all went for drinks": the person with the others, "we all" (the
+            # verb after it is plural either way)
+            words.append("we")
         elif low in ("you", "u") and (
             token.dep_ in ("nsubj", "nsubjpass")
             # "you said you'd hoover", with "you" misread as an object: "I'd", not "me'd"
@@ -1747,7 +1783,8 @@ def _retold(tokens: list[Token]) -> list[str]:
         elif low == "me":
             words.append("you")
         elif low in ("you", "u") and token.dep_ in ("dobj", "pobj", "dative"):
-            words.append("me")
+            # "I miss you all" -> "you miss us all"
+            words.append("us" if nxt is not None and nxt.lower_ in ("all", "both") else "me")
         elif low in _POSSESSIVE_FLIP:
             words.append(_POSSESSIVE_FLIP[low])
         elif after == "first" and low in _BE_TO_FIRST:
@@ -3130,6 +3167,12 @@ def _clean_point(tokens: list[Token], config: _Config) -> list[str]:
         return []  # a fragment ("Total nonsense.") is not a point to carry over
     if words[0].lower_ in config.point_never_opens:
         return []  # "what more could you ask", "idk what..." are not statements to carry
+    if (
+        len(words) > 1
+        and words[0].pos_ == "AUX"
+        and words[1].dep_ in ("nsubj", "nsubjpass", "expl")
+    ):
+        return []  # "are we still going to the quiz", texted without its "?": a question
     if words[0].tag_ == "VB" and words[0].dep_ in ("ROOT", "conj"):
         return []  # an order ("go to your mom's") is not what they wanted to say
     if any(t.lower_ in ("hundred", "thousand", "million", "zillion", "billion") for t in words):
@@ -3487,6 +3530,12 @@ def rewrite(
             topics = theirs[:1] + [t for t in topics if t.split()[-1].lower() not in said]
         elif not topics:
             topics = theirs
+        elif not addressed and not calm and ctx_doc is not None and _distressed(ctx_doc):
+            # they told of their own trouble ("the vet moved the op, I'm freaking out"): it
+            # leads, before whatever the reply turned to ("can you still drive me"); a bare
+            # word ("call" from "can we video call") may be a misread, and does not
+            lead = [t for t in theirs[:1] if " " in t or t[:1].isupper() or t.endswith("s")]
+            topics = lead + [t for t in topics if t not in lead]
         # What the reply tells them to do ("So get a hobby", "Then stop leaving them in
         # the sink") is the person's answer, not the trouble they brought.
         told = _told_to(doc)
@@ -3582,6 +3631,8 @@ def rewrite(
         # after their own worry, "you always pull it off" is reassurance, not a deed
         or (hushed and harm_counts["minimizing"] + harm_counts["fixing"] > 0),
     )
+    # a feeling they named without what it is about
+    alone = named if named is not None and not named[2] else None
     slots: dict[str, str | None] = {
         "topic": topic,
         "feeling": feeling,
@@ -3605,12 +3656,16 @@ def rewrite(
         else None,
         # the feeling they named, where it can be had "about" the topic ("you're nervous")
         "upset": None
-        if calm
-        else (named[0] if named and not named[2] and named[1] in _FELT_ABOUT else "you're upset"),
+        if calm or (alone and topic and not theirs)
+        else (alone[0] if alone and alone[1] in _FELT_ABOUT else "you're upset"),
         # the feeling they named with what it is about ("you're nervous about the move")
         "felt_about": named[0] if named and named[2] else None,
-        # one not had "about" a thing ("you're exhausted"), told back on its own
-        "felt": named[0] if named and not named[2] and named[1] not in _FELT_ABOUT else None,
+        # one not had "about" a thing ("you're exhausted"), told back on its own; so is
+        # one whose matter they did not name: "terrified" about the reply's topic ("my work
+        # drinks") would pin their fear on what the person brought up
+        "felt": alone[0]
+        if alone and (alone[1] not in _FELT_ABOUT or (topic and not theirs))
+        else None,
         # what they care about is what they asked about ("the holiday"), not the reply's
         "calm_topic": ((_join(_distinct(theirs)[:2]) if theirs else topic) if calm else None),
         # their good news, to be glad of, not a plan to discuss

@@ -133,9 +133,12 @@ def test_texting_offsets_map_back_to_the_original() -> None:
         ("ok ill just sort it myself then", "ok I'll just sort it myself then"),
         ("been ill all week tbh", "been ill all week to be honest"),
         ("im ill, can u grab milk", "I'm ill, can you grab milk"),
+        # when, texted short
+        ("back tmrw night, 2nite im out", "back tomorrow night, tonight I'm out"),
     ],
 )
-def test_a_texted_ill_is_i_will_only_before_a_verb(texted: str, read: str) -> None:
+def test_texting_shorthand_is_read_as_words(texted: str, read: str) -> None:
+    # a texted "ill" is "I'll" only before a verb
     assert normalize(texted).text == read
 
 

@@ -1159,6 +1159,33 @@ def test_validation_tells_back_what_they_said(context: str, reply: str, told_bac
             "lol you and your phases. give it a week",
             "It makes sense that you want to try surfing lessons",
         ),
+        # a feeling made whole by its particle; the tense of "was"; "you all" is "we all"
+        (
+            "Honestly I'm burnt out from work.",
+            "Everyone gets tired, that's just life.",
+            "It makes sense that you're burnt out",
+        ),
+        (
+            "I feel stressed out about the wedding.",
+            "lol ok",
+            "It makes sense that you feel stressed out about the wedding",
+        ),
+        (
+            "I was hurt that you never asked about my exam.",
+            "fine.",
+            "It makes sense that you were hurt that I never asked about your exam",
+        ),
+        (
+            "I was left out when you all went for drinks.",
+            "You're too sensitive.",
+            "It makes sense that you were left out when we all went for drinks",
+        ),
+        # their own trouble leads, before what the reply turned to
+        (
+            "My sister's wedding got cancelled last minute and I'm gutted.",
+            "ok but are we still going to the pub quiz",
+            "It makes sense that you're upset about your sister's wedding",
+        ),
         # where it was felt, even when the parse hangs it from "felt"; the sentence spliced
         # on after a comma is not run into it
         (
@@ -2242,6 +2269,18 @@ def test_like_after_a_sense_verb_is_a_comparison_not_a_hedge() -> None:
             "You should have mingled more.",
             "I felt lonely at your office party, I didn't know a soul.",
             re.compile(r"\bsoul\b"),
+        ),
+        # a feeling they named without its matter is not pinned on the reply's topic
+        (
+            "ok but can u still make it to my leaving do tmrw",
+            "my dad's scan got moved up to tomorrow morning, I'm terrified",
+            re.compile(r"terrified about"),
+        ),
+        # a question texted without its "?" is no side of the person's
+        (
+            "ok but are we still going to the pub quiz",
+            "My sister's wedding got cancelled last minute and I'm gutted.",
+            re.compile(r"From (my side|where I stand), are we"),
         ),
         # everyone of a kind is a generalisation or a comparison: no topic, no side
         (
