@@ -604,6 +604,11 @@ def test_why_didnt_you_is_owned_as_what_was_not_done(context: str, owned: str) -
     [
         ("I'm frustrated that you left the gate open again.", "You're right, I left the gate open"),
         ("It upset me that you didn't call on my birthday.", "You're right, I didn't call on your"),
+        # a "before" further in is part of the deed
+        (
+            "I'm hurt you announced our engagement before I could.",
+            "You're right, I announced our engagement before you could,",
+        ),
     ],
 )
 def test_a_feeling_about_a_deed_owns_the_deed(context: str, owned: str) -> None:
