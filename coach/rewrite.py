@@ -1758,6 +1758,8 @@ def _retold(tokens: list[Token]) -> list[str]:
             and token.dep_ == "advmod"
             # "just the two of us" says who, not how plainly
             and token.head.pos_ not in ("NUM", "PRON", "NOUN", "PROPN")
+            # nor is "just as much" ("as much" would change it)
+            and not (token.i + 1 < len(token.doc) and token.nbor().lower_ == "as")
         ):
             continue  # owning it plainly: "I didn't call", not "I didn't even call"
         if token.is_quote and token.tag_ != "POS":
@@ -2267,14 +2269,23 @@ def _observation(doc: Doc, config: _Config, skip: set[int]) -> tuple[str, bool] 
                 continue
             if low in absolutes or token.i in sweeping:
                 continue
-            if low in ("like", "as") and all(
-                c.lower_ in absolutes or c.lower_ == "usual" for c in token.children
+            if (
+                low in ("like", "as")
+                and any(True for _ in token.children)
+                and all(c.lower_ in absolutes or c.lower_ == "usual" for c in token.children)
             ):
                 continue  # "like always", "as usual": the verdict, said another way
             if low == "forever":
                 words.append("a long time")  # "you take forever" -> "you take a long time"
                 continue
-            if low in config.hedges and token.dep_ != "prep":
+            if (
+                low in config.hedges
+                and token.dep_ != "prep"
+                # "just as much" is not "as much"
+                and not (
+                    low == "just" and token.i + 1 < len(token.doc) and token.nbor().lower_ == "as"
+                )
+            ):
                 continue
             if low == "never" and state:
                 words.append("not")  # "you're never in the mood" -> "you're not in the mood"
@@ -3118,12 +3129,12 @@ def _clean_point(tokens: list[Token], config: _Config) -> list[str]:
             and t.dep_ in ("advmod", "intj", "prep", "discourse")
             # "it smelled like a swamp": a comparison, not a hedge
             and not (t.lower_ == "like" and t.head.lemma_.lower() in _SENSED)
-            # nor "like a teenager" ("like an hour" is a hedge on the amount)
+            # nor "like a teenager" or "like that" ("like an hour" is a hedge on the amount)
             and not (
                 t.lower_ == "like"
                 and any(
                     c.dep_ == "pobj"
-                    and c.pos_ in ("NOUN", "PROPN")
+                    and c.pos_ in ("NOUN", "PROPN", "PRON")
                     and c.lemma_.lower() not in _TIME_UNITS
                     and not any(g.like_num for g in c.children)
                     for c in t.children

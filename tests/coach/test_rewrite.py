@@ -153,6 +153,11 @@ def test_to_dict() -> None:
         ("I was on the phone to my boss, stop making it a thing.", "I was on the phone to my boss"),
         # a trailing interjection is not part of the point
         ("i was at the dentist jeez, you never believe me", "I was at the dentist,"),
+        # "like that" is how, not a hedge
+        (
+            "I didn't hear it like that, honestly. I think he was only teasing.",
+            "I didn't hear it like that",
+        ),
     ],
 )
 def test_the_persons_own_point_is_carried_without_the_attack(reply: str, carried: str) -> None:
@@ -694,6 +699,12 @@ def test_verdicts_opposites_and_counter_charges_are_not_retold(
             "You never help me plan the holidays.",
             "Well you spent all weekend on your laptop.",
             "when you spent the weekend on your laptop.",
+        ),
+        # "just as much" keeps its "just as"
+        (
+            "It feels like you care more about your tablet than me.",
+            "With all due respect, you're on yours just as much.",
+            "how it feels for me when you're on yours just as much.",
         ),
         # what the person did themselves, without "at least" or what the partner did meanwhile
         (
