@@ -2993,6 +2993,10 @@ def _what_they_knew(tokens: list[Token]) -> Token | None:
     )
 
 
+# What was already said, counted ("I said sorry four times", "I told you twice").
+_SAID_AGAIN = frozenset({"say", "tell", "apologise", "apologize", "ask", "explain", "remind"})
+
+
 def _how_it_is(tokens: list[Token]) -> list[str]:
     """ "you know how crazy this quarter is" said plainly, "this quarter is crazy": how
     things are for the person, without asking the partner to know it already. Nothing
@@ -3232,6 +3236,21 @@ def _clean_point(tokens: list[Token], config: _Config) -> list[str]:
         return []  # an order ("go to your mom's") is not what they wanted to say
     if any(t.lower_ in ("hundred", "thousand", "million", "zillion", "billion") for t in words):
         return []  # "we've talked about it a hundred times" is exasperation, not a point
+    if any(
+        t.lemma_.lower() in _SAID_AGAIN
+        # (not "I'd asked her twice to text instead": what happened with someone else)
+        and not any(
+            c.dep_ in ("dobj", "dative")
+            and (c.lower_ in ("him", "her", "them") or c.pos_ in ("NOUN", "PROPN"))
+            for c in t.children
+        )
+        for t in words
+    ) and any(
+        t.lower_ == "twice"
+        or (t.lemma_.lower() == "time" and any(c.dep_ == "nummod" for c in t.children))
+        for t in words
+    ):
+        return []  # "I said sorry like 4 times", "I've told you twice": the same exasperation
     heads = [t for t in words if t.dep_ in ("ROOT", "conj", "ccomp") and t.pos_ in ("VERB", "AUX")]
     inside = {t.i for t in words}
     if heads and all(

@@ -153,6 +153,10 @@ def test_to_dict() -> None:
         ("I was on the phone to my boss, stop making it a thing.", "I was on the phone to my boss"),
         # a trailing interjection is not part of the point
         ("i was at the dentist jeez, you never believe me", "I was at the dentist,"),
+        (
+            "Sorry, but I'd asked him three times to put his boots away. Stop making it a thing.",
+            "I'd asked him three times to put his boots away",
+        ),
         # "like that" is how, not a hedge
         (
             "I didn't hear it like that, honestly. I think he was only teasing.",
@@ -458,6 +462,13 @@ def test_owning_a_part_needs_a_complaint_about_you() -> None:
             "k. im not arguing about this over text. im at the dentist",
             "did you tell your mum about the money??",
             "k.",
+        ),
+        # what was already said, counted, is exasperation; what happened with someone else
+        # is still the person's side (below)
+        (
+            "ugh I've apologised like five times already, drop it",
+            "You forgot to feed the cat this morning.",
+            "five times",
         ),
         # "Good luck with that" wishes nothing
         (
