@@ -825,12 +825,19 @@ def _good_news(ctx_doc: Doc) -> bool:
     first half marathon!"), with no worry or complaint in it."""
     return (
         bool(_GOOD_NEWS.search(ctx_doc.text.strip()))
+        and not _THANKS.search(ctx_doc.text.strip())
         and not _distressed(ctx_doc)
         and not any(t.dep_ == "neg" for t in ctx_doc)
     )
 
 
-_THANKS = re.compile(r"^(thank you|thank u|thanks|thx|ty|i (really |so )?appreciate)\b", re.I)
+_THANKS = re.compile(
+    r"^(thank you|thank u|thanks|thx|ty|i (really |so )?appreciate"
+    # praise of the person is thanks of a kind ("I'm so proud of how you handled it"), not
+    # good news of theirs
+    r"|i'?m (so |really |very )?proud of (you|u|how you|the way you))\b",
+    re.I,
+)
 
 
 def _thanks(ctx_doc: Doc) -> bool:
@@ -2923,9 +2930,18 @@ def _granted(ex: Extraction, harms: list[Marker], skip: set[int]) -> str | None:
                 words = words[1:]
             if len(words) < 3:
                 continue
-            text = "".join(t.text_with_ws for t in words).strip()
+            text = "".join(_plain(t) + t.whitespace_ for t in words).strip()
             return text if words[0].pos_ == "PROPN" else text[0].lower() + text[1:]
     return None
+
+
+def _plain(token: Token) -> str:
+    """A word of the person's as written, but a shouted one ("DRIVING", "it was ONE") said
+    plainly; short names in capitals ("TV", "MOT") stay."""
+    shouted = token.text.isupper() and (
+        len(token.text) > 3 or (len(token.text) == 3 and token.pos_ not in ("NOUN", "PROPN"))
+    )
+    return token.lower_ if shouted else token.text
 
 
 _NOBODY_OR_EVERYONE = frozenset({"nobody", "noone", "everyone", "everybody"})
@@ -3338,9 +3354,21 @@ def _clean_point(tokens: list[Token], config: _Config) -> list[str]:
         for t in words
     ):
         return []  # "honestly it's simple": making their trouble small, not a side
+    if re.search(r"\b(shall|should) (i|we)\s*\?+\W*$", words[0].sent.text.lower()):
+        return []  # "I'll start living in the dark, shall I?": a mock offer, not a side
+    kept = {t.i for t in words}
+    if any(
+        t.dep_ == "acomp"
+        and any(
+            c.dep_ == "advcl" and c.i not in kept and any(m.lower_ == "if" for m in c.children)
+            for c in t.head.children
+        )
+        for t in words
+    ):
+        return []  # "it'd be nice (if you stepped in for once)": nothing left once cut
     text: list[str] = []
     for i, t in enumerate(words):
-        word = t.lower_ if t.text.isupper() and len(t.text) > 3 else t.text  # "DRIVING"
+        word = _plain(t)
         if i == 0 and not (t.pos_ == "PROPN" or word == "I"):
             word = word[:1].lower() + word[1:]
         if word.lower() == "its" and i + 1 < len(words) and words[i + 1].tag_ in ("PRP$", "DT"):
@@ -3771,6 +3799,8 @@ def rewrite(
         # hearing it comes first, before how the person feels about it.
         order = ("validate_first", *(name for name in order if name != "validate_first"))
     for rank, name in enumerate(order):
+        if name == "own_your_part" and thanked:
+            continue  # thanks or praise ("I'm proud of how you...") are nothing to be sorry for
         if (
             name == "own_your_part"
             and ex.context

@@ -2303,6 +2303,34 @@ def test_like_after_a_sense_verb_is_a_comparison_not_a_hedge() -> None:
             "my dad's scan got moved up to tomorrow morning, I'm terrified",
             re.compile(r"terrified about"),
         ),
+        # praise of the person is no good news of theirs, and nothing to be sorry for
+        (
+            "Someone had to, since you just stood there.",
+            "I'm so proud of how you handled the landlord today.",
+            re.compile(r"wonderful news|I'm sorry"),
+        ),
+        # a side that leaned on a cut "if" clause; a mock offer ending "shall I?"
+        (
+            "I'd be more relaxed if you weren't so critical all the time.",
+            "I feel like you're tense around me lately.",
+            re.compile(r"I'd be more relaxed"),
+        ),
+        (
+            "Fine, I'll fill in a request form next time, shall I?",
+            "Can you check with me before inviting people over?",
+            re.compile(r"(side|stand), I'll fill in"),
+        ),
+        # a shouted word is said plainly; half of a hyphenated word is no topic
+        (
+            "omg it was ONE slice of cake, relax",
+            "You said you'd quit sugar but there's icing on your shirt.",
+            re.compile(r"\bONE\b"),
+        ),
+        (
+            "Sure, because the mess is single-handedly my doing.",
+            "You left your tools all over the garage.",
+            re.compile(r"handedly|my doing"),
+        ),
         # a question texted without its "?" is no side of the person's
         (
             "ok but are we still going to the pub quiz",
