@@ -1372,7 +1372,13 @@ def _their_wish(ctx_doc: Doc) -> tuple[str, str, bool] | None:
             continue
         if lemma == "miss" and subject.lower_ == "i" and verb.dep_ == "ROOT" and verb.tag_ == "VBP":
             missed = next(
-                (c for c in children if c.dep_ in ("dobj", "ccomp") and c.i > verb.i), None
+                (
+                    c
+                    for c in children
+                    # "I miss home", with "home" read as an adverb
+                    if (c.dep_ in ("dobj", "ccomp") or c.lower_ == "home") and c.i > verb.i
+                ),
+                None,
             )
             told = _told_through(subject, missed, 1, 16) if missed is not None else None
             if told:

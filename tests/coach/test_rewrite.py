@@ -1207,6 +1207,12 @@ def test_validation_tells_back_what_they_said(context: str, reply: str, told_bac
             "You're too sensitive.",
             "It makes sense that you were left out when we all went for drinks",
         ),
+        # what they miss, "home" read as an adverb
+        (
+            "I miss home so much lately.",
+            "You were the one who wanted to move here.",
+            "It makes sense that you miss home",
+        ),
         # their own trouble leads, before what the reply turned to
         (
             "My sister's wedding got cancelled last minute and I'm gutted.",
