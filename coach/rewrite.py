@@ -478,6 +478,9 @@ def _topics(
         general = chunk[0].lower_ in config.indefinite_determiners
         if general and (root.tag_ != "NN" or chunk[0].lower_ == "no"):
             continue  # "no time", "another one": rarely the topic
+        # the partner's "another baby" is one more, not babies in general: said as it was
+        # (the reply's "another hobby" is mostly the eye-roll, so that stays "hobbies")
+        general = general and not (flip and chunk[0].lower_ == "another")
         if _kind_of_people(root, config):
             continue  # "every parent is tired", "other couples": said of everyone, a comparison
         # "your phone matters more", "my flat ends Friday": a verb read as a plural noun

@@ -2337,6 +2337,12 @@ def test_like_after_a_sense_verb_is_a_comparison_not_a_hedge() -> None:
             "You left your tools all over the garage.",
             re.compile(r"handedly|my doing"),
         ),
+        # their "another X" is one more X, not Xs in general
+        (
+            "hm ok",
+            "Another rejection letter today. I don't know how much more of this I can take.",
+            re.compile(r"rejection letters"),
+        ),
         # a question texted without its "?" is no side of the person's
         (
             "ok but are we still going to the pub quiz",
