@@ -338,6 +338,23 @@ def _topics(
             continue  # "time" and "night" are no topic; "date night" is
         if root.lower_ in config.openers or root.lower_ in config.hedges:
             continue  # "Ugh" read as a name
+        if (
+            len(chunk) == 1
+            and root.i == root.sent.start
+            and (
+                (
+                    root.dep_ == "ROOT"
+                    and any(c.dep_ == "conj" and c.tag_ == "VB" for c in root.children)
+                )
+                # or read as the subject of the next order, which takes none
+                or (
+                    root.dep_ == "nsubj"
+                    and root.head.tag_ == "VB"
+                    and not any(c.dep_ == "aux" for c in root.head.children)
+                )
+            )
+        ):
+            continue  # "Volunteer at the library, take up bowls": an order read as a name
         if any(unicodedata.category(ch) == "So" for ch in root.text):
             continue  # "5 min 🤷": an emoji read as a noun
         if root.lower_ in _NO_REQUEST_VERBS:
@@ -2185,6 +2202,20 @@ def _observation(doc: Doc, config: _Config, skip: set[int]) -> tuple[str, bool] 
         children = list(verb.children)
         if any(c.tag_ == "TO" for c in children):
             continue  # "(waiting forever for) you to decide": no deed, and no sentence
+        if any(
+            (c.dep_ == "dobj" and c.i < verb.i)
+            # a preposition left at the end ("...you talked about"), not one opening the
+            # sentence ("With all due respect, you...")
+            or (
+                c.dep_ == "prep"
+                and c.i > verb.i
+                and any(o.dep_ == "pobj" and o.i < verb.i for o in c.children)
+            )
+            for c in children
+        ):
+            # "that garden you always talked about": its object stands before it, so the
+            # clause told on its own comes out scrambled ("you talked that garden about")
+            continue
         if any(t.lower_ == "either" for t in verb.sent) and any(
             t.lower_ == "or" and t.i < verb.i for t in verb.sent
         ):

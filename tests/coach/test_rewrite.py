@@ -2337,6 +2337,13 @@ def test_like_after_a_sense_verb_is_a_comparison_not_a_hedge() -> None:
             "You left your tools all over the garage.",
             re.compile(r"handedly|my doing"),
         ),
+        # an order read as a name is no topic; a clause whose object stands before it is
+        # no observation ("you talked that quilt about")
+        (
+            "Simple. Volunteer at the food bank, take up yoga, and finish that quilt you always talked about.",
+            "I've felt so aimless since the kids left home.",
+            re.compile(r"\bvolunteer\b|talked that"),
+        ),
         # their "another X" is one more X, not Xs in general
         (
             "hm ok",
