@@ -3053,45 +3053,6 @@ def _what_they_knew(tokens: list[Token]) -> Token | None:
 _SAID_AGAIN = frozenset({"say", "tell", "apologise", "apologize", "ask", "explain", "remind"})
 
 
-def _how_it_is(tokens: list[Token]) -> list[str]:
-    """ "you know how crazy this quarter is" said plainly, "this quarter is crazy": how
-    things are for the person, without asking the partner to know it already. Nothing
-    when it is about the partner ("you know how you get") or names no state ("you know
-    how my boss is")."""
-    for t in tokens:
-        if not (
-            t.lemma_.lower() == "know"
-            and any(c.dep_ == "nsubj" and c.lower_ in ("you", "u") for c in t.children)
-        ):
-            continue
-        for verb in t.children:
-            state = next(
-                (
-                    c
-                    for c in verb.children
-                    if c.dep_ == "acomp"
-                    and any(a.dep_ == "advmod" and a.lower_ == "how" for a in c.children)
-                    and not any(a.dep_ not in ("advmod",) for a in c.children)
-                ),
-                None,
-            )
-            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-            if (
-                verb.dep_ != "ccomp"
-                or verb.lemma_.lower() not in ("be", "get")
-                or state is None
-                or subject is None
-                or subject.pos_ not in ("NOUN", "PROPN")
-                or any(w.lower_ in ("you", "u", "your", "ur") for w in subject.subtree)
-            ):
-                continue
-            said = _retold(list(subject.subtree))
-            said[0] = said[0] if subject.subtree.__next__().pos_ == "PROPN" else said[0].lower()
-            adverbs = [a.lower_ for a in state.children if a.dep_ == "advmod" and a.lower_ != "how"]
-            return [*said, verb.lower_, *adverbs, state.lower_]
-    return []
-
-
 def _clean_point(tokens: list[Token], config: _Config) -> list[str]:
     """A clause without openers, hedges and end punctuation, if it is a whole statement."""
     tokens = _without_openers(tokens, config)
@@ -3354,9 +3315,6 @@ def _clean_point(tokens: list[Token], config: _Config) -> list[str]:
     if mine is not None and len(list(mine.subtree)) >= 3:
         # "you knew I had the deadline": what they knew is the person's point
         return _clean_point(list(mine.subtree), config)
-    how = _how_it_is(words)
-    if how:
-        return how
     if any(t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in ("you", "u") for t in words):
         return []  # a clause about what *they* did is the complaint, not the person's point
     first = words[0] if words else None
