@@ -354,7 +354,7 @@ def _topics(
                 )
             )
         ):
-            continue  # "Volunteer at the library, take up bowls": an order read as a name
+            continue  # "Sign up for a choir, take up chess": an order read as a name
         if any(unicodedata.category(ch) == "So" for ch in root.text):
             continue  # "5 min 🤷": an emoji read as a noun
         if root.lower_ in _NO_REQUEST_VERBS:
@@ -2205,7 +2205,7 @@ def _observation(doc: Doc, config: _Config, skip: set[int]) -> tuple[str, bool] 
         if any(
             (c.dep_ == "dobj" and c.i < verb.i)
             # a preposition left at the end ("...you talked about"), not one opening the
-            # sentence ("With all due respect, you...")
+            # sentence ("In fairness to me, you...")
             or (
                 c.dep_ == "prep"
                 and c.i > verb.i
@@ -2213,8 +2213,8 @@ def _observation(doc: Doc, config: _Config, skip: set[int]) -> tuple[str, bool] 
             )
             for c in children
         ):
-            # "that garden you always talked about": its object stands before it, so the
-            # clause told on its own comes out scrambled ("you talked that garden about")
+            # "that novel you always talked about": its object stands before it, so the
+            # clause told on its own comes out scrambled ("you talked that novel about")
             continue
         if any(t.lower_ == "either" for t in verb.sent) and any(
             t.lower_ == "or" and t.i < verb.i for t in verb.sent
@@ -3255,7 +3255,7 @@ def _clean_point(tokens: list[Token], config: _Config) -> list[str]:
         return []  # "we've talked about it a hundred times" is exasperation, not a point
     if any(
         t.lemma_.lower() in _SAID_AGAIN
-        # (not "I'd asked her twice to text instead": what happened with someone else)
+        # (not "I'd reminded my brother twice to ring first": what happened with someone else)
         and not any(
             c.dep_ in ("dobj", "dative")
             and (c.lower_ in ("him", "her", "them") or c.pos_ in ("NOUN", "PROPN"))

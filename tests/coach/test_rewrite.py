@@ -154,8 +154,8 @@ def test_to_dict() -> None:
         # a trailing interjection is not part of the point
         ("i was at the dentist jeez, you never believe me", "I was at the dentist,"),
         (
-            "Sorry, but I'd asked him three times to put his boots away. Stop making it a thing.",
-            "I'd asked him three times to put his boots away",
+            "Sorry, but I'd reminded Sam twice to put his boots away. Stop making it a thing.",
+            "I'd reminded Sam twice to put his boots away",
         ),
         # "like that" is how, not a hedge
         (
@@ -467,7 +467,7 @@ def test_owning_a_part_needs_a_complaint_about_you() -> None:
         # is still the person's side (below)
         (
             "ugh I've apologised like five times already, drop it",
-            "You forgot to feed the cat this morning.",
+            "You didn't put the bins out this morning.",
             "five times",
         ),
         # "Good luck with that" wishes nothing
@@ -2347,7 +2347,7 @@ def test_like_after_a_sense_verb_is_a_comparison_not_a_hedge() -> None:
         # their "another X" is one more X, not Xs in general
         (
             "hm ok",
-            "Another rejection letter today. I don't know how much more of this I can take.",
+            "Another rejection letter came. I'm not sure how much more of this I can take.",
             re.compile(r"rejection letters"),
         ),
         # a question texted without its "?" is no side of the person's
