@@ -2317,9 +2317,9 @@ def test_like_after_a_sense_verb_is_a_comparison_not_a_hedge() -> None:
         ),
         # a side that leaned on a cut "if" clause; a mock offer ending "shall I?"
         (
-            "I'd be more relaxed if you weren't so critical all the time.",
-            "I feel like you're tense around me lately.",
-            re.compile(r"I'd be more relaxed"),
+            "I'd be less tense if you weren't on my case every evening.",
+            "You've seemed really tense around me lately.",
+            re.compile(r"less tense"),
         ),
         (
             "Fine, I'll fill in a request form next time, shall I?",
@@ -2328,13 +2328,13 @@ def test_like_after_a_sense_verb_is_a_comparison_not_a_hedge() -> None:
         ),
         # a shouted word is said plainly; half of a hyphenated word is no topic
         (
-            "omg it was ONE slice of cake, relax",
-            "You said you'd quit sugar but there's icing on your shirt.",
+            "omg I had ONE cigarette at the party, relax",
+            "You said you'd quit but your coat smells of smoke.",
             re.compile(r"\bONE\b"),
         ),
         (
-            "Sure, because the mess is single-handedly my doing.",
-            "You left your tools all over the garage.",
+            "Right, because the gas bill is single-handedly my doing.",
+            "You left the heating on all day again.",
             re.compile(r"handedly|my doing"),
         ),
         # an order read as a name is no topic; a clause whose object stands before it is
