@@ -338,6 +338,8 @@ def _topics(
             continue  # "time" and "night" are no topic; "date night" is
         if root.lower_ in config.openers or root.lower_ in config.hedges:
             continue  # "Ugh" read as a name
+        if root.lower_ == "none":
+            continue  # "none of my friends": nobody; "my friends" is a topic of its own
         if (
             len(chunk) == 1
             and root.i == root.sent.start
@@ -2308,6 +2310,17 @@ def _observation(doc: Doc, config: _Config, skip: set[int]) -> tuple[str, bool] 
             if x.lower_ in ("all", "every", "each") and x.head.dep_ == "npadvmod" and not spent
             for t in (x.head, *x.head.children)
             if t.i == x.head.i or t.dep_ in ("det", "predet") or t.lower_ == "single"
+        }
+        # "cranking it to 78 like we live in a sauna": the likening is the jab, not the deed
+        sweeping |= {
+            t.i
+            for x in tokens
+            if x.lower_ == "like"
+            and x.dep_ in ("intj", "mark", "advmod", "discourse")
+            and x.head.dep_ in ("advcl", "ccomp")
+            and x.head.i != verb.i
+            and x.i < x.head.i
+            for t in x.head.subtree
         }
         for token in tokens:
             low = token.lower_

@@ -717,6 +717,12 @@ def test_verdicts_opposites_and_counter_charges_are_not_retold(
             "With all due respect, you're on yours just as much.",
             "how it feels for me when you're on yours just as much.",
         ),
+        # the likening after the deed is the jab, not part of it
+        (
+            "You keep leaving the porch light on all night.",
+            "And you keep turning the heating up like we live in the tropics, so we're even.",
+            "how it feels for me when you keep turning the heating up.",
+        ),
         # what the person did themselves, without "at least" or what the partner did meanwhile
         (
             "You never ask about my day.",
@@ -2343,6 +2349,12 @@ def test_like_after_a_sense_verb_is_a_comparison_not_a_hedge() -> None:
             "Simple. Volunteer at the food bank, take up yoga, and finish that quilt you always talked about.",
             "I've felt so aimless since the kids left home.",
             re.compile(r"\bvolunteer\b|talked that"),
+        ),
+        # "none of my mates" is nobody, and "take it to heart" an idiom
+        (
+            "People are busy, don't take it to heart.",
+            "None of my mates remembered my birthday.",
+            re.compile(r"none of|\bheart\b"),
         ),
         # their "another X" is one more X, not Xs in general
         (
