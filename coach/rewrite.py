@@ -812,7 +812,8 @@ _PROPOSALS = re.compile(
 
 _GOOD_NEWS = re.compile(
     r"^i('m| am) (so |really |just )?(proud|excited|thrilled|happy|over the moon)\b"
-    r"|^i (just )?(passed|aced|landed|won|finished|ran|got in|got promoted|got accepted"
+    r"|^i (just |finally )?(passed|aced|landed|won|finished|ran|got in|got promoted|got accepted"
+    r"|paid off|cleared (my|the)|got my degree|graduated|got the keys"
     r"|got engaged|got the all[- ]clear"
     r"|got (the|a|my) (new )?(pay )?(job|promotion|offer|raise|rise|bonus|part|role|place"
     r"|scholarship|contract|grant|internship|apprenticeship|award))\b"
@@ -2204,6 +2205,13 @@ def _observation(doc: Doc, config: _Config, skip: set[int]) -> tuple[str, bool] 
         children = list(verb.children)
         if any(c.tag_ == "TO" for c in children):
             continue  # "(waiting forever for) you to decide": no deed, and no sentence
+        if any(
+            c.lower_ == "like"
+            and c.dep_ in ("mark", "intj", "prep")
+            and any(n.dep_ == "neg" for n in verb.head.children)
+            for c in children
+        ):
+            continue  # "it's not like you've ever done a load": it says they never have
         if any(
             (c.dep_ == "dobj" and c.i < verb.i)
             # a preposition left at the end ("...you talked about"), not one opening the

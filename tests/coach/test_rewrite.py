@@ -1219,6 +1219,12 @@ def test_validation_tells_back_what_they_said(context: str, reply: str, told_bac
             "You were the one who wanted to move here.",
             "It makes sense that you miss home",
         ),
+        # good news of paying something off
+        (
+            "I finally paid off my car loan today!",
+            "Cool, congrats I guess. Shame you never put anything toward the holiday.",
+            "That's wonderful news",
+        ),
         # their own trouble leads, before what the reply turned to
         (
             "My sister's wedding got cancelled last minute and I'm gutted.",
@@ -2349,6 +2355,19 @@ def test_like_after_a_sense_verb_is_a_comparison_not_a_hedge() -> None:
             "Simple. Volunteer at the food bank, take up yoga, and finish that quilt you always talked about.",
             "I've felt so aimless since the kids left home.",
             re.compile(r"\bvolunteer\b|talked that"),
+        ),
+        # "it's not like you've ever..." says they never have: no deed to observe; "keep
+        # track of" names no thing
+        (
+            "I was stuck at work late on Friday. But it's not like you've ever emptied the "
+            "dishwasher without being asked either.",
+            "You said you'd empty the dishwasher and it's still full.",
+            re.compile(r"When you've emptied"),
+        ),
+        (
+            "u keeping track of my shoes now? ok",
+            "you left ur shoes in the hallway again",
+            re.compile(r"track of"),
         ),
         # "none of my mates" is nobody, and "take it to heart" an idiom
         (
