@@ -2211,7 +2211,7 @@ def _observation(doc: Doc, config: _Config, skip: set[int]) -> tuple[str, bool] 
             and any(n.dep_ == "neg" for n in verb.head.children)
             for c in children
         ):
-            continue  # "it's not like you've ever done a load": it says they never have
+            continue  # "it's not like you've ever cooked": it says they never have
         if any(
             (c.dep_ == "dobj" and c.i < verb.i)
             # a preposition left at the end ("...you talked about"), not one opening the

@@ -1221,7 +1221,7 @@ def test_validation_tells_back_what_they_said(context: str, reply: str, told_bac
         ),
         # good news of paying something off
         (
-            "I finally paid off my car loan today!",
+            "I paid off the car loan today, at last!",
             "Cool, congrats I guess. Shame you never put anything toward the holiday.",
             "That's wonderful news",
         ),
