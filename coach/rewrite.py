@@ -594,6 +594,12 @@ def _topics(
                 or (
                     token.text.isupper() and 2 <= len(token.text) <= 3  # "your CV", "the MOT"
                 )
+                # and their plurals ("IOUs", "DVDs")
+                or (
+                    token.text.endswith("s")
+                    and token.text[:-1].isupper()
+                    and 2 <= len(token.text) - 1 <= 4
+                )
             ):
                 words.append(token.text)
             else:

@@ -2369,6 +2369,17 @@ def test_like_after_a_sense_verb_is_a_comparison_not_a_hedge() -> None:
             "you left ur shoes in the hallway again",
             re.compile(r"track of"),
         ),
+        # a month is when, not what; a plural of capitals keeps them
+        (
+            "Sure, I'll start wrapping presents now. It's only March.",
+            "Can we not leave the presents until the last week?",
+            re.compile(r"\bMarch\b"),
+        ),
+        (
+            "Lovely, shall we just swap secondhand DVDs then? Very festive.",
+            "I'd like us to set a limit on presents this year.",
+            re.compile(r"\bdvds\b"),
+        ),
         # "none of my mates" is nobody, and "take it to heart" an idiom
         (
             "People are busy, don't take it to heart.",
