@@ -2380,6 +2380,28 @@ def test_like_after_a_sense_verb_is_a_comparison_not_a_hedge() -> None:
             "I'd like us to set a limit on presents this year.",
             re.compile(r"\bdvds\b"),
         ),
+        # "add it to the list" asks nothing; "up the wall" is exasperation; "Gasp." is an
+        # opener; "a bunch of" is an amount
+        (
+            "Add it to the list. At this point you could write a book about it.",
+            "You forgot the school trip money.",
+            re.compile(r"add it to the list"),
+        ),
+        (
+            "Sorry, but the dog was driving me up the wall all morning.",
+            "You shouted at the dog.",
+            re.compile(r"\bwall\b"),
+        ),
+        (
+            "Gasp. A sock. On the floor. How will we cope?",
+            "You left your socks on the floor again.",
+            re.compile(r"\bgasp\b", re.IGNORECASE),
+        ),
+        (
+            "Seriously? That's what you're upset about?",
+            "I saw you've saved a bunch of old photos of your ex.",
+            re.compile(r"the bunch"),
+        ),
         # "none of my mates" is nobody, and "take it to heart" an idiom
         (
             "People are busy, don't take it to heart.",
