@@ -3800,6 +3800,8 @@ def rewrite(
         "calm_topic": ((_join(_distinct(theirs)[:2]) if theirs else topic) if calm else None),
         # their good news, to be glad of, not a plan to discuss
         "glad": "That's wonderful news" if celebrating else None,
+        # what the news is about, in their words only ("your first 10k")
+        "glad_topic": _distinct(theirs)[0] if celebrating and theirs else None,
         "thanked": "Thank you for saying that" if thanked else None,
         "point": point,
         "granted": granted,

@@ -1225,6 +1225,12 @@ def test_validation_tells_back_what_they_said(context: str, reply: str, told_bac
             "Cool, congrats I guess. Shame you never put anything toward the holiday.",
             "That's wonderful news",
         ),
+        # gladness names their news, in their words
+        (
+            "I finished my first half marathon!!",
+            "cool",
+            "That's wonderful news about your first half marathon!",
+        ),
         # their own trouble leads, before what the reply turned to
         (
             "My sister's wedding got cancelled last minute and I'm gutted.",
