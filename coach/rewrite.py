@@ -1327,8 +1327,21 @@ _NOT_ASKED = frozenset({"believe", "imagine", "guess", "see", "blame", "be", "do
 def _told_through(start: Token, clause: Token, fewest: int, most: int) -> str | None:
     """Their words from `start` to the end of `clause`, in the person's voice, when they
     are `fewest` to `most` words."""
-    words = [t for t in start.doc[start.i : clause.right_edge.i + 1] if not t.is_punct]
-    return _said(_retold(words)) if fewest <= len(words) <= most else None
+    span = start.doc[start.i : clause.right_edge.i + 1]
+    # to the first comma, colon or dash: "get off the game for 10 mins, need to talk"
+    # runs on into a sentence of its own; ", not on the couch" is still the same wish
+    cut = next(
+        (
+            t.i
+            for t in span
+            if t.text in (",", ";", ":", "-", "–", "—")
+            and not (t.text == "," and t.i + 1 < span.end and t.nbor().lower_ == "not")
+        ),
+        span.end,
+    )
+    words = [t for t in start.doc[start.i : cut] if not t.is_punct or t.text == ","]
+    told = _said(_retold(words)).replace(" ,", ",")
+    return told if fewest <= len([t for t in words if not t.is_punct]) <= most else None
 
 
 def _unsure(ctx_doc: Doc) -> tuple[str, str, bool] | None:
@@ -1800,8 +1813,9 @@ def _retold(tokens: list[Token]) -> list[str]:
             and token.dep_ == "advmod"
             # "just the two of us" says who, not how plainly
             and token.head.pos_ not in ("NUM", "PRON", "NOUN", "PROPN")
-            # nor is "just as much" ("as much" would change it)
+            # nor is "just as much" ("as much" would change it), nor "not just at dinner"
             and not (token.i + 1 < len(token.doc) and token.nbor().lower_ == "as")
+            and not (low == "just" and token.i > 0 and token.nbor(-1).lower_ in ("not", "n't"))
         ):
             continue  # owning it plainly: "I didn't call", not "I didn't even call"
         if token.is_quote and token.tag_ != "POS":
@@ -2024,6 +2038,8 @@ _NOT_ADDED = frozenset(_NO_REQUEST_VERBS - {"go", "get", "have"})
 
 _NOT_REQUESTS = frozenset(
     {"come on", "look", "listen", "relax", "whatever", "wait", "hold on", "excuse me", "pardon me"}
+    # "Got it.", "Noted.": a sulk read as an order
+    | {"got", "noted", "understood"}
 )
 
 

@@ -1225,6 +1225,18 @@ def test_validation_tells_back_what_they_said(context: str, reply: str, told_bac
             "Cool, congrats I guess. Shame you never put anything toward the holiday.",
             "That's wonderful news",
         ),
+        # told to the first comma (what follows runs on), but ", not just..." is the same
+        # wish, with its comma and its "just"
+        (
+            "can u grab milk on the way home, need it for the cake",
+            "ugh fine",
+            "It makes sense that you'd like me to grab milk on the way home.",
+        ),
+        (
+            "I want us to keep the phones out of the bedroom, not just at dinner.",
+            "lol ok",
+            "It makes sense that you want us to keep the phones out of the bedroom, not just at dinner.",
+        ),
         # gladness names their news, in their words
         (
             "I finished my first half marathon!!",
@@ -2407,6 +2419,12 @@ def test_like_after_a_sense_verb_is_a_comparison_not_a_hedge() -> None:
             "Seriously? That's what you're upset about?",
             "I saw you've saved a bunch of old photos of your ex.",
             re.compile(r"the bunch"),
+        ),
+        # "Got it." is a sulk, not an order to offer back
+        (
+            "So you think I'm lying. Got it.",
+            "I'd rather you didn't go to your ex's party alone.",
+            re.compile(r"\bgot+ing\b|got it", re.IGNORECASE),
         ),
         # "none of my mates" is nobody, and "take it to heart" an idiom
         (
