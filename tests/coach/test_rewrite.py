@@ -1228,9 +1228,9 @@ def test_validation_tells_back_what_they_said(context: str, reply: str, told_bac
         # told to the first comma (what follows runs on), but ", not just..." is the same
         # wish, with its comma and its "just"
         (
-            "can u grab milk on the way home, need it for the cake",
+            "can u pick up bread from the bakery, need it for tomorrow",
             "ugh fine",
-            "It makes sense that you'd like me to grab milk on the way home.",
+            "It makes sense that you'd like me to pick up bread from the bakery.",
         ),
         (
             "I want us to keep the phones out of the bedroom, not just at dinner.",
