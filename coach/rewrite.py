@@ -1094,7 +1094,7 @@ def _their_feeling(ctx_doc: Doc) -> tuple[str, str, bool] | None:
                     or not any(_vague(o) for o in c.children if o.dep_ == "pobj")
                 )
                 # "alone at the party": where it was felt, for a feeling not had "about" it
-                and (c.lower_ in ("about", "for", "of") or (c.lower_ == "at" and c.i > token.i))
+                and c.lower_ in ("about", "for", "of", "at")
                 and len(list(c.subtree)) <= 7
             ),
             None,
@@ -2361,7 +2361,7 @@ def _observation(doc: Doc, config: _Config, skip: set[int]) -> tuple[str, bool] 
                 continue
             if (
                 low in ("like", "as")
-                and any(True for _ in token.children)
+                and token.n_lefts + token.n_rights > 0
                 and all(c.lower_ in absolutes or c.lower_ == "usual" for c in token.children)
             ):
                 continue  # "like always", "as usual": the verdict, said another way
@@ -3613,6 +3613,9 @@ def rewrite(
             or _what_they_meant(ctx_doc)
         )
         charged = frozenset(t.lemma_.lower() for t in ctx_doc if t.pos_ == "VERB")
+    # They told of their own trouble ("I got a parking ticket and I'm so frustrated"), not
+    # of something the person did: their matter leads, and hearing it comes first.
+    own_trouble = ctx_doc is not None and not addressed and not calm and _distressed(ctx_doc)
     point = _point(ex, original.harms, config, insults, charged)
     if (
         point
@@ -3676,10 +3679,10 @@ def rewrite(
             topics = theirs[:1] + [t for t in topics if t.split()[-1].lower() not in said]
         elif not topics:
             topics = theirs
-        elif not addressed and not calm and ctx_doc is not None and _distressed(ctx_doc):
-            # they told of their own trouble ("the vet moved the op, I'm freaking out"): it
-            # leads, before whatever the reply turned to ("can you still drive me"); a bare
-            # word ("call" from "can we video call") may be a misread, and does not
+        elif own_trouble:
+            # their trouble ("the vet moved the op, I'm freaking out") leads, before whatever
+            # the reply turned to ("can you still drive me"); a bare word ("call" from "can
+            # we video call") may be a misread, and does not
             lead = [t for t in theirs[:1] if " " in t or t[:1].isupper() or t.endswith("s")]
             topics = lead + [t for t in topics if t not in lead]
         # What the reply tells them to do ("So get a hobby", "Then stop leaving them in
@@ -3837,9 +3840,8 @@ def rewrite(
     candidates: list[_Option] = []
     seen: set[str] = set()
     order = config.order[main_harm]
-    if ctx_doc is not None and not addressed and not calm and _distressed(ctx_doc):
-        # They told of their own pain ("I got a parking ticket and I'm so frustrated"):
-        # hearing it comes first, before how the person feels about it.
+    if own_trouble:
+        # hearing their pain comes first, before how the person feels about it
         order = ("validate_first", *(name for name in order if name != "validate_first"))
     for rank, name in enumerate(order):
         if name == "own_your_part" and thanked:
