@@ -30,6 +30,8 @@ SETS = (
     # measured only, never read for bugs (bench/unseen/README.md)
     (UNSEEN / "fresh_unsafe_d.jsonl", "unsafe"),
     (UNSEEN / "fresh_safe_d.jsonl", "safe"),
+    (UNSEEN / "fresh_unsafe_g.jsonl", "unsafe"),
+    (UNSEEN / "fresh_safe_g.jsonl", "safe"),
 )
 
 
