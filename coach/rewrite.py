@@ -600,6 +600,9 @@ def _topics(
                     and token.text[:-1].isupper()
                     and 2 <= len(token.text) - 1 <= 4
                 )
+                # a capital inside a sentence is a name's, whatever the tagger calls it
+                # ("the Spanish lessons", "scrolling TikTok")
+                or (token.text[:1].isupper() and not token.is_sent_start)
             ):
                 words.append(token.text)
             else:

@@ -84,6 +84,12 @@ def test_suggestions_are_well_formed(text: str, context: str | None) -> None:
             "Can we talk about how often your mum visits?",
             "how often my mum visits",
         ),
+        # a capital inside a sentence is kept, whatever the tagger calls the word
+        (
+            "Sure, like the Italian classes you quit after two weeks.",
+            "I want to sign up for a pottery course.",
+            "the Italian classes",
+        ),
     ],
 )
 def test_the_topic_survives(text: str, context: str | None, topic: str) -> None:
