@@ -3705,6 +3705,28 @@ def rewrite(
         if point and walk[0].lower() in point.lower():
             point = None  # the way out is said once, in the break, not as their side too
     chosen = _distinct(topics)[:2]
+    if ctx_doc is not None:
+        # What both of them named ("the ute" in their ask and in the reply) is the matter
+        # between them: it leads, before what only one of them brought up.
+        their_words = {_singular(w) for t in ctx_doc for w in (t.lower_, t.lemma_)}
+        my_words = {_singular(w) for t in doc for w in (t.lower_, t.lemma_)}
+
+        def shared(topic: str) -> bool:
+            head = _singular(topic.split()[-1])
+            return head in their_words and head in my_words
+
+        def within(topic: str) -> bool:
+            """Named inside another topic ("cardiology" in "your cardiology appointment")."""
+            head = _singular(topic.split()[-1])
+            return any(
+                head in {_singular(w) for w in re.findall(r"[\w-]+", other)[:-1]}
+                for other in topics
+                if other != topic
+            )
+
+        first = _distinct(sorted(topics, key=lambda t: not (shared(t) and not within(t))))[:2]
+        if set(first) != set(chosen):
+            chosen = first
     if deferred is None and point is None and harm_counts["counter_complaint"] and theirs:
         # "How about you sorting the gutters and the shed?": what the person brings up
         # in return is for later, not what the partner is upset about

@@ -533,6 +533,18 @@ def test_the_first_suggestion_keeps_the_persons_own_topic() -> None:
     assert any(s.strategy == "own_your_part" for s in suggestions)
 
 
+def test_what_both_of_them_named_leads_the_topics() -> None:
+    # The laundry is in their ask and in the reply: it is what they are talking about,
+    # however many other things the reply lists first.
+    texts = _texts(
+        "I already walk the dog and do the school run most days, the laundry isn't the only "
+        "job around here.",
+        context="Could you do more of the laundry?",
+    )
+    assert texts and "the laundry" in texts[0], texts
+    assert not any("the school and" in t or "and the school?" in t for t in texts), texts
+
+
 def _i_statement(text: str, context: str | None = None) -> str:
     found = [s.text for s in rewrite(text, context=context) if s.strategy == "i_statement"]
     assert found, f"no I-statement for {text!r}"
