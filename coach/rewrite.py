@@ -3588,7 +3588,18 @@ def rewrite(
     ctx_doc = parse(normalize(ex.context).text) if ex.context else None
     if ctx_doc is not None:
         theirs = _topics(ctx_doc, flip=True, skip=_insults(ctx_doc), config=config)
+    # the things their message names ("the mould", "their tablets")
+    named_things = {
+        _singular(w)
+        for t in (ctx_doc if ctx_doc is not None else ())
+        if t.pos_ in ("NOUN", "PROPN")
+        for w in (t.lower_, t.lemma_)
+    }
     topics = _topics(doc, flip=False, skip=insults | sneer, config=config, it_named=bool(theirs))
+    # a bare word for a thing of theirs ("a lecture about shoes") is said as they said it
+    # ("my shoes")
+    fuller = {_singular(t.split()[-1]): t for t in reversed(theirs) if " " in t}
+    topics = [fuller.get(_singular(t), t) if " " not in t else t for t in topics]
     owned = None
     addressed = False  # whether the partner's words are about the person ("you forgot...")
     calm = False  # whether the partner's words show no hurt, worry or complaint
@@ -3662,11 +3673,15 @@ def rewrite(
             # (with no topic of theirs to lead with, the deed stays the topic unless the
             # point already carries it)
             if main_harm != "counter_complaint" and theirs:  # there, their own deed is the matter
+                # (but not a thing of theirs the sentence runs on to: "I'm the one at home
+                # with them, and you never take the tablets away" after their worry about
+                # the tablets)
                 said |= {
                     t.lower_
                     for subject in doc
                     if subject.dep_ == "nsubj" and subject.lower_ in ("i", "we")
                     for t in subject.head.subtree
+                    if not {_singular(t.lower_), _singular(t.lemma_)} & named_things
                 }
             if not theirs and main_harm in ("defensiveness", "apology_but"):
                 # "Traffic was a nightmare": with nothing of theirs named, what the excuse

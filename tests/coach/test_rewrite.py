@@ -545,6 +545,26 @@ def test_what_both_of_them_named_leads_the_topics() -> None:
     assert not any("the school and" in t or "and the school?" in t for t in texts), texts
 
 
+def test_a_bare_word_for_a_thing_of_theirs_is_said_as_they_said_it() -> None:
+    # "growths on dogs" plays down the growth they told of: it is about that one
+    texts = _texts(
+        "growths on dogs are super common, don't stress",
+        context="The vet found a growth on Milo's leg. They want to test it.",
+    )
+    assert texts and all("the growth" in t and "growths" not in t for t in texts), texts
+
+
+def test_a_thing_of_theirs_the_excuse_runs_on_to_is_still_a_topic() -> None:
+    # the service is in their worry and in the reply's long "I'm the one who..." sentence:
+    # the sentence is the person's side, but the service is still what they talk about
+    texts = _texts(
+        "I'm the one who drives them to football every Saturday, and you never once offered "
+        "to take the car in for its service yourself.",
+        context="I'm worried the car hasn't had a service in two years.",
+    )
+    assert any("the car and its service" in t for t in texts), texts
+
+
 def _i_statement(text: str, context: str | None = None) -> str:
     found = [s.text for s in rewrite(text, context=context) if s.strategy == "i_statement"]
     assert found, f"no I-statement for {text!r}"
