@@ -47,18 +47,20 @@ class Shorthand:
     youre_cues: frozenset[str]
     youre_suffixes: tuple[str, ...]
     ill_cues: frozenset[str] = frozenset()
+    its_cues: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
 def load_shorthand() -> Shorthand:
     data: dict[str, Any] = load_yaml("texting.yml")
-    allowed = {"words", "ur", "ill", "description"}
+    allowed = {"words", "ur", "ill", "its", "description"}
     unknown = set(data) - allowed
     if unknown:
         raise RulesError(f"texting.yml: unknown keys {sorted(unknown)}")
     words = data.get("words") or {}
     ur = data.get("ur") or {}
     ill = data.get("ill") or {}
+    its = data.get("its") or {}
     if not isinstance(words, dict) or not all(
         isinstance(k, str) and isinstance(v, str) for k, v in words.items()
     ):
@@ -68,6 +70,7 @@ def load_shorthand() -> Shorthand:
         youre_cues=frozenset(str(w).lower() for w in ur.get("youre_before", [])),
         youre_suffixes=tuple(str(s) for s in ur.get("youre_suffixes", [])),
         ill_cues=frozenset(str(w).lower() for w in ill.get("ill_before", [])),
+        its_cues=frozenset(str(w).lower() for w in its.get("its_before", [])),
     )
 
 
@@ -112,6 +115,8 @@ def _expand_word(word: str, nxt: str | None, sh: Shorthand) -> str | None:
         return out.capitalize() if word[0].isupper() else out
     if low == "ill" and nxt is not None and nxt.lower() in sh.ill_cues:
         return "I'll"  # "ill be home by 6"; "I'm ill today" stays ill
+    if low == "its" and nxt is not None and nxt.lower() in sh.its_cues:
+        return "It's" if word[0].isupper() else "it's"  # "its only a party"; "its tail" stays
     if low == "i":
         return "I" if word == "i" else None
     squeezed = _ELONGATED.sub(r"\1", low)

@@ -259,10 +259,16 @@ _VERB_LEMMAS = frozenset(
 
 
 def _noun_chunks(doc: Doc) -> list[Span]:
-    """The parse's noun phrases, with a compound the parser split in two put back: in "who's
-    doing the school run", "the school" and "run" both hang from "doing" as objects."""
+    """The parse's noun phrases, with a compound the parser split in two put back (in "who's
+    doing the school run", "the school" and "run" both hang from "doing" as objects), and
+    without a sign-off the parser took for their noun."""
     chunks: list[Span] = []
     for chunk in doc.noun_chunks:
+        if len(chunk) > 1 and chunk[-1].lower_ in _CLOSERS:
+            # "it's only a hens party lol": the parser made "lol" the noun it is about
+            chunk = chunk[:-1]
+            if chunk[-1].pos_ not in ("NOUN", "PROPN"):
+                continue  # "that deep lol"
         last = chunks[-1] if chunks else None
         if (
             last is not None
@@ -290,7 +296,9 @@ def _topics(
     # no thing of the matter.
     set_phrases = [m.span(1) for m in config.set_phrase_pattern.finditer(doc.text.lower())]
     for chunk in _noun_chunks(doc):
-        root = chunk.root
+        # (of a chunk cut short, its last noun: "a" and "party" in "a hens party" both hang
+        # from the "lol" that was cut)
+        root = chunk.root if chunk.root.pos_ in ("NOUN", "PROPN", "PRON") else chunk[-1]
         if any(a <= root.idx and root.idx + len(root.text) <= b for a, b in set_phrases):
             continue
         if any(c.tag_ == "JJS" and c.dep_ == "amod" for c in root.children) and re.match(
@@ -1014,14 +1022,15 @@ def _their_feeling(ctx_doc: Doc) -> tuple[str, str, bool] | None:
     words = _lexicon("emotions_hard", "emotions_validate")
     for token in ctx_doc:
         missed = token.lower_ in _MISSED
-        if not (token.lower_ in words or missed) or token.dep_ not in (
-            "acomp",
-            "ROOT",
-            "oprd",
-            "xcomp",
+        # "...didn't invite me and I'm gutted": a clause of its own, joined by "and"
+        joined = token.dep_ == "conj" and any(
+            c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in token.children
+        )
+        if not (token.lower_ in words or missed) or (
+            token.dep_ not in ("acomp", "ROOT", "oprd", "xcomp") and not joined
         ):
             continue
-        head = token.head if token.dep_ != "ROOT" else token
+        head = token.head if token.dep_ != "ROOT" and not joined else token
         subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")] or [
             # "I'm so burned out" may hang its "I" from the "'m"
             g

@@ -135,6 +135,13 @@ def test_texting_offsets_map_back_to_the_original() -> None:
         ("im ill, can u grab milk", "I'm ill, can you grab milk"),
         # when, texted short
         ("back tmrw night, 2nite im out", "back tomorrow night, tonight I'm out"),
+        # "its" is "it's" where a possessive could not stand
+        ("its just a quiz night lol", "it's just a quiz night lol"),
+        (
+            "Its not my fault the cat knocked its bowl over",
+            "It's not my fault the cat knocked its bowl over",
+        ),
+        ("the app lost its own backup", "the app lost its own backup"),
     ],
 )
 def test_texting_shorthand_is_read_as_words(texted: str, read: str) -> None:

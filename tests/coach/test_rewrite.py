@@ -84,6 +84,12 @@ def test_suggestions_are_well_formed(text: str, context: str | None) -> None:
             "Can we talk about how often your mum visits?",
             "how often my mum visits",
         ),
+        # a laugh after it is not the thing itself ("a quiz night lol")
+        (
+            "its only a quiz night lol ur overreacting",
+            "my sister didn't ask me to her quiz night and im gutted",
+            "the quiz night",
+        ),
         # a capital inside a sentence is kept, whatever the tagger calls the word
         (
             "Sure, like the Italian classes you quit after two weeks.",
@@ -1230,6 +1236,12 @@ def test_validation_tells_back_what_they_said(context: str, reply: str, told_bac
             "lol you and your phases. give it a week",
             "It makes sense that you want to try surfing lessons",
         ),
+        # a feeling in a clause of its own after "and"
+        (
+            "The agency gave the flat to another couple and im gutted",
+            "There are loads of other flats, relax.",
+            "It makes sense that you're gutted",
+        ),
         # a feeling made whole by its particle; the tense of "was"; "you all" is "we all"
         (
             "Honestly I'm burnt out from work.",
@@ -1285,7 +1297,7 @@ def test_validation_tells_back_what_they_said(context: str, reply: str, told_bac
         (
             "My sister's wedding got cancelled last minute and I'm gutted.",
             "ok but are we still going to the pub quiz",
-            "It makes sense that you're upset about your sister's wedding",
+            "It makes sense that you're gutted about your sister's wedding",
         ),
         # where it was felt, even when the parse hangs it from "felt"; the sentence spliced
         # on after a comma is not run into it
