@@ -3410,15 +3410,32 @@ def _clean_point(tokens: list[Token], config: _Config) -> list[str]:
     if re.search(r"\b(shall|should) (i|we)\s*\?+\W*$", words[0].sent.text.lower()):
         return []  # "I'll start living in the dark, shall I?": a mock offer, not a side
     kept = {t.i for t in words}
-    if any(
-        t.dep_ == "acomp"
-        and any(
+
+    def cut_if(verb: Token) -> bool:
+        return any(
             c.dep_ == "advcl" and c.i not in kept and any(m.lower_ == "if" for m in c.children)
-            for c in t.head.children
+            for c in verb.children
+        )
+
+    if any(
+        (t.dep_ == "acomp" and cut_if(t.head))
+        or (
+            t.pos_ == "VERB"
+            and any(c.dep_ == "dobj" and c.lower_ == "it" for c in t.children)
+            and cut_if(t)
         )
         for t in words
     ):
-        return []  # "it'd be nice (if you stepped in for once)": nothing left once cut
+        # "it'd be nice (if you stepped in for once)", "I'd appreciate it (if you...)":
+        # nothing left once cut ("I'd cook more often" is still a wish)
+        return []
+    if (
+        len(words) > 4
+        and words[-3].pos_ == "AUX"
+        and words[-2].lower_ in ("n't", "not")
+        and words[-1].lower_ in ("i", "you", "it", "we", "they", "he", "she")
+    ):
+        words = words[:-3]  # "I'm listening right now, aren't I": the tag is a jab
     text: list[str] = []
     for i, t in enumerate(words):
         word = _plain(t)

@@ -2406,6 +2406,17 @@ def test_like_after_a_sense_verb_is_a_comparison_not_a_hedge() -> None:
             "Can you check with me before inviting people over?",
             re.compile(r"(side|stand), I'll fill in"),
         ),
+        # a wish in "would" that leaned on a cut "if"; a tag question after the side
+        (
+            "Honestly I'd love it if you planned something for once.",
+            "You never seem excited about our weekends any more.",
+            re.compile(r"I'd love it"),
+        ),
+        (
+            "im home every night this week arent i",
+            "I feel like we barely see each other lately.",
+            re.compile(r"aren't I"),
+        ),
         # a shouted word is said plainly; half of a hyphenated word is no topic
         (
             "omg I had ONE cigarette at the party, relax",
