@@ -441,7 +441,11 @@ def _topics(
             and any(c.lower_ in ("ca", "can", "could") for c in root.head.children)
         ):
             continue  # "you can't take any teasing": a verdict on them, not a topic
-        if root.lower_ in config.topic_stopwords or root.i in skip:
+        if (
+            root.lower_ in config.topic_stopwords
+            or root.i in skip
+            or (len(root.text) == 1 and root.text.isalpha())  # "sorry. k."
+        ):
             continue
         verb = next((a for a in root.ancestors if a.pos_ in ("VERB", "AUX")), None)
         if (
@@ -3489,14 +3493,74 @@ def _share_kept(words: set[str], candidate: str) -> float:
 # -- assembling ------------------------------------------------------------------------------
 
 
+_SO_AS_OBJECT = frozenset(
+    {
+        "think",
+        "hope",
+        "guess",
+        "suppose",
+        "believe",
+        "told",
+        "said",
+        "say",
+        "do",
+        "did",
+        "fear",
+        "expect",
+        "reckon",
+        "thought",
+        "hoped",
+        "imagine",
+        "seems",
+        "seemed",
+        "and",
+        "or",
+        "not",
+        "more",
+        "even",
+        "why",
+        "ever",
+        "just",
+        "is",
+        "was",
+        "are",
+        "were",
+        "be",
+        # "I told you so"
+        "you",
+        "me",
+        "us",
+        "them",
+        "him",
+        "her",
+        "it",
+    }
+)
+# Names of days and months a texted message may write small ("may" and "march" are also
+# words)
+_NAMED_DAYS = re.compile(
+    r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|april|"
+    r"june|july|august|september|october|november|december|christmas|easter)\b"
+)
+_EMOJI = re.compile("[\U0001f000-\U0001faff\u2600-\u27bf\ufe0f\u200d]")
+
+
 def _tidy(text: str) -> str:
+    text = _EMOJI.sub("", text)  # "...all night 😕": the person's emoji is not the coach's
     text = re.sub(r"\s+", " ", text).strip()
+    # a texted "so" trailing off ("you didn't ask about my interview so 🤷"), not "I hope so"
+    text = re.sub(
+        r"(\w+) so\s*(?=[,.?!]|$)",
+        lambda m: m.group(0) if m.group(1).lower() in _SO_AS_OBJECT else m.group(1),
+        text,
+    )
     text = re.sub(r"\s+([,.?!;:])", r"\1", text)
     text = re.sub(r"\s+(['’](?:s|re|ll|ve|d|m)\b|n't\b)", r"\1", text)
     text = re.sub(r"(\ws) ['’](?= )", r"\1'", text)  # "my parents' house"
     text = re.sub(r"([£$€]) (?=\d)", r"\1", text)  # "the £90 charge"
     text = re.sub(r"\b(\w+) \1\b", r"\1", text, flags=re.IGNORECASE)
     text = re.sub(r"\bi\b", "I", text)
+    text = _NAMED_DAYS.sub(lambda m: m.group(0).capitalize(), text)  # texted "on tuesday"
     sentences = re.split(r"(?<=[.?!])\s+", text)
     text = " ".join(s[:1].upper() + s[1:] for s in sentences if s)
     if text and text[-1] not in ".?!":

@@ -142,6 +142,7 @@ def test_texting_offsets_map_back_to_the_original() -> None:
             "It's not my fault the cat knocked its bowl over",
         ),
         ("the app lost its own backup", "the app lost its own backup"),
+        ("hes late and shes livid, u'll see", "he's late and she's livid, you'll see"),
     ],
 )
 def test_texting_shorthand_is_read_as_words(texted: str, read: str) -> None:

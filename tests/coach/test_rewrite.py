@@ -230,7 +230,7 @@ def test_the_persons_own_deed_is_their_point_before_a_longer_one_about_someone_e
         context="The car's out of petrol again.",
         n=7,
     )
-    assert any("From my side, I filled it up on friday" in t for t in texts), texts
+    assert any("From my side, I filled it up on Friday" in t for t in texts), texts
     assert not any("From my side, my brother" in t for t in texts), texts
 
 
@@ -3176,3 +3176,27 @@ def test_a_capital_inside_their_words_is_kept_when_told_back() -> None:
     )
     told = [t for t in texts if "you need me to take" in t]
     assert told and all("take Wednesdays" in t for t in told), texts
+
+
+@pytest.mark.parametrize(
+    ("text", "context", "said", "not_said"),
+    [
+        # the person's emoji is not the coach's
+        ("ugh fine sorry 😒", "You've been on your laptop all through lunch 😕", "", "😕"),
+        # "u'd" is "you'd", told back as "I'd"
+        ("i was swamped ok", "u said u'd book the table for friday", "I'd book the table", "u'd"),
+        # a "so" trailing off goes; a day written small is written as a name
+        (
+            "u didn't even ask about my exam on friday so 🤷",
+            "You didn't text me back last night.",
+            "my exam on Friday.",
+            " so.",
+        ),
+    ],
+)
+def test_texted_words_are_written_out_in_the_suggestions(
+    text: str, context: str, said: str, not_said: str
+) -> None:
+    texts = _texts(text, context=context, n=7)
+    assert texts and any(said in t for t in texts), texts
+    assert not any(not_said in t for t in texts), texts
