@@ -3939,6 +3939,18 @@ def rewrite(
         else (alone[0] if alone and alone[1] in _FELT_ABOUT else "you're upset"),
         # the feeling they named with what it is about ("you're nervous about the move")
         "felt_about": named[0] if named and named[2] else None,
+        # what else they told of, beyond what that feeling names ("so tired you cried in the
+        # shower", and the baby); never what the reply brought up
+        "topic_beyond": _join(
+            [
+                t
+                for t in _distinct(theirs)[:2]
+                if not re.search(rf"\b{re.escape(t.split()[-1])}\b", named[0], re.IGNORECASE)
+                and not re.fullmatch(r"the \w+ing", t)  # "the waking": a verb of theirs
+            ]
+        )
+        if named and named[2] and not calm
+        else None,
         # one not had "about" a thing ("you're exhausted"), told back on its own; so is
         # one whose matter they did not name: "terrified" about the reply's topic ("my work
         # drinks") would pin their fear on what the person brought up

@@ -3200,3 +3200,15 @@ def test_texted_words_are_written_out_in_the_suggestions(
     texts = _texts(text, context=context, n=7)
     assert texts and any(said in t for t in texts), texts
     assert not any(not_said in t for t in texts), texts
+
+
+def test_hearing_a_feeling_also_names_what_else_they_told_of() -> None:
+    # "so tired you fell asleep at your desk" names the desk, not the twins they are up with;
+    # what the reply brought up ("kids") is not added to their feeling
+    texts = _texts(
+        "Everyone with kids is tired, that's just how it is.",
+        context="I've been up with the twins every night this month. I'm so tired I fell "
+        "asleep at my desk.",
+    )
+    heard = [t for t in texts if t.startswith("It makes sense that you're so tired")]
+    assert heard and "with the twins," in heard[0] and "kids" not in heard[0], texts
