@@ -826,7 +826,10 @@ _PROPOSALS = re.compile(
     r"|^i('m| am| was) thinking (of|about|we)\b"
     # an ask passed on: "My mum's asked if we can host lunch", "The kids want to go camping"
     r"|^(my|your|our|the) [a-z' -]{2,30}? ?(('s|'ve|has|have) )?(asked|wants?|invited)\b"
-    r"|^i (bought|booked|finished|won)\b",
+    r"|^i (bought|booked|finished|won)\b"
+    # a plan checked on: "are we still doing date night Friday?", "do you fancy a walk?"
+    r"|^(are|is) (we|it) still (on|going|doing|having|meeting|up for)\b"
+    r"|^do (you|we) (want|fancy)\b|^(are|r) you (free|around|up for|coming)\b",
     re.IGNORECASE,
 )
 
@@ -898,7 +901,10 @@ def _calm(ctx_doc: Doc) -> bool:
     """Whether the partner's message is a plan, a request or good news ("Can we plan the
     trip?", "I booked the flights!") with no hurt, worry or complaint in it, so "you're upset"
     would not fit."""
-    text = ctx_doc.text.strip()
+    # (after a greeting: "hey, are we still on for Friday?")
+    text = re.sub(
+        r"^(hey|hi|hiya|so|ok|okay|babe|love|hun)\b[,!.]?\s*", "", ctx_doc.text.strip(), flags=re.I
+    )
     if not _PROPOSALS.search(text) or any(t.dep_ == "neg" for t in ctx_doc):
         return False
     if any(

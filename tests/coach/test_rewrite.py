@@ -1511,6 +1511,9 @@ def test_one_thing_is_not_named_twice() -> None:
         ),
         ("Ugh, not this again.", "You forgot the summer trip deposit again.", True),
         ("Ugh, not this again.", "Can we talk? I'm sad about the summer trip.", True),
+        # a plan checked on, after a greeting
+        ("depends if ur in a mood again", "hey, are we still on for the cinema thursday?", False),
+        ("ugh. maybe.", "Do you fancy a walk by the canal later?", False),
     ],
 )
 def test_validation_says_upset_only_when_they_are(text: str, context: str, upset: bool) -> None:
