@@ -2104,6 +2104,8 @@ def _told_to(doc: Doc) -> set[str]:
         first = _command(sent)
         if first is not None and first.dep_ == "ROOT":
             words |= {t.lower_ for t in first.subtree}
+        elif first is None and _misread_order(sent):
+            words |= {t.lower_ for t in sent}  # "Change jobs then lol"
     # and advice put as what they should do ("You should see a doctor then")
     for token in doc:
         verb = _prescribed(token, _ADVISING)
@@ -2177,6 +2179,10 @@ def _request(
             phrase = _verb_phrase(first, advice)
             if phrase:
                 return phrase
+        if advice and first is None:
+            misread = _misread_order(sent)
+            if misread:
+                return misread
     for token in doc:
         if "?" in token.sent.text:
             continue  # "why do you have to make a scene?" is a charge, not a request
@@ -2193,6 +2199,28 @@ def _request(
             if phrase:
                 return phrase
     return None
+
+
+def _misread_order(sent: Span) -> tuple[str, str] | None:
+    """A short order the parser read as a name or an adjective ("Buy earplugs.", "Change
+    jobs then lol"): the sentence itself, when it opens with a verb of advice and nothing in
+    it has a subject."""
+    words = [t for t in sent if not t.is_punct and not _EMOJI.search(t.text)]
+    while words and words[0].lower_ in _LEADS:
+        words = words[1:]
+    while words and (words[-1].lower_ in _CLOSERS or words[-1].lower_ in ("then", "done")):
+        words = words[:-1]
+    if not 2 <= len(words) <= 5 or words[0].tag_ == "VB":
+        return None
+    if words[0].lower_ not in _lexicon("advice_verbs") or any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.i in {w.i for w in words}
+        for t in words
+        for c in t.children
+    ):
+        return None  # "Call me when you land" is read right; "Text he said" has a subject
+    verb = words[0].lower_
+    rest = " ".join(t.text for t in words[1:])
+    return f"{verb} {rest}", f"{_gerund(verb)} {rest}"
 
 
 # Verbs of the person's own guessing: "I assumed you loved it" reports a guess.

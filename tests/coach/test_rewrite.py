@@ -3215,3 +3215,27 @@ def test_hearing_a_feeling_also_names_what_else_they_told_of() -> None:
     )
     heard = [t for t in texts if t.startswith("It makes sense that you're so tired")]
     assert heard and "with the twins," in heard[0] and "kids" not in heard[0], texts
+
+
+@pytest.mark.parametrize(
+    ("text", "context", "offered"),
+    [
+        (
+            "Book physio. Sorted.",
+            "My shoulder has been agony since the fall and I'm shattered.",
+            "Would it help to book physio,",
+        ),
+        (
+            "Change gyms then lol",
+            "The new gym is always packed and I hate going now.",
+            "Would it help to change gyms,",
+        ),
+    ],
+)
+def test_a_short_order_the_parser_misread_is_offered_as_advice(
+    text: str, context: str, offered: str
+) -> None:
+    # the tagger read "Book" and "Change" as nouns
+    texts = _texts(text, context=context)
+    assert any(offered in t for t in texts), texts
+    assert not any("about change gyms" in t for t in texts), texts
