@@ -265,7 +265,7 @@ def _noun_chunks(doc: Doc) -> list[Span]:
     chunks: list[Span] = []
     for chunk in doc.noun_chunks:
         if len(chunk) > 1 and chunk[-1].lower_ in _CLOSERS:
-            # "it's only a hens party lol": the parser made "lol" the noun it is about
+            # "it's only a quiz night lol": the parser made "lol" the noun it is about
             chunk = chunk[:-1]
             if chunk[-1].pos_ not in ("NOUN", "PROPN"):
                 continue  # "that deep lol"
@@ -827,7 +827,7 @@ _PROPOSALS = re.compile(
     # an ask passed on: "My mum's asked if we can host lunch", "The kids want to go camping"
     r"|^(my|your|our|the) [a-z' -]{2,30}? ?(('s|'ve|has|have) )?(asked|wants?|invited)\b"
     r"|^i (bought|booked|finished|won)\b"
-    # a plan checked on: "are we still doing date night Friday?", "do you fancy a walk?"
+    # a plan checked on: "are we still doing the market Saturday?", "do you fancy a walk?"
     r"|^(are|is) (we|it) still (on|going|doing|having|meeting|up for)\b"
     r"|^do (you|we) (want|fancy)\b|^(are|r) you (free|around|up for|coming)\b",
     re.IGNORECASE,
@@ -901,7 +901,7 @@ def _calm(ctx_doc: Doc) -> bool:
     """Whether the partner's message is a plan, a request or good news ("Can we plan the
     trip?", "I booked the flights!") with no hurt, worry or complaint in it, so "you're upset"
     would not fit."""
-    # (after a greeting: "hey, are we still on for Friday?")
+    # (after a greeting: "hey, are we still doing the market?")
     text = re.sub(
         r"^(hey|hi|hiya|so|ok|okay|babe|love|hun)\b[,!.]?\s*", "", ctx_doc.text.strip(), flags=re.I
     )
@@ -3582,7 +3582,7 @@ _EMOJI = re.compile("[\U0001f000-\U0001faff\u2600-\u27bf\ufe0f\u200d]")
 def _tidy(text: str) -> str:
     text = _EMOJI.sub("", text)  # "...all night 😕": the person's emoji is not the coach's
     text = re.sub(r"\s+", " ", text).strip()
-    # a texted "so" trailing off ("you didn't ask about my interview so 🤷"), not "I hope so"
+    # a texted "so" trailing off ("you never asked how my exam went so 🤷"), not "I hope so"
     text = re.sub(
         r"(\w+) so\s*(?=[,.?!]|$)",
         lambda m: m.group(0) if m.group(1).lower() in _SO_AS_OBJECT else m.group(1),
@@ -3712,7 +3712,7 @@ def rewrite(
     ctx_doc = parse(normalize(ex.context).text) if ex.context else None
     if ctx_doc is not None:
         theirs = _topics(ctx_doc, flip=True, skip=_insults(ctx_doc), config=config)
-    # the things their message names ("the mould", "their tablets")
+    # the things their message names ("the gutters", "their consoles")
     named_things = {
         _singular(w)
         for t in (ctx_doc if ctx_doc is not None else ())
@@ -3798,8 +3798,8 @@ def rewrite(
             # point already carries it)
             if main_harm != "counter_complaint" and theirs:  # there, their own deed is the matter
                 # (but not a thing of theirs the sentence runs on to: "I'm the one at home
-                # with them, and you never take the tablets away" after their worry about
-                # the tablets)
+                # with them, and you never switch the consoles off" after their worry about
+                # the consoles)
                 said |= {
                     t.lower_
                     for subject in doc
@@ -3845,7 +3845,7 @@ def rewrite(
             point = None  # the way out is said once, in the break, not as their side too
     chosen = _distinct(topics)[:2]
     if ctx_doc is not None:
-        # What both of them named ("the ute" in their ask and in the reply) is the matter
+        # What both of them named ("the van" in their ask and in the reply) is the matter
         # between them: it leads, before what only one of them brought up.
         their_words = {_singular(w) for t in ctx_doc for w in (t.lower_, t.lemma_)}
         my_words = {_singular(w) for t in doc for w in (t.lower_, t.lemma_)}

@@ -138,8 +138,8 @@ def test_texting_offsets_map_back_to_the_original() -> None:
         # "its" is "it's" where a possessive could not stand
         ("its just a quiz night lol", "it's just a quiz night lol"),
         (
-            "Its not my fault the cat knocked its bowl over",
-            "It's not my fault the cat knocked its bowl over",
+            "Its not late, the cat knocked its bowl over",
+            "It's not late, the cat knocked its bowl over",
         ),
         ("the app lost its own backup", "the app lost its own backup"),
         ("hes late and shes livid, u'll see", "he's late and she's livid, you'll see"),

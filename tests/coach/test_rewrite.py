@@ -93,7 +93,7 @@ def test_suggestions_are_well_formed(text: str, context: str | None) -> None:
         # a capital inside a sentence is kept, whatever the tagger calls the word
         (
             "Sure, like the Italian classes you quit after two weeks.",
-            "I want to sign up for a pottery course.",
+            "I've been looking at a pottery course.",
             "the Italian classes",
         ),
     ],
@@ -564,8 +564,8 @@ def test_a_thing_of_theirs_the_excuse_runs_on_to_is_still_a_topic() -> None:
     # the service is in their worry and in the reply's long "I'm the one who..." sentence:
     # the sentence is the person's side, but the service is still what they talk about
     texts = _texts(
-        "I'm the one who drives them to football every Saturday, and you never once offered "
-        "to take the car in for its service yourself.",
+        "I'm the one who drives them to football every Saturday, and not once have you "
+        "offered to take the car in for its service yourself.",
         context="I'm worried the car hasn't had a service in two years.",
     )
     assert any("the car and its service" in t for t in texts), texts
@@ -1512,7 +1512,7 @@ def test_one_thing_is_not_named_twice() -> None:
         ("Ugh, not this again.", "You forgot the summer trip deposit again.", True),
         ("Ugh, not this again.", "Can we talk? I'm sad about the summer trip.", True),
         # a plan checked on, after a greeting
-        ("depends if ur in a mood again", "hey, are we still on for the cinema thursday?", False),
+        ("depends if ur in a mood again", "hey, are we still doing the cinema thursday?", False),
         ("ugh. maybe.", "Do you fancy a walk by the canal later?", False),
     ],
 )
@@ -2411,7 +2411,7 @@ def test_like_after_a_sense_verb_is_a_comparison_not_a_hedge() -> None:
         ),
         # a wish in "would" that leaned on a cut "if"; a tag question after the side
         (
-            "Honestly I'd love it if you planned something for once.",
+            "Honestly I'd love it if you sorted out a weekend yourself for once.",
             "You never seem excited about our weekends any more.",
             re.compile(r"I'd love it"),
         ),
@@ -3185,14 +3185,14 @@ def test_a_capital_inside_their_words_is_kept_when_told_back() -> None:
     ("text", "context", "said", "not_said"),
     [
         # the person's emoji is not the coach's
-        ("ugh fine sorry 😒", "You've been on your laptop all through lunch 😕", "", "😕"),
+        ("ugh fine sorry 😒", "u haven't looked away from that laptop all evening 😕", "", "😕"),
         # "u'd" is "you'd", told back as "I'd"
         ("i was swamped ok", "u said u'd book the table for friday", "I'd book the table", "u'd"),
         # a "so" trailing off goes; a day written small is written as a name
         (
-            "u didn't even ask about my exam on friday so 🤷",
+            "u never even asked how my exam went on friday so 🤷",
             "You didn't text me back last night.",
-            "my exam on Friday.",
+            "my exam went on Friday.",
             " so.",
         ),
     ],
@@ -3210,7 +3210,7 @@ def test_hearing_a_feeling_also_names_what_else_they_told_of() -> None:
     # what the reply brought up ("kids") is not added to their feeling
     texts = _texts(
         "Everyone with kids is tired, that's just how it is.",
-        context="I've been up with the twins every night this month. I'm so tired I fell "
+        context="The twins have had me up every night this month. I'm so tired I fell "
         "asleep at my desk.",
     )
     heard = [t for t in texts if t.startswith("It makes sense that you're so tired")]
