@@ -296,7 +296,7 @@ def _topics(
     # no thing of the matter.
     set_phrases = [m.span(1) for m in config.set_phrase_pattern.finditer(doc.text.lower())]
     for chunk in _noun_chunks(doc):
-        # (of a chunk cut short, its last noun: "a" and "party" in "a hens party" both hang
+        # (of a chunk cut short, its last noun: "a" and "night" in "a quiz night" both hang
         # from the "lol" that was cut)
         root = chunk.root if chunk.root.pos_ in ("NOUN", "PROPN", "PRON") else chunk[-1]
         if any(a <= root.idx and root.idx + len(root.text) <= b for a, b in set_phrases):
@@ -2105,7 +2105,7 @@ def _told_to(doc: Doc) -> set[str]:
         if first is not None and first.dep_ == "ROOT":
             words |= {t.lower_ for t in first.subtree}
         elif first is None and _misread_order(sent):
-            words |= {t.lower_ for t in sent}  # "Change jobs then lol"
+            words |= {t.lower_ for t in sent}  # "Change gyms then lol"
     # and advice put as what they should do ("You should see a doctor then")
     for token in doc:
         verb = _prescribed(token, _ADVISING)
@@ -2202,8 +2202,8 @@ def _request(
 
 
 def _misread_order(sent: Span) -> tuple[str, str] | None:
-    """A short order the parser read as a name or an adjective ("Buy earplugs.", "Change
-    jobs then lol"): the sentence itself, when it opens with a verb of advice and nothing in
+    """A short order the parser read as a name or an adjective ("Book physio.", "Change
+    gyms then lol"): the sentence itself, when it opens with a verb of advice and nothing in
     it has a subject."""
     words = [t for t in sent if not t.is_punct and not _EMOJI.search(t.text)]
     while words and words[0].lower_ in _LEADS:
@@ -3973,8 +3973,8 @@ def rewrite(
         else (alone[0] if alone and alone[1] in _FELT_ABOUT else "you're upset"),
         # the feeling they named with what it is about ("you're nervous about the move")
         "felt_about": named[0] if named and named[2] else None,
-        # what else they told of, beyond what that feeling names ("so tired you cried in the
-        # shower", and the baby); never what the reply brought up
+        # what else they told of, beyond what that feeling names ("so tired you fell asleep
+        # at your desk", and the twins); never what the reply brought up
         "topic_beyond": _join(
             [
                 t
