@@ -444,7 +444,7 @@ def _topics(
         if (
             root.lower_ in config.topic_stopwords
             or root.i in skip
-            or (len(root.text) == 1 and root.text.isalpha())  # "sorry. k."
+            or (len(root.text.rstrip(".")) == 1 and root.text[0].isalpha())  # "sorry. k."
         ):
             continue
         verb = next((a for a in root.ancestors if a.pos_ in ("VERB", "AUX")), None)
@@ -1882,7 +1882,7 @@ def _retold(tokens: list[Token]) -> list[str]:
             # a capital inside the sentence is meant ("take Tuesdays", "Grandma's house")
             titled = (
                 token.text[:1].isupper()
-                and token.text[1:].islower()
+                and not token.text.isupper()  # "TikTok" as written; a shouted "NEVER" not
                 and token.i != token.sent.start
             )
             words.append(token.text if token.pos_ == "PROPN" or acronym or titled else low)
@@ -3733,6 +3733,9 @@ def rewrite(
     charged: frozenset[str] = frozenset()  # the verbs of their message
     if ctx_doc is not None:
         owned = _owned_complaint(ctx_doc)
+        if owned:
+            # "You forgot, didn't you." is owned as "I forgot", not "I forgot, didn't I"
+            owned = re.sub(r",?\s+\w+n't (I|you|we|they|he|she|it)\s*$", "", owned) or None
         # "You forgot...", "your phone...": about the person; "I didn't want to tell you" is not.
         addressed = any(
             (t.lower_ in ("you", "u") and t.dep_ in ("nsubj", "nsubjpass"))

@@ -3239,3 +3239,22 @@ def test_a_short_order_the_parser_misread_is_offered_as_advice(
     texts = _texts(text, context=context)
     assert any(offered in t for t in texts), texts
     assert not any("about change gyms" in t for t in texts), texts
+
+
+@pytest.mark.parametrize(
+    ("text", "context", "said", "not_said"),
+    [
+        # a name with a capital inside it is told back as written
+        ("ok sorry geez", "You were scrolling TikTok all through dinner.", "TikTok", "tiktok"),
+        # a tag question is no part of the deed owned
+        ("ugh sorry", "You forgot the bins, didn't you.", "that I forgot the bins.", "didn't I"),
+        # a texted "k." is no topic
+        ("sorry. k.", "You didn't text when you got to the hotel.", "the hotel", "k."),
+    ],
+)
+def test_their_words_are_told_back_cleanly(
+    text: str, context: str, said: str, not_said: str
+) -> None:
+    texts = _texts(text, context=context)
+    assert any(said in t for t in texts), texts
+    assert not any(not_said in t for t in texts), texts
