@@ -3447,6 +3447,13 @@ def _clean_point(tokens: list[Token], config: _Config) -> list[str]:
         return []  # "honestly it's simple": making their trouble small, not a side
     if re.search(r"\b(shall|should) (i|we)\s*\?+\W*$", words[0].sent.text.lower()):
         return []  # "I'll start living in the dark, shall I?": a mock offer, not a side
+    lowered = {t.lower_ for t in words}
+    if (
+        {"you", "u"} & lowered
+        and {"anything", "everything", "nothing"} & lowered
+        and any(t.lemma_ in ("rely", "trust", "count", "depend", "leave") for t in words)
+    ):
+        return []  # "I can't rely on you for anything": a verdict on them, not a side
     kept = {t.i for t in words}
 
     def cut_if(verb: Token) -> bool:

@@ -2415,6 +2415,12 @@ def test_like_after_a_sense_verb_is_a_comparison_not_a_hedge() -> None:
             "You never seem excited about our weekends any more.",
             re.compile(r"I'd love it"),
         ),
+        # a verdict on them put in the first person
+        (
+            "Typical. I can't rely on you for anything, can I.",
+            "I lost the spare key again, sorry.",
+            re.compile(r"rely on you"),
+        ),
         (
             "im home every night this week arent i",
             "I feel like we barely see each other lately.",
