@@ -1810,7 +1810,8 @@ def _owned_complaint(ctx_doc: Doc) -> str | None:
         words = _retold(tokens)
         phrase = _said(words)
         if 2 <= len(words) <= 16:
-            return phrase
+            # "You forgot, didn't you." is owned as "I forgot", not "I forgot, didn't I"
+            return re.sub(r",?\s+\w+n't (I|you|we|they|he|she|it)\s*$", "", phrase) or None
     return None
 
 
@@ -3486,8 +3487,6 @@ def _clean_point(tokens: list[Token], config: _Config) -> list[str]:
         word = _plain(t)
         if i == 0 and not (t.pos_ == "PROPN" or word == "I"):
             word = word[:1].lower() + word[1:]
-        if word.lower() == "its" and i + 1 < len(words) and words[i + 1].tag_ in ("PRP$", "DT"):
-            word = "it's"  # texted "its my only hobby"
         text.append(word + (t.whitespace_ if i < len(words) - 1 else ""))
     return text
 
@@ -3740,9 +3739,6 @@ def rewrite(
     charged: frozenset[str] = frozenset()  # the verbs of their message
     if ctx_doc is not None:
         owned = _owned_complaint(ctx_doc)
-        if owned:
-            # "You forgot, didn't you." is owned as "I forgot", not "I forgot, didn't I"
-            owned = re.sub(r",?\s+\w+n't (I|you|we|they|he|she|it)\s*$", "", owned) or None
         # "You forgot...", "your phone...": about the person; "I didn't want to tell you" is not.
         addressed = any(
             (t.lower_ in ("you", "u") and t.dep_ in ("nsubj", "nsubjpass"))
