@@ -1013,6 +1013,9 @@ _FELT_AUX = {
 
 
 _WHEN = frozenset({"when", "whenever"})
+# Words that only point back at a matter named earlier ("scared about it", "upset about
+# all that").
+_STAND_INS = frozenset({"it", "this", "that", "all", "them", "everything"})
 
 
 def _when_clause(verb: Token) -> bool:
@@ -1121,8 +1124,19 @@ def _their_feeling(ctx_doc: Doc) -> tuple[str, str, bool] | None:
             ),
             None,
         )
-        # "nervous about your drinking" -> "about my drinking"
-        tail = " " + _said(_retold(list(about.subtree))) if about is not None else ""
+        tail = ""
+        if about is not None and all(
+            t.i == about.i or t.lower_ in _STAND_INS for t in about.subtree
+        ):
+            # "...moved to Friday and I'm scared about it": "it" stands in for the matter
+            # named before, which is what to say; else a topic says it ("about it" does not)
+            named_before = _named_before(token)
+            if named_before is not None:
+                tail = f" {about.lower_} {_said(_retold(named_before))}"
+            about = None
+        elif about is not None:
+            # "nervous about your drinking" -> "about my drinking"
+            tail = " " + _said(_retold(list(about.subtree)))
         after = [c for c in (*token.children, *head.children) if c.i > token.i]
         # "scared you'll leave me" -> "scared I'll leave you"
         fear = next((c for c in after if c.dep_ == "ccomp"), None)
@@ -1203,6 +1217,27 @@ def _their_feeling(ctx_doc: Doc) -> tuple[str, str, bool] | None:
             told = f"you {'were' if past else 'are'} {feeling}".replace("you are", "you're")
         return told, token.lower_, bool(tail)
     return _it_hurt(ctx_doc) or _feels_like(ctx_doc)
+
+
+def _named_before(feeling: Token) -> list[Token] | None:
+    """The thing a feeling's "it" points back at: what the clause or sentence before it
+    was about ("My scan got moved to June and I'm nervous about it" -> "My scan"). What
+    something was done to comes before who did it ("The garage kept the van another week,
+    I'm fuming about it" -> "the van")."""
+    sent = feeling.sent
+    start = sent.start
+    if not any(t.pos_ in ("NOUN", "PROPN") for t in feeling.doc[start : feeling.i]):
+        # "I've got my scan in June. I'm nervous about it."
+        start = feeling.doc[sent.start - 1].sent.start if sent.start > 0 else start
+    before = feeling.doc[start : feeling.i]
+    for deps in (("nsubjpass", "dobj"), ("nsubj",)):
+        for noun in before:
+            if noun.dep_ not in deps or noun.pos_ not in ("NOUN", "PROPN"):
+                continue
+            words = list(noun.subtree)
+            if words[-1].i < feeling.i and len(words) <= 6 and not any(t.is_punct for t in words):
+                return words
+    return None
 
 
 def _feels_like(ctx_doc: Doc) -> tuple[str, str, bool] | None:

@@ -1115,6 +1115,17 @@ def test_a_sneer_or_a_mere_retort_is_not_set_aside_for_later() -> None:
             "omg chill its not a big deal",
             "It makes sense that you're upset that I left the stove on again.",
         ),
+        # "about it" points back at what they named first: that is what is told back
+        (
+            "The vet moved the cat's operation to Monday and I'm worried about it.",
+            "Vets do that op every day, stop fretting.",
+            "It makes sense that you're worried about the cat's operation.",
+        ),
+        (
+            "My brother's wedding speech is next week. I'm anxious about all that.",
+            "You'll be fine, it's five minutes.",
+            "It makes sense that you're anxious about your brother's wedding speech.",
+        ),
     ],
 )
 def test_validation_tells_back_what_they_said(context: str, reply: str, told_back: str) -> None:
