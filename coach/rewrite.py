@@ -519,6 +519,9 @@ def _topics(
             root.lower_ in _VERBS_READ_AS_NOUNS
             and root.i > chunk.start
             and doc[root.i - 1].dep_ in ("compound", "amod")
+            # "early starts": after a bare adjective it is the noun it looks like (not
+            # "my flat ends", an adjective to the tagger)
+            and not (doc[root.i - 1].pos_ == "ADJ" and root.i - 1 == chunk.start)
         )
         # "a review babe": the pet name is no part of the thing
         called = (
@@ -1381,6 +1384,73 @@ _ASKING_AUX = frozenset({"could", "can", "would", "will", "ca", "wo"})
 _NOT_ASKED = frozenset({"believe", "imagine", "guess", "see", "blame", "be", "do", "have"})
 
 
+# Verbs whose clause says what was said, known or felt ("tell me you're late", "I hope
+# you'll come"): the clause after them is theirs, not a new sentence.
+_CLAUSE_TAKERS = frozenset(
+    {
+        "tell",
+        "say",
+        "ask",
+        "remind",
+        "let",
+        "know",
+        "think",
+        "believe",
+        "feel",
+        "hope",
+        "wish",
+        "want",
+        "need",
+        "notice",
+        "see",
+        "hear",
+        "remember",
+        "forget",
+        "realise",
+        "realize",
+        "mention",
+        "explain",
+        "show",
+        "promise",
+        "admit",
+        "agree",
+        "decide",
+        "text",
+        "message",
+        "email",
+        "call",
+        "ring",
+        "warn",
+        "guess",
+        "bet",
+        "suppose",
+        "understand",
+        "check",
+        "find",
+        "make",
+        "pretend",
+        "swear",
+        "insist",
+        "complain",
+        "worry",
+        "mind",
+        "doubt",
+        "imagine",
+        "expect",
+        "confirm",
+        "write",
+        "post",
+        "learn",
+        # "help me understand it", "have him ring you": who does it, then what
+        "help",
+        "have",
+        "get",
+        "watch",
+        "leave",
+    }
+)
+
+
 def _told_through(start: Token, clause: Token, fewest: int, most: int) -> str | None:
     """Their words from `start` to the end of `clause`, in the person's voice, when they
     are `fewest` to `most` words."""
@@ -1395,6 +1465,34 @@ def _told_through(start: Token, clause: Token, fewest: int, most: int) -> str | 
             and not (t.text == "," and t.i + 1 < span.end and t.nbor().lower_ == "not")
         ),
         span.end,
+    )
+    # to a sentence texted on without a stop: "clean the bathroom this weekend its been
+    # ages" (a clause after this one with a subject of its own and nothing joining it)
+    cut = min(
+        (
+            t.left_edge.i
+            for t in span
+            if t.dep_ in ("nsubj", "nsubjpass")
+            and t.head.i > clause.i
+            and (
+                t.head.dep_ in ("advcl", "parataxis")
+                # "ring the garage tomorrow its making that noise": no verb of saying or
+                # knowing to tell it ("remind them we're away", "notice I cleaned" do)
+                or (
+                    t.head.dep_ == "ccomp"
+                    and t.head.head.pos_ == "VERB"
+                    and t.head.head.lemma_.lower() not in _CLAUSE_TAKERS
+                )
+            )
+            and t.tag_ not in ("WP", "WDT")
+            and not any(
+                c.dep_ in ("mark", "cc") or c.tag_ in ("WRB", "WDT", "WP")
+                for c in t.head.children
+                if c.i < t.i
+            )
+            and t.doc[t.left_edge.i - 1].dep_ != "cc"
+        ),
+        default=cut,
     )
     words = [t for t in start.doc[start.i : cut] if not t.is_punct or t.text == ","]
     told = _said(_retold(words)).replace(" ,", ",")
@@ -2717,6 +2815,9 @@ def _point(
     )
 
 
+# An offer that is a question even when texted without its "?" ("shall I book you a
+# butler too", "want me to write it down for you").
+_OFFERED = re.compile(r"(?:(?:do )?(?:you|u) )?(?:want|wanna) me to\b|(?:should|shall) i\b")
 # Words kept out of a topic ("the whole garage" is about the garage) that are no judgement
 # in the person's own point ("I packed the whole garage").
 _AMOUNTS = frozenset({"whole", "entire", "same", "usual"})
@@ -2784,6 +2885,8 @@ def _longest_clause(
                 or clause[0].pos_ == "AUX"
             ):
                 continue  # the question; "I had a meeting, what was I...?" still has a point
+            if _OFFERED.match(" ".join(t.lower_ for t in clause if not t.is_punct)):
+                continue  # "want me to iron your socks too", asked without its "?"
             jab = (
                 {
                     t.i
@@ -3751,8 +3854,24 @@ def rewrite(
     insults = _insults(doc)
     theirs: list[str] = []  # what the partner's words are about
     ctx_doc = parse(normalize(ex.context).text) if ex.context else None
+    # "I feel like your chauffeur": a likeness they draw, not a thing of theirs (nor of
+    # the reply's, when it throws the word back)
+    likened: set[str] = set()
     if ctx_doc is not None:
-        theirs = _topics(ctx_doc, flip=True, skip=_insults(ctx_doc), config=config)
+        likened = {
+            _singular(t.lower_)
+            for t in ctx_doc
+            if t.dep_ == "pobj"
+            and t.head.lower_ == "like"
+            and t.head.head.pos_ in ("VERB", "AUX")
+            # "like your maid", "like a taxi": not "feel like sex" (a wish)
+            and any(c.dep_ in ("det", "poss") for c in t.children)
+        }
+        theirs = [
+            t
+            for t in _topics(ctx_doc, flip=True, skip=_insults(ctx_doc), config=config)
+            if _singular(t.split()[-1].lower()) not in likened
+        ]
     # the things their message names ("the gutters", "their consoles")
     named_things = {
         _singular(w)
@@ -3765,6 +3884,14 @@ def rewrite(
     # ("my shoes")
     fuller = {_singular(t.split()[-1]): t for t in reversed(theirs) if " " in t}
     topics = [fuller.get(_singular(t), t) if " " not in t else t for t in topics]
+    # "hold its hand": a thing of something not named before it is nothing to talk about
+    # (not "the car and its service")
+    topics = [
+        t
+        for i, t in enumerate(topics)
+        if not (i == 0 and t.lower().startswith("its "))
+        and not {_singular(w) for w in t.lower().split()} & likened
+    ]
     owned = None
     addressed = False  # whether the partner's words are about the person ("you forgot...")
     calm = False  # whether the partner's words show no hurt, worry or complaint
@@ -3907,6 +4034,16 @@ def rewrite(
         first = _distinct(sorted(topics, key=lambda t: not (shared(t) and not within(t))))[:2]
         if set(first) != set(chosen):
             chosen = first
+        if (
+            main_harm == "contempt"
+            and theirs
+            and (asked := theirs[0])
+            and not any(shared(t) for t in chosen)
+            and _singular(asked.split()[-1]) not in my_words
+        ):
+            # A sneer's props ("should I polish the taps too") are not what they asked
+            # about ("the bathroom"): what they named comes first, then the reply's words.
+            chosen = _distinct([asked, *chosen])[:2]
     if deferred is None and point is None and harm_counts["counter_complaint"] and theirs:
         # "How about you sorting the gutters and the shed?": what the person brings up
         # in return is for later, not what the partner is upset about

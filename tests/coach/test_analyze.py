@@ -142,6 +142,8 @@ def test_texting_offsets_map_back_to_the_original() -> None:
             "It's not late, the cat knocked its bowl over",
         ),
         ("the app lost its own backup", "the app lost its own backup"),
+        # and before the verbs texted on as "its doing my head in"
+        ("its doing my head in tbh", "it's doing my head in to be honest"),
         ("hes late and shes livid, u'll see", "he's late and she's livid, you'll see"),
     ],
 )

@@ -67,7 +67,17 @@ def test_suggestions_are_well_formed(text: str, context: str | None) -> None:
         # what is played down or asked about is still the topic
         ("moving in together isn't that deep lol", "I'm nervous about it.", "moving in together"),
         ("She was just teasing, relax.", "Your sister mocked my accent all night.", "teasing"),
-        ("With what money? Get real.", "I want to take a pottery course.", "about money"),
+        # "starts" after a bare adjective is the noun it looks like
+        (
+            "ugh fine, I'll tiptoe round like a ghost then",
+            "Could you keep the hoover off before nine? I've got late starts at the depot.",
+            "late starts",
+        ),
+        (
+            "With what money? Get real.",
+            "I want to take a pottery course.",
+            "the pottery course and money",
+        ),
         ("You never iron, so washing is the least you can do.", None, "about washing"),
         (
             "sure whatever u say",
@@ -549,6 +559,46 @@ def test_what_both_of_them_named_leads_the_topics() -> None:
     )
     assert texts and "the laundry" in texts[0], texts
     assert not any("the school and" in t or "and the school?" in t for t in texts), texts
+
+
+@pytest.mark.parametrize(
+    ("context", "reply", "asked", "prop"),
+    [
+        (
+            "Could you water the tomatoes while I'm away?",
+            "Of course, shall I read them a bedtime story and tuck them into the greenhouse too?",
+            "the tomatoes",
+            "bedtime story",
+        ),
+        (
+            "can u sort the recycling tonight",
+            "yes boss. want a spreadsheet of every yoghurt pot too",
+            "the recycling",
+            "spreadsheet",
+        ),
+    ],
+)
+def test_what_they_asked_about_comes_before_the_props_of_a_sneer(
+    context: str, reply: str, asked: str, prop: str
+) -> None:
+    # the things a sneer piles up are not what they asked about; the reply's words may
+    # follow, but their matter is named, and first
+    texts = _texts(reply, context=context)
+    assert texts, texts
+    for t in texts:
+        if prop in t:
+            assert asked in t and t.index(asked) < t.index(prop), t
+    assert any(asked in t for t in texts), texts
+
+
+def test_a_likeness_they_draw_is_no_thing_of_theirs() -> None:
+    # "like your butler" says how they feel treated; there is no butler to talk about
+    texts = _texts(
+        "lol the butler drama over three plates on the counter",
+        context="I feel like your butler. I tidy the kitchen every night on my own.",
+        n=7,
+    )
+    assert texts and not any("butler" in t for t in texts), texts
 
 
 def test_a_bare_word_for_a_thing_of_theirs_is_said_as_they_said_it() -> None:
@@ -1114,6 +1164,12 @@ def test_a_sneer_or_a_mere_retort_is_not_set_aside_for_later() -> None:
             "You left the stove on again!!",
             "omg chill its not a big deal",
             "It makes sense that you're upset that I left the stove on again.",
+        ),
+        # a sentence texted on without a stop is not part of what they asked
+        (
+            "can u book the garage tomorrow its making that noise again",
+            "omg fine, want me to hold its hand too",
+            "It makes sense that you'd like me to book the garage tomorrow.",
         ),
         # "about it" points back at what they named first: that is what is told back
         (
