@@ -585,6 +585,8 @@ def _topics(
                 and token.pos_ in ("INTJ", "X", "NOUN", "PROPN")
             ):
                 continue  # "lol planes" is about planes
+            if low == "more" and words[-1:] == ["the"] and doc[token.i - 1].lower_ == "one":
+                continue  # "one more game" is "the game", not "the more game"
             if (
                 (
                     token.pos_ == "DET"
@@ -2215,7 +2217,14 @@ _SOFTENERS = ("maybe", "perhaps")
 def _command(sent: Span, softened: bool = False) -> Token | None:
     """The bare imperative a sentence opens with, after "just", "so", "then" and the like
     ("So get a hobby", "Just call her"), and with `softened` after "maybe" or "perhaps"
-    too ("Maybe ring your sister"); "come on", "look", "listen" ask for nothing."""
+    too ("Maybe ring your sister"); "come on", "look", "listen" ask for nothing, and
+    neither do a threat or a mocking offer (`_not_asked`)."""
+    first = _bare_command(sent, softened)
+    return None if first is None or _not_asked(first) else first
+
+
+def _bare_command(sent: Span, softened: bool = False) -> Token | None:
+    """The imperative a sentence opens with, whatever it asks (see `_command`)."""
     words = [t for t in sent if not t.is_punct]
     leads = _LEADS + _SOFTENERS if softened else _LEADS
     while words and words[0].lower_ in leads:
@@ -2230,14 +2239,30 @@ def _command(sent: Span, softened: bool = False) -> Token | None:
     return first
 
 
+def _not_asked(first: Token) -> bool:
+    """Whether the imperative `first` asks nothing of them: an offer in mockery ("Want me
+    to whisper too?") or what follows if they go on ("Keep nagging and I'll go out")."""
+    words = [t.lower_ for t in first.sent if not t.is_punct and t.i >= first.i]
+    return bool(_OFFERED.match(" ".join(words))) or any(
+        c.dep_ == "conj"
+        and any(n.dep_ == "nsubj" and n.lower_ in ("i", "we") for n in c.children)
+        and any(a.lower_ in ("'ll", "will", "wo", "am", "'m") for a in c.children)
+        for c in first.children
+    )
+
+
 def _told_to(doc: Doc) -> set[str]:
     """The words of what the reply tells them to do, sneer or not ("So get a hobby",
     "Then stop leaving them in the sink"): a sentence led by a bare imperative."""
     words: set[str] = set()
     for sent in doc.sents:
         first = _command(sent)
+        bare = _bare_command(sent) if first is None else None
         if first is not None and first.dep_ == "ROOT":
             words |= {t.lower_ for t in first.subtree}
+        elif bare is not None and bare.dep_ == "ROOT":
+            # "Keep nagging and I'll go to Sam's": the threat and where it leads
+            words |= {t.lower_ for t in bare.subtree}
         elif first is None and _misread_order(sent):
             words |= {t.lower_ for t in sent}  # "Change gyms then lol"
     # and advice put as what they should do ("You should see a doctor then")

@@ -67,6 +67,12 @@ def test_suggestions_are_well_formed(text: str, context: str | None) -> None:
         # what is played down or asked about is still the topic
         ("moving in together isn't that deep lol", "I'm nervous about it.", "moving in together"),
         ("She was just teasing, relax.", "Your sister mocked my accent all night.", "teasing"),
+        # "one more game" is the game (not "the more game")
+        (
+            "Ugh, I'm mid-raid, stop hovering over me like a warden.",
+            "You said one more game an hour ago and dinner's going cold.",
+            "the game",
+        ),
         # "starts" after a bare adjective is the noun it looks like
         (
             "ugh fine, I'll tiptoe round like a ghost then",
@@ -589,6 +595,30 @@ def test_what_they_asked_about_comes_before_the_props_of_a_sneer(
         if prop in t:
             assert asked in t and t.index(asked) < t.index(prop), t
     assert any(asked in t for t in texts), texts
+
+
+@pytest.mark.parametrize(
+    ("context", "reply", "not_asked"),
+    [
+        # what follows if they go on is a threat, not something asked of them
+        (
+            "You said one more game an hour ago. I wanted us to have dinner together.",
+            "Keep nagging and I'll just go and play at Sam's. I'm mid-raid, I can't stop now.",
+            "nagging",
+        ),
+        # an offer made in mockery, texted without its "?"
+        (
+            "Could you keep the lights off in the hall after eleven? The baby wakes up.",
+            "Sure, I'll just sit in the dark like a monk. Want me to tiptoe too",
+            "me to tiptoe",
+        ),
+    ],
+)
+def test_a_threat_or_a_mocking_offer_is_not_carried_as_a_request(
+    context: str, reply: str, not_asked: str
+) -> None:
+    texts = _texts(reply, context=context, n=7)
+    assert texts and not any(not_asked in t.lower() for t in texts), texts
 
 
 def test_a_likeness_they_draw_is_no_thing_of_theirs() -> None:
