@@ -280,7 +280,17 @@ def _noun_chunks(doc: Doc) -> list[Span]:
         ):
             chunks[-1] = doc[last.start : chunk.end]
             continue
-        chunks.append(chunk)
+        end = chunk.end
+        while (
+            end < len(doc)
+            and doc[end - 1].pos_ == "PROPN"
+            and doc[end].text[:1].isupper()
+            and doc[end].text[1:].islower()
+            and doc[end].text != "I"
+            and not doc[end].is_sent_start
+        ):
+            end += 1  # "Uber Eats", the name's second word read as a verb
+        chunks.append(doc[chunk.start : end] if end > chunk.end else chunk)
     return chunks
 
 
@@ -527,7 +537,14 @@ def _topics(
         called = (
             root.lower_ in _PET_NAMES
             and root.i > chunk.start
-            and doc[root.i - 1].dep_ == "compound"
+            and (
+                doc[root.i - 1].dep_ == "compound"
+                # "welcome to retail mate, ...": said to them, before the comma
+                or (
+                    doc[root.i - 1].dep_ == "amod"
+                    and (root.i + 1 == len(doc) or doc[root.i + 1].is_punct)
+                )
+            )
         )
         words: list[str] = []
         for token in chunk[1:] if general else chunk:
@@ -742,7 +759,9 @@ _IRREGULAR_PLURALS = {
 }
 # What someone is called, read by the parser as the noun a phrase ends on ("its just a
 # review babe"): the phrase is about the review.
-_PET_NAMES = frozenset({"babe", "babes", "hun", "hon", "darling", "sweetie", "sweetheart", "dude"})
+_PET_NAMES = frozenset(
+    {"babe", "babes", "hun", "hon", "darling", "sweetie", "sweetheart", "dude", "mate", "bro"}
+)
 
 
 def _kind_of_people(noun: Token, config: _Config) -> bool:
@@ -2265,6 +2284,20 @@ def _told_to(doc: Doc) -> set[str]:
             words |= {t.lower_ for t in bare.subtree}
         elif first is None and _misread_order(sent):
             words |= {t.lower_ for t in sent}  # "Change gyms then lol"
+        else:
+            # "don't waste tears on it": told not to, which is telling all the same
+            spoken = [t for t in sent if not t.is_punct and t.lower_ not in _LEADS]
+            if (
+                len(spoken) > 2
+                and spoken[0].lower_ == "do"
+                and spoken[1].lower_ in ("n't", "not")
+                and spoken[2].tag_ == "VB"
+                and spoken[2].dep_ == "ROOT"
+            ):
+                # what not to do, not what it is about ("don't lecture me about my brother")
+                words |= {spoken[2].lower_} | {
+                    t.lower_ for c in spoken[2].children if c.dep_ == "dobj" for t in c.subtree
+                }
     # and advice put as what they should do ("You should see a doctor then")
     for token in doc:
         verb = _prescribed(token, _ADVISING)

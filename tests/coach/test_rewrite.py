@@ -67,6 +67,13 @@ def test_suggestions_are_well_formed(text: str, context: str | None) -> None:
         # what is played down or asked about is still the topic
         ("moving in together isn't that deep lol", "I'm nervous about it.", "moving in together"),
         ("She was just teasing, relax.", "Your sister mocked my accent all night.", "teasing"),
+        # a name's second word the tagger read as a verb is still the name
+        (
+            "Well if you didn't order Uber Eats five nights a week we'd be fine. Your spending "
+            "is the problem, not mine.",
+            "The credit card is maxed out again and I'm really anxious.",
+            "Uber Eats",
+        ),
         # "one more game" is the game (not "the more game")
         (
             "Ugh, I'm mid-raid, stop hovering over me like a warden.",
@@ -2652,6 +2659,25 @@ def test_like_after_a_sense_verb_is_a_comparison_not_a_hedge() -> None:
             "Every single weekend.",
             "The club asked me to captain the seniors team this season.",
             re.compile(r"single weekend|(?i:it has since)"),
+        ),
+        # mock horror is no side of the person's
+        (
+            "Oh sure, I'll drop everything to wipe one spoon. God forbid the hob has a crumb "
+            "on it.",
+            "Could you wipe the hob after you cook?",
+            re.compile(r"(?i)forbid"),
+        ),
+        # a "mate" said to them is no part of the thing
+        (
+            "Welcome to retail mate, I did nights for years. Just sleep in at the weekend.",
+            "I'm shattered, I did three closing shifts in a row this week.",
+            "mate",
+        ),
+        # what they are told not to do is no matter of theirs ("don't waste tears")
+        (
+            "honestly u two were never close. dont waste tears on her",
+            "Jo didn't ask me to her birthday drinks and I'm really hurt",
+            "tears",
         ),
     ],
 )
