@@ -4093,14 +4093,15 @@ def rewrite(
         if set(first) != set(chosen):
             chosen = first
         if (
-            main_harm == "contempt"
+            main_harm in ("contempt", "criticism")
             and theirs
             and (asked := theirs[0])
             and not any(shared(t) for t in chosen)
             and _singular(asked.split()[-1]) not in my_words
         ):
-            # A sneer's props ("should I polish the taps too") are not what they asked
-            # about ("the bathroom"): what they named comes first, then the reply's words.
+            # A sneer's props ("should I polish the taps too") or what a verdict on them
+            # points at ("every noise from the pipes") are not what they asked about ("the
+            # bathroom", "the boiler"): what they named comes first, then the reply's words.
             chosen = _distinct([asked, *chosen])[:2]
     if deferred is None and point is None and harm_counts["counter_complaint"] and theirs:
         # "How about you sorting the gutters and the shed?": what the person brings up

@@ -589,6 +589,13 @@ def test_what_both_of_them_named_leads_the_topics() -> None:
             "the recycling",
             "spreadsheet",
         ),
+        # and so are the things a verdict on them points at
+        (
+            "Can we get the boiler serviced before winter?",
+            "You're such a worrier, honestly. Every little noise from the pipes and you panic.",
+            "the boiler",
+            "noises",
+        ),
     ],
 )
 def test_what_they_asked_about_comes_before_the_props_of_a_sneer(
