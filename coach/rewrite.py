@@ -733,7 +733,8 @@ def _topics(
             phrase = f"the {token.lower_}"
             if phrase not in out:
                 out.append(phrase)
-    return out
+    # "the middle" of something not named (their "our argument" is no topic): nothing
+    return [t for t in out if t.split()[-1].lower() not in _PARTS]
 
 
 _IRREGULAR_PLURALS = {
@@ -757,6 +758,8 @@ _IRREGULAR_PLURALS = {
     "deer": "deer",
     "aircraft": "aircraft",
 }
+# Nouns for a part of something ("the middle of the film"): no topic without the whole.
+_PARTS = frozenset({"middle", "end", "start", "beginning", "rest", "half", "remainder", "bulk"})
 # What someone is called, read by the parser as the noun a phrase ends on ("its just a
 # review babe"): the phrase is about the review.
 _PET_NAMES = frozenset(

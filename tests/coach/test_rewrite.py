@@ -2680,6 +2680,12 @@ def test_like_after_a_sense_verb_is_a_comparison_not_a_hedge() -> None:
             "I'm shattered, I did three closing shifts in a row this week.",
             "mate",
         ),
+        # a part of something is no topic without the thing ("the middle")
+        (
+            "Because you kept shouting at me, obviously. You always make it a scene.",
+            "You stormed off in the middle of our argument again.",
+            re.compile(r"(with|about|to) the middle\b(?! of)"),
+        ),
         # what they are told not to do is no matter of theirs ("don't waste tears")
         (
             "honestly u two were never close. dont waste tears on her",
