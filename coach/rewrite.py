@@ -321,13 +321,21 @@ def _topics(
             for c in root.children
         ):
             continue  # "some of us have real jobs": the jobs are the jab
-        if root.dep_ == "pobj" and (
-            (root.head.lower_ in ("like", "as") and root.head.head.lemma_ == "be")
-            # "like a teenager", "like a child" (not "it seems like your work comes first")
+        if (
+            # "it's like living with a teenager"
+            _likened_to(root)
             or (
-                root.head.lower_ == "like"
-                and root.head.dep_ == "prep"
-                and any(c.lower_ in ("a", "an") for c in root.children)
+                root.dep_ == "pobj"
+                and (
+                    (root.head.lower_ in ("like", "as") and root.head.head.lemma_ == "be")
+                    # "like a teenager", "like a child" (not "it seems like your work comes
+                    # first")
+                    or (
+                        root.head.lower_ == "like"
+                        and root.head.dep_ == "prep"
+                        and any(c.lower_ in ("a", "an") for c in root.children)
+                    )
+                )
             )
         ):
             # "you're just like your father", "I'll check in like a teenager": what something
@@ -733,8 +741,15 @@ def _topics(
             phrase = f"the {token.lower_}"
             if phrase not in out:
                 out.append(phrase)
-    # "the middle" of something not named (their "our argument" is no topic): nothing
-    return [t for t in out if t.split()[-1].lower() not in _PARTS]
+    # "the middle" of something not named (their "our argument" is no topic): nothing;
+    # nor is what something is likened to ("like living with a teenager")
+    likened = {t.lower_ for t in doc if _likened_to(t) and t.pos_ in ("NOUN", "VERB")}
+    return [
+        t
+        for t in out
+        if t.split()[-1].lower() not in _PARTS
+        and not (t.split()[-1].lower() in likened and t.split()[0] in ("the", "a", "an"))
+    ]
 
 
 _IRREGULAR_PLURALS = {
@@ -758,6 +773,16 @@ _IRREGULAR_PLURALS = {
     "deer": "deer",
     "aircraft": "aircraft",
 }
+
+
+def _likened_to(token: Token) -> bool:
+    """Whether `token` is in what something is likened to ("it's like living with a
+    teenager"): a verdict, not a matter."""
+    return any(
+        a.lower_ == "like" and a.dep_ == "prep" and a.head.lemma_ == "be" for a in token.ancestors
+    )
+
+
 # Nouns for a part of something ("the middle of the film"): no topic without the whole.
 _PARTS = frozenset({"middle", "end", "start", "beginning", "rest", "half", "remainder", "bulk"})
 # What someone is called, read by the parser as the noun a phrase ends on ("its just a
@@ -3351,6 +3376,8 @@ def _clean_point(tokens: list[Token], config: _Config) -> list[str]:
     tokens = _without_openers(tokens, config)
     if tokens and any(alarm in tokens[0].sent.text.lower() for alarm in config.mock_alarms):
         return []  # "Wow, alert the media, someone forgot the milk": all of it mocks
+    if any(t.lower_ == "like" and t.dep_ == "prep" and t.head.lemma_ == "be" for t in tokens):
+        return []  # "it's like living with a teenager": a likening, a verdict
     spoken = " ".join(t.lower_ for t in tokens).replace(" n't", "n't").replace(" 's", "'s")
     if config.sulk_pattern.search(spoken):
         return []  # "I guess I know where I stand": a sulk, not where they stand

@@ -2680,6 +2680,12 @@ def test_like_after_a_sense_verb_is_a_comparison_not_a_hedge() -> None:
             "I'm shattered, I did three closing shifts in a row this week.",
             "mate",
         ),
+        # what something is likened to is a verdict: neither a topic nor the person's side
+        (
+            "Typical. Honestly you're hopeless, it's like sharing a flat with a goldfish.",
+            "I forgot to book the restaurant for Saturday, sorry.",
+            re.compile(r"flat|goldfish"),
+        ),
         # a part of something is no topic without the thing ("the middle")
         (
             "Because you kept shouting at me, obviously. You always make it a scene.",
