@@ -322,7 +322,7 @@ def _topics(
         ):
             continue  # "some of us have real jobs": the jobs are the jab
         if (
-            # "it's like living with a teenager"
+            # "it's like sharing a flat with a goldfish"
             _likened_to(root)
             or (
                 root.dep_ == "pobj"
@@ -742,7 +742,7 @@ def _topics(
             if phrase not in out:
                 out.append(phrase)
     # "the middle" of something not named (their "our argument" is no topic): nothing;
-    # nor is what something is likened to ("like living with a teenager")
+    # nor is what something is likened to ("like sharing a flat with a goldfish")
     likened = {t.lower_ for t in doc if _likened_to(t) and t.pos_ in ("NOUN", "VERB")}
     return [
         t
@@ -776,8 +776,8 @@ _IRREGULAR_PLURALS = {
 
 
 def _likened_to(token: Token) -> bool:
-    """Whether `token` is in what something is likened to ("it's like living with a
-    teenager"): a verdict, not a matter."""
+    """Whether `token` is in what something is likened to ("it's like sharing a flat
+    with a goldfish"): a verdict, not a matter."""
     return any(
         a.lower_ == "like" and a.dep_ == "prep" and a.head.lemma_ == "be" for a in token.ancestors
     )
@@ -1515,8 +1515,8 @@ def _told_through(start: Token, clause: Token, fewest: int, most: int) -> str | 
         ),
         span.end,
     )
-    # to a sentence texted on without a stop: "clean the bathroom this weekend its been
-    # ages" (a clause after this one with a subject of its own and nothing joining it)
+    # to a sentence texted on without a stop: "book the garage tomorrow its making that
+    # noise" (a clause after this one with a subject of its own and nothing joining it)
     cut = min(
         (
             t.left_edge.i
@@ -2322,7 +2322,7 @@ def _told_to(doc: Doc) -> set[str]:
                 and spoken[2].tag_ == "VB"
                 and spoken[2].dep_ == "ROOT"
             ):
-                # what not to do, not what it is about ("don't lecture me about my brother")
+                # what not to do, not what it is about ("don't nag me about my sister's visit")
                 words |= {spoken[2].lower_} | {
                     t.lower_ for c in spoken[2].children if c.dep_ == "dobj" for t in c.subtree
                 }
@@ -3377,7 +3377,7 @@ def _clean_point(tokens: list[Token], config: _Config) -> list[str]:
     if tokens and any(alarm in tokens[0].sent.text.lower() for alarm in config.mock_alarms):
         return []  # "Wow, alert the media, someone forgot the milk": all of it mocks
     if any(t.lower_ == "like" and t.dep_ == "prep" and t.head.lemma_ == "be" for t in tokens):
-        return []  # "it's like living with a teenager": a likening, a verdict
+        return []  # "it's like sharing a flat with a goldfish": a likening, a verdict
     spoken = " ".join(t.lower_ for t in tokens).replace(" n't", "n't").replace(" 's", "'s")
     if config.sulk_pattern.search(spoken):
         return []  # "I guess I know where I stand": a sulk, not where they stand
@@ -4129,9 +4129,9 @@ def rewrite(
             and not any(shared(t) for t in chosen)
             and _singular(asked.split()[-1]) not in my_words
         ):
-            # A sneer's props ("should I polish the taps too") or what a verdict on them
+            # A sneer's props ("shall I iron the tea towels too") or what a verdict on them
             # points at ("every noise from the pipes") are not what they asked about ("the
-            # bathroom", "the boiler"): what they named comes first, then the reply's words.
+            # laundry", "the boiler"): what they named comes first, then the reply's words.
             chosen = _distinct([asked, *chosen])[:2]
     if deferred is None and point is None and harm_counts["counter_complaint"] and theirs:
         # "How about you sorting the gutters and the shed?": what the person brings up

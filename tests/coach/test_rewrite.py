@@ -69,7 +69,7 @@ def test_suggestions_are_well_formed(text: str, context: str | None) -> None:
         ("She was just teasing, relax.", "Your sister mocked my accent all night.", "teasing"),
         # a name's second word the tagger read as a verb is still the name
         (
-            "Well if you didn't order Uber Eats five nights a week we'd be fine. Your spending "
+            "Well if you didn't get Uber Eats five nights a week we'd be fine. Your spending "
             "is the problem, not mine.",
             "The credit card is maxed out again and I'm really anxious.",
             "Uber Eats",
@@ -616,14 +616,14 @@ def test_what_they_asked_about_comes_before_the_props_of_a_sneer(
     [
         # what follows if they go on is a threat, not something asked of them
         (
-            "You said one more game an hour ago. I wanted us to have dinner together.",
-            "Keep nagging and I'll just go and play at Sam's. I'm mid-raid, I can't stop now.",
+            "You promised one more game forty minutes back. Dinner's on the table.",
+            "Carry on nagging and I'll head over to Sam's to play. I'm mid-raid, I can't stop now.",
             "nagging",
         ),
         # an offer made in mockery, texted without its "?"
         (
             "Could you keep the lights off in the hall after eleven? The baby wakes up.",
-            "Sure, I'll just sit in the dark like a monk. Want me to tiptoe too",
+            "Fine, I'll creep about in the dark like a burglar. Want me to tiptoe too",
             "me to tiptoe",
         ),
     ],
@@ -2683,19 +2683,19 @@ def test_like_after_a_sense_verb_is_a_comparison_not_a_hedge() -> None:
         # what something is likened to is a verdict: neither a topic nor the person's side
         (
             "Typical. Honestly you're hopeless, it's like sharing a flat with a goldfish.",
-            "I forgot to book the restaurant for Saturday, sorry.",
+            "Sorry, the table for Saturday never got reserved, that's on me.",
             re.compile(r"flat|goldfish"),
         ),
         # a part of something is no topic without the thing ("the middle")
         (
             "Because you kept shouting at me, obviously. You always make it a scene.",
-            "You stormed off in the middle of our argument again.",
+            "You just got up and left in the middle of an argument again.",
             re.compile(r"(with|about|to) the middle\b(?! of)"),
         ),
         # what they are told not to do is no matter of theirs ("don't waste tears")
         (
             "honestly u two were never close. dont waste tears on her",
-            "Jo didn't ask me to her birthday drinks and I'm really hurt",
+            "Jo left me off the list for her leaving drinks and I'm really hurt",
             "tears",
         ),
     ],
