@@ -3834,6 +3834,12 @@ def _tidy(text: str) -> str:
     return text
 
 
+# What they hold the person to: "I promised...", "I said I'd...", "I told you I'd..."
+_PROMISED = re.compile(
+    r"I (?:promised|swore|said I'd|said I would|told you I'd|told you I would)\b"
+)
+
+
 def _fill(template: str, slots: dict[str, str | None]) -> str | None:
     names = _SLOT.findall(template)
     if any(not slots.get(name) for name in names):
@@ -4213,6 +4219,9 @@ def rewrite(
     )
     # a feeling they named without what it is about
     alone = named if named is not None and not named[2] else None
+    # (not "I said I'd fix the gate and it's still broken": what went wrong is told, so they
+    # are upset that it did)
+    promised = bool(owned and _PROMISED.match(owned) and not re.search(r",| and | but ", owned))
     slots: dict[str, str | None] = {
         "topic": topic,
         "feeling": feeling,
@@ -4224,7 +4233,10 @@ def rewrite(
         "request_ing": request[1] if request else None,
         "owned": owned,
         # what they say the person did, told as it was done ("that I forgot your birthday")
-        "owned_deed": owned if owned and owned.startswith("I ") else None,
+        "owned_deed": owned if owned and owned.startswith("I ") and not promised else None,
+        # a promise they hold the person to ("you said you'd call") is no deed to be upset
+        # about ("upset that I promised..."): that it matters to them is what to hear
+        "promised": owned if promised else None,
         # what they feel, saw or want ("you're worried about...", "it felt like I..."):
         # heard, since "You're right, you're worried" agrees with no one
         "owned_feeling": owned if owned and _THEIR_SIDE.match(owned) else None,

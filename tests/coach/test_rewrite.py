@@ -1209,6 +1209,20 @@ def test_a_sneer_or_a_mere_retort_is_not_set_aside_for_later() -> None:
             "omg chill its not a big deal",
             "It makes sense that you're upset that I left the stove on again.",
         ),
+        # a promise they hold the person to matters to them; they are not upset that it
+        # was made (but with what went wrong told, they are upset that it did)
+        (
+            "You swore you'd sort the gate before the weekend.",
+            "I've been flat out at work, stop going on about it.",
+            "It makes sense that it matters to you that I swore I'd sort the gate before the "
+            "weekend.",
+        ),
+        (
+            "You promised you'd ring the vet and the cat still hasn't been seen.",
+            "I've been flat out at work, stop going on about it.",
+            "It makes sense that you're upset that I promised I'd ring the vet and the cat "
+            "still hasn't been seen.",
+        ),
         # a sentence texted on without a stop is not part of what they asked
         (
             "can u book the garage tomorrow its making that noise again",
