@@ -1539,7 +1539,7 @@ def _told_through(start: Token, clause: Token, fewest: int, most: int) -> str | 
                 for c in t.head.children
                 if c.i < t.i
             )
-            and t.doc[t.left_edge.i - 1].dep_ != "cc"
+            and (t.left_edge.i == 0 or t.doc[t.left_edge.i - 1].dep_ != "cc")
         ),
         default=cut,
     )

@@ -611,40 +611,6 @@ def test_what_they_asked_about_comes_before_the_props_of_a_sneer(
     assert any(asked in t for t in texts), texts
 
 
-@pytest.mark.parametrize(
-    ("context", "reply", "not_asked"),
-    [
-        # what follows if they go on is a threat, not something asked of them
-        (
-            "You promised one more game forty minutes back. Dinner's on the table.",
-            "Carry on nagging and I'll head over to Sam's to play. I'm mid-raid, I can't stop now.",
-            "nagging",
-        ),
-        # an offer made in mockery, texted without its "?"
-        (
-            "Could you keep the lights off in the hall after eleven? The baby wakes up.",
-            "Fine, I'll creep about in the dark like a burglar. Want me to tiptoe too",
-            "me to tiptoe",
-        ),
-    ],
-)
-def test_a_threat_or_a_mocking_offer_is_not_carried_as_a_request(
-    context: str, reply: str, not_asked: str
-) -> None:
-    texts = _texts(reply, context=context, n=7)
-    assert texts and not any(not_asked in t.lower() for t in texts), texts
-
-
-def test_a_likeness_they_draw_is_no_thing_of_theirs() -> None:
-    # "like your butler" says how they feel treated; there is no butler to talk about
-    texts = _texts(
-        "lol the butler drama over three plates on the counter",
-        context="I feel like your butler. I tidy the kitchen every night on my own.",
-        n=7,
-    )
-    assert texts and not any("butler" in t for t in texts), texts
-
-
 def test_a_bare_word_for_a_thing_of_theirs_is_said_as_they_said_it() -> None:
     # "growths on dogs" plays down the growth they told of: it is about that one
     texts = _texts(
@@ -2705,6 +2671,24 @@ def test_like_after_a_sense_verb_is_a_comparison_not_a_hedge() -> None:
             "Because you kept shouting at me, obviously. You always make it a scene.",
             "You just got up and left in the middle of an argument again.",
             re.compile(r"(with|about|to) the middle\b(?! of)"),
+        ),
+        # what follows if they go on is a threat, not something asked of them
+        (
+            "Carry on nagging and I'll head over to Sam's to play. I'm mid-raid, I can't stop now.",
+            "You promised one more game forty minutes back. Dinner's on the table.",
+            "nagging",
+        ),
+        # an offer made in mockery, texted without its "?", asks nothing either
+        (
+            "Fine, I'll creep about in the dark like a burglar. Want me to tiptoe too",
+            "Could you keep the lights off in the hall after eleven? The baby wakes up.",
+            "me to tiptoe",
+        ),
+        # "like your butler" says how they feel treated: there is no butler to talk about
+        (
+            "lol the butler drama over three plates on the counter",
+            "I feel like your butler. I tidy the kitchen every night on my own.",
+            "butler",
         ),
         # what they are told not to do is no matter of theirs ("don't waste tears")
         (
