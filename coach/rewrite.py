@@ -678,6 +678,8 @@ def _topics(
     # What they are asked to stop or keep doing is a topic too: "stop checking it" is
     # about "the checking".
     for token in doc:
+        if token.tag_ != "VBG" or _likened_to(token):
+            continue  # (every doing below is a gerund; "like living with..." is a verdict)
         if (
             token.tag_ == "VBG"
             and token.head.lemma_.lower() in config.gerund_heads
@@ -741,15 +743,8 @@ def _topics(
             phrase = f"the {token.lower_}"
             if phrase not in out:
                 out.append(phrase)
-    # "the middle" of something not named (their "our argument" is no topic): nothing;
-    # nor is what something is likened to ("like sharing a flat with a goldfish")
-    likened = {t.lower_ for t in doc if _likened_to(t) and t.pos_ in ("NOUN", "VERB")}
-    return [
-        t
-        for t in out
-        if t.split()[-1].lower() not in _PARTS
-        and not (t.split()[-1].lower() in likened and t.split()[0] in ("the", "a", "an"))
-    ]
+    # "the middle" of something not named (their "our argument" is no topic): nothing
+    return [t for t in out if t.split()[-1].lower() not in _PARTS]
 
 
 _IRREGULAR_PLURALS = {
@@ -775,12 +770,15 @@ _IRREGULAR_PLURALS = {
 }
 
 
+def _likening(token: Token) -> bool:
+    """Whether `token` is the "like" of "it's like sharing a flat with a goldfish"."""
+    return token.lower_ == "like" and token.dep_ == "prep" and token.head.lemma_ == "be"
+
+
 def _likened_to(token: Token) -> bool:
     """Whether `token` is in what something is likened to ("it's like sharing a flat
     with a goldfish"): a verdict, not a matter."""
-    return any(
-        a.lower_ == "like" and a.dep_ == "prep" and a.head.lemma_ == "be" for a in token.ancestors
-    )
+    return any(_likening(a) for a in token.ancestors)
 
 
 # Nouns for a part of something ("the middle of the film"): no topic without the whole.
@@ -2303,14 +2301,12 @@ def _told_to(doc: Doc) -> set[str]:
     "Then stop leaving them in the sink"): a sentence led by a bare imperative."""
     words: set[str] = set()
     for sent in doc.sents:
-        first = _command(sent)
-        bare = _bare_command(sent) if first is None else None
+        # an order whether or not it asks anything ("Keep nagging and I'll go to Sam's":
+        # the threat and where it leads are no topic either)
+        first = _bare_command(sent)
         if first is not None and first.dep_ == "ROOT":
             words |= {t.lower_ for t in first.subtree}
-        elif bare is not None and bare.dep_ == "ROOT":
-            # "Keep nagging and I'll go to Sam's": the threat and where it leads
-            words |= {t.lower_ for t in bare.subtree}
-        elif first is None and _misread_order(sent):
+        elif _misread_order(sent):
             words |= {t.lower_ for t in sent}  # "Change gyms then lol"
         else:
             # "don't waste tears on it": told not to, which is telling all the same
@@ -3376,7 +3372,7 @@ def _clean_point(tokens: list[Token], config: _Config) -> list[str]:
     tokens = _without_openers(tokens, config)
     if tokens and any(alarm in tokens[0].sent.text.lower() for alarm in config.mock_alarms):
         return []  # "Wow, alert the media, someone forgot the milk": all of it mocks
-    if any(t.lower_ == "like" and t.dep_ == "prep" and t.head.lemma_ == "be" for t in tokens):
+    if any(_likening(t) for t in tokens):
         return []  # "it's like sharing a flat with a goldfish": a likening, a verdict
     spoken = " ".join(t.lower_ for t in tokens).replace(" n't", "n't").replace(" 's", "'s")
     if config.sulk_pattern.search(spoken):
