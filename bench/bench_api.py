@@ -1,6 +1,6 @@
 """Gateway benchmark with a real server (uvicorn) and a load generator on loopback.
 
-    .venv/bin/python -m bench.bench_api [--requests 400]
+    .venv/bin/python -m bench.bench_api [--requests 400] [--chat-rounds 3]
 
 /api/score at 1 and 8 concurrent clients; /api/chat against Rasa's own webhook, same run
 (a real Rasa and action server are started). Writes bench/reports/api.md.
@@ -144,9 +144,64 @@ def row(name: str, result: tuple[list[float], float, int]) -> str:
 CLIENTS = 8
 
 
+def chat_round(
+    base: str,
+    rasa_url: str,
+    auth: dict[str, str],
+    round_: int,
+    chats: int,
+    texts: list[str],
+    heard: dict[str, dict[str, Any]],
+) -> list[tuple[str, list[dict[str, Any]], dict[str, str] | None]]:
+    """One round of the paired chat load, in fresh conversations: Rasa alone, twice (as a
+    widget would call it, with no metadata, so the partner reads the NLU intent; and with
+    the metadata the gateway sends for that message, worked out before the clock starts,
+    so the partner does the same work), and the gateway."""
+    conversation = httpx.post(
+        f"{base}/api/chat",
+        json={"message": "start", "scenario": "money"},
+        headers=auth,
+        timeout=60,
+    ).json()["conversation_id"]
+    plain_sender, heard_sender = f"bench-direct-{round_}", f"bench-heard-{round_}"
+    for sender in (plain_sender, heard_sender):
+        httpx.post(
+            f"{rasa_url}/webhooks/rest/webhook",
+            json={"sender": sender, "message": '/start_rehearsal{"scenario":"money"}'},
+            timeout=60,
+        )
+    sent = [texts[i % len(texts)] for i in range(chats)]
+    webhook = f"{rasa_url}/webhooks/rest/webhook"
+    return [
+        (webhook, [{"sender": plain_sender, "message": t} for t in sent], None),
+        (
+            webhook,
+            [{"sender": heard_sender, "message": t, "metadata": heard[t]} for t in sent],
+            None,
+        ),
+        (
+            f"{base}/api/chat",
+            [{"message": t, "conversation_id": conversation} for t in sent],
+            auth,
+        ),
+    ]
+
+
+def merged(results: list[tuple[list[float], float, int]]) -> tuple[list[float], float, int]:
+    """Several rounds' (sorted latencies, throughput, errors) as one."""
+    latencies = sorted(x for lat, _, _ in results for x in lat)
+    return latencies, len(latencies) / (sum(latencies) / 1000), sum(e for _, _, e in results)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description="Benchmark the gateway.")
     parser.add_argument("--requests", type=int, default=400)
+    parser.add_argument(
+        "--chat-rounds",
+        type=int,
+        default=3,
+        help="rounds of the paired chat load, each in fresh conversations",
+    )
     args = parser.parse_args()
     from coach import check_crisis
 
@@ -178,43 +233,19 @@ def main() -> int:
             token = httpx.post(f"{base}/api/tokens").json()["token"]
             auth = {"Authorization": f"Bearer {token}"}
             chats = max(40, args.requests // 4)
-            conversation = httpx.post(
-                f"{base}/api/chat",
-                json={"message": "start", "scenario": "money"},
-                headers=auth,
-                timeout=60,
-            ).json()["conversation_id"]
-            chat_bodies = [
-                {"message": chat_texts[i % len(chat_texts)], "conversation_id": conversation}
-                for i in range(chats)
-            ]
-            # Rasa alone, twice: as a widget would call it (no metadata: the partner reads
-            # the NLU intent), and with the metadata the gateway sends for that message
-            # (worked out here, before the clock starts), so the partner does the same work.
-            direct = [
-                {"sender": "bench-direct", "message": chat_texts[i % len(chat_texts)]}
-                for i in range(chats)
-            ]
             heard = {t: rasa_metadata(analysis_view(t, None, None)[0]) for t in chat_texts}
-            direct_heard = [
-                {"sender": "bench-heard", "message": m["message"], "metadata": heard[m["message"]]}
-                for m in direct
-            ]
-            for sender in ("bench-direct", "bench-heard"):
-                httpx.post(
-                    f"{rasa_url}/webhooks/rest/webhook",
-                    json={"sender": sender, "message": '/start_rehearsal{"scenario":"money"}'},
-                )
             rasa_webhook = f"{rasa_url}/webhooks/rest/webhook"
-            (plain, same, gateway), timings, (vs_plain, vs_same) = asyncio.run(
-                paired_load(
-                    [
-                        (rasa_webhook, direct, None),
-                        (rasa_webhook, direct_heard, None),
-                        (f"{base}/api/chat", chat_bodies, auth),
-                    ]
+            rounds = [
+                asyncio.run(
+                    paired_load(chat_round(base, rasa_url, auth, r, chats, chat_texts, heard))
                 )
-            )
+                for r in range(args.chat_rounds)
+            ]
+            plain, same, gateway = (merged([r[0][k] for r in rounds]) for k in range(3))
+            timings = [t for r in rounds for t in r[1]]
+            vs_plain = [d for r in rounds for d in r[2][0]]
+            vs_same = [d for r in rounds for d in r[2][1]]
+            round_medians = [statistics.median(r[2][1]) for r in rounds]
             # Throughput under load: CLIENTS people at once, each in a conversation of their
             # own, against Rasa directly (both ways) and through the gateway; the phases run
             # in the order A B C C B A so a drift in the machine's speed weighs on all alike.
@@ -294,6 +325,11 @@ def main() -> int:
         "length, so all three see the same machine state. Rasa's own time spreads widely (see",
         "its p95), so the differences of medians move by milliseconds from run to run; the",
         "differences pair by pair cancel most of what the requests share.",
+        f"The load runs {len(rounds)} times over, {chats} messages each, each time in fresh",
+        "conversations; the figures below pool every round. The median of the pairs'",
+        "differences over Rasa with the same metadata, round by round: "
+        + ", ".join(f"{m:.1f} ms" for m in round_medians)
+        + ".",
         "",
         "| gateway chat over | median of the pairs' differences | difference of the medians | one client's rate, gateway over Rasa |",
         "| --- | --- | --- | --- |",
