@@ -111,7 +111,8 @@ class _Config:
     mock_alarms: tuple[str, ...]
     # set phrases and mock alarms, whose nouns are no topic, as one search
     set_phrase_pattern: re.Pattern[str]
-    sulk_pattern: re.Pattern[str]  # sulks, as one search over a clause
+    sulk_pattern: re.Pattern[str]  # sulks and dares, as one search over a clause
+    dare_pattern: re.Pattern[str]  # leave given in spite ("see if I care")
     indefinite_determiners: frozenset[str]
     kinds_of_people: frozenset[str]
     openers: frozenset[str]
@@ -182,7 +183,8 @@ def _config() -> _Config:
         manner_phrases=frozenset(data.get("manner_phrases") or []),
         mock_alarms=mock_alarms,
         set_phrase_pattern=_any_of((*_lowered(data.get("idioms")), *mock_alarms)),
-        sulk_pattern=_any_of(_lowered(data.get("sulks"))),
+        sulk_pattern=_any_of((*_lowered(data.get("sulks")), *_lowered(data.get("dares")))),
+        dare_pattern=_any_of(_lowered(data.get("dares"))),
         indefinite_determiners=frozenset(data.get("indefinite_determiners") or []),
         kinds_of_people=frozenset(data.get("kinds_of_people") or []),
         openers=frozenset(data.get("openers") or []),
@@ -477,6 +479,8 @@ def _topics(
                 for c in verb.children
                 if c.dep_ in ("nsubj", "nsubjpass")
             )
+            # "you're so dramatic about the bins": what the verdict is about is the matter
+            and not (root.dep_ == "pobj" and root.head.lower_ in ("about", "over"))
         ):
             continue  # "you're lazy on weekends": the weekends belong to the insult
         if before is not None and before.lower_ in ("not", "no"):
@@ -4201,6 +4205,8 @@ def rewrite(
         advice = None
     if advice:
         request = None
+    if config.dare_pattern.search(doc.text.lower()):
+        request = advice = None  # "Cancel it then, see if I care": leave given in spite
     event = _event(
         doc,
         topic,

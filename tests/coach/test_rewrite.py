@@ -63,6 +63,8 @@ def test_suggestions_are_well_formed(text: str, context: str | None) -> None:
         ("I'm sorry but your mom is impossible at Christmas.", None, "mom"),
         ("ur always on ur phone at dinner", None, "phone"),
         ("You blew the whole budget again, genius.", None, "budget"),
+        # what a verdict is about is the matter ("on weekends" is when it is pinned on them)
+        ("You're paranoid over one late payment.", None, "the late payment"),
         ("Ugh, the party was a disaster because of you.", None, "party"),
         # what is played down or asked about is still the topic
         ("moving in together isn't that deep lol", "I'm nervous about it.", "moving in together"),
@@ -2695,6 +2697,17 @@ def test_like_after_a_sense_verb_is_a_comparison_not_a_hedge() -> None:
             "honestly u two were never close. dont waste tears on her",
             "Jo left me off the list for her leaving drinks and I'm really hurt",
             "tears",
+        ),
+        # leave given in spite asks for nothing and offers nothing, and is no side of theirs
+        (
+            "Fine. Cancel the caravan booking. See if I care.",
+            "Honestly I've gone off the idea of the caravan week in August.",
+            "cancel the caravan",
+        ),
+        (
+            "Go on then, flog the bike, see if I care.",
+            "I was thinking of selling your old bike, it just sits in the shed.",
+            "see if I care",
         ),
     ],
 )
