@@ -835,7 +835,8 @@ def _insults(doc: Doc) -> set[int]:
     return {
         t.i
         for t in doc
-        if t.lower_ in words
+        # (and their degrees: "the dumbest plan")
+        if (t.lower_ in words or (t.tag_ in ("JJR", "JJS") and t.lemma_.lower() in words))
         and (t.pos_ != "VERB" or _called(t))
         and not (
             t.lower_ in _HOUSEHOLD

@@ -2698,6 +2698,12 @@ def test_like_after_a_sense_verb_is_a_comparison_not_a_hedge() -> None:
             "Jo left me off the list for her leaving drinks and I'm really hurt",
             "tears",
         ),
+        # an insult's degrees are insults too ("From my side, that's the stupidest...")
+        (
+            "That's the stupidest spreadsheet anyone has ever made.",
+            "I put together a spreadsheet for the holiday money.",
+            "stupidest",
+        ),
         # leave given in spite asks for nothing and offers nothing, and is no side of theirs
         (
             "Fine. Cancel the caravan booking. See if I care.",
