@@ -2301,6 +2301,11 @@ def _not_asked(first: Token) -> bool:
     )
 
 
+# Where the parser hangs an order that opens a sentence: as its root, or under what follows
+# ("Just take a nap, you'll be fine": "take" under "be").
+_ORDER_DEPS = ("ROOT", "advcl", "ccomp", "conj")
+
+
 def _told_to(doc: Doc) -> set[str]:
     """The words of what the reply tells them to do, sneer or not ("So get a hobby",
     "Then stop leaving them in the sink"): a sentence led by a bare imperative."""
@@ -2309,7 +2314,7 @@ def _told_to(doc: Doc) -> set[str]:
         # an order whether or not it asks anything ("Keep nagging and I'll go to Sam's":
         # the threat and where it leads are no topic either)
         first = _bare_command(sent)
-        if first is not None and first.dep_ == "ROOT":
+        if first is not None and first.dep_ in _ORDER_DEPS:
             words |= {t.lower_ for t in first.subtree}
         elif _misread_order(sent):
             words |= {t.lower_ for t in sent}  # "Change gyms then lol"
@@ -2392,11 +2397,7 @@ def _request(
         if sent.start in mocking:
             continue
         first = _command(sent, softened=advice)
-        if (
-            first is not None
-            and first.pos_ == "VERB"
-            and first.dep_ in ("ROOT", "advcl", "ccomp", "conj")
-        ):
+        if first is not None and first.pos_ == "VERB" and first.dep_ in _ORDER_DEPS:
             phrase = _verb_phrase(first, advice)
             if phrase:
                 return phrase

@@ -2698,6 +2698,13 @@ def test_like_after_a_sense_verb_is_a_comparison_not_a_hedge() -> None:
             "Jo left me off the list for her leaving drinks and I'm really hurt",
             "tears",
         ),
+        # what they are told to take is the advice, not their trouble (however the parser
+        # hangs the order on what follows it)
+        (
+            "Just grab an ibuprofen and lie down, you'll live.",
+            "My back has gone again and I can barely stand up.",
+            re.compile(r"(with|about) [^.?]*ibuprofen"),
+        ),
         # an insult's degrees are insults too ("From my side, that's the stupidest...")
         (
             "That's the stupidest spreadsheet anyone has ever made.",
