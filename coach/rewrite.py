@@ -447,6 +447,21 @@ def _topics(
             continue  # "I'm not your maid", "you're a grown man": a label, not a topic
         if (
             root.dep_ == "attr"
+            and any(c.lower_ in ("a", "an") for c in root.children)
+            and any(
+                c.dep_ == "nsubj"
+                and (
+                    c.lower_ in ("he", "she", "they")
+                    or c.pos_ == "PROPN"
+                    or c.lower_ in _KIN
+                    or c.lower_ in config.kinds_of_people
+                )
+                for c in root.head.children
+            )
+        ):
+            continue  # "my mother is a saint", "Sam's a nightmare": what someone is called
+        if (
+            root.dep_ == "attr"
             and any(c.dep_ == "neg" for c in root.head.children)
             and any(
                 c.dep_ == "nsubj" and c.lower_ in ("this", "it", "that", "here")
@@ -3864,13 +3879,22 @@ def _singular(word: str) -> str:
     return word
 
 
+# One person under several names ("my mum" in their words, "my mother" in the reply's).
+_KIN = {
+    **dict.fromkeys(("mum", "mom", "mam", "mummy", "mommy", "mother"), "mother"),
+    **dict.fromkeys(("dad", "daddy", "father"), "father"),
+    **dict.fromkeys(("gran", "granny", "grandma", "nan", "nana", "grandmother"), "grandmother"),
+    **dict.fromkeys(("grandad", "granddad", "grandpa", "grandfather"), "grandfather"),
+}
+
+
 def _distinct(topics: list[str]) -> list[str]:
     """Topics naming different things: "your essay" and "the essay" are one, and so are
     "my work dinner" and a later "work"."""
     out: list[str] = []
     words: set[str] = set()
     for topic in topics:
-        said = [w.lower().rstrip("s") for w in topic.split()]
+        said = [_KIN.get(w.lower(), w.lower()).rstrip("s") for w in topic.split()]
         if said[-1] not in words:
             words.update(said)
             out.append(topic)

@@ -2705,6 +2705,12 @@ def test_like_after_a_sense_verb_is_a_comparison_not_a_hedge() -> None:
             "My back has gone again and I can barely stand up.",
             re.compile(r"(with|about) [^.?]*ibuprofen"),
         ),
+        # one person under two names is one topic, and what someone is called is none
+        (
+            "Well my mother is an angel next to yours.",
+            "Your mom made another comment about my cooking.",
+            re.compile(r"my mom and my mother|angel"),
+        ),
         # an insult's degrees are insults too ("From my side, that's the stupidest...")
         (
             "That's the stupidest spreadsheet anyone has ever made.",
