@@ -899,7 +899,15 @@ _PROPOSALS = re.compile(
     r"|^i (bought|booked|finished|won)\b"
     # a plan checked on: "are we still doing the market Saturday?", "do you fancy a walk?"
     r"|^(are|is) (we|it) still (on|going|doing|having|meeting|up for)\b"
-    r"|^do (you|we) (want|fancy)\b|^(are|r) you (free|around|up for|coming)\b",
+    r"|^do (you|we) (want|fancy)\b|^(are|r) you (free|around|up for|coming)\b"
+    # leave asked for: "is it ok if my sister stays?", "would you mind if I went?"
+    r"|^(is it|would it be) (ok|okay|alright|all right|fine) (if|for)\b"
+    r"|^(would|do) you mind (if|me)\b"
+    # an invitation passed on, by name ("Dev's invited us to the coast"), or asked after the
+    # plan it is about ("Mum's doing a roast on Sunday, want to come?")
+    r"|^[a-z]+('s| has)? (asked|invited) (us|me)\b"
+    r"|[,.!] (can|could|shall) we (go|come|join)\b[^.!?]*\?$"
+    r"|[,.!] (do you )?(want|wanna|fancy) (to )?(come|join|go)\b[^.!?]*\?$",
     re.IGNORECASE,
 )
 

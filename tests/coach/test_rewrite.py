@@ -1607,6 +1607,23 @@ def test_one_thing_is_not_named_twice() -> None:
         # a plan checked on, after a greeting
         ("depends if ur in a mood again", "hey, are we still doing the cinema thursday?", False),
         ("ugh. maybe.", "Do you fancy a walk by the canal later?", False),
+        # leave asked for, and an invitation passed on or asked after its plan
+        (
+            "Oh brilliant, another houseguest.",
+            "Would it be alright if Tomas slept over Saturday?",
+            False,
+        ),
+        ("why would I want that", "Dev has invited us to the coast for the bank holiday.", False),
+        (
+            "Do I have to? They're so boring.",
+            "My aunt's doing a roast this Sunday, want to come?",
+            False,
+        ),
+        (
+            "Do I have to? They're so boring.",
+            "My aunt's roast on Sunday was awful without you.",
+            True,
+        ),
     ],
 )
 def test_validation_says_upset_only_when_they_are(text: str, context: str, upset: bool) -> None:
