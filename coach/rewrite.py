@@ -2271,6 +2271,8 @@ _NOT_REQUESTS = frozenset(
     {"come on", "look", "listen", "relax", "whatever", "wait", "hold on", "excuse me", "pardon me"}
     # "Got it.", "Noted.": a sulk read as an order
     | {"got", "noted", "understood"}
+    # "bruh u trippin": a word of address read as an order
+    | {"bruh", "bro", "bruv", "fam"}
 )
 
 

@@ -301,6 +301,9 @@ def test_the_first_suggestion_keeps_the_persons_words() -> None:
 def test_an_opener_shaped_like_a_command_is_not_a_request() -> None:
     for s in rewrite("Every weekend? Come on. You hog the duvet too, you know.", n=7):
         assert "come on" not in s.text.lower(), s.text
+    # a word of address the tagger reads as a verb
+    for s in rewrite("bruh u buggin, she liked one pic", "Why is your ex liking your photos?", n=7):
+        assert "bruh" not in s.text.lower(), s.text
 
 
 def test_a_sneer_is_not_a_topic() -> None:
