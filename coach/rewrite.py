@@ -2498,7 +2498,7 @@ def _observation(doc: Doc, config: _Config, skip: set[int]) -> tuple[str, bool] 
         "though",
         "tho",
     }
-    for clause in (c for sent in doc.sents for c in _clauses(sent)):
+    for clause in (c for sent in doc.sents for c in _clauses(sent, at_so=True)):
         inside = {t.i for t in clause}
         verb = next(
             (
@@ -2827,12 +2827,27 @@ def _behaviour(doc: Doc, config: _Config, skip: set[int]) -> str | None:
     return None
 
 
-def _clauses(sent: Span) -> list[list[Token]]:
+# After "so", the words that open an order of its own ("so don't lecture me")
+_THEN_SO = frozenset({"do", "don't", "dont", "just"})
+
+
+def _clauses(sent: Span, at_so: bool = False) -> list[list[Token]]:
     """A sentence cut at commas, semicolons, dashes and "but": "I paid the deposit, what
-    more could you ask" gives "I paid the deposit" and "what more could you ask"."""
+    more could you ask" gives "I paid the deposit" and "what more could you ask". With
+    `at_so`, also at a "so" opening an order: "you spent a fortune on boots so don't
+    lecture me" gives "you spent a fortune on boots" and "don't lecture me"."""
     out: list[list[Token]] = [[]]
     for token in sent:
         if token.is_space:
+            continue
+        if (
+            at_so
+            and token.lower_ == "so"
+            and out[-1]
+            and token.i + 1 < sent.end
+            and (token.doc[token.i + 1].lower_ in _THEN_SO or token.doc[token.i + 1].tag_ == "VB")
+        ):
+            out.append([])
             continue
         # "twelve-hour": a hyphen inside a word is no dash
         hyphen = token.text == "-" and not token.whitespace_ and token.i > sent.start

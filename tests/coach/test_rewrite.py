@@ -2725,6 +2725,12 @@ def test_like_after_a_sense_verb_is_a_comparison_not_a_hedge() -> None:
             "My back has gone again and I can barely stand up.",
             re.compile(r"(with|about) [^.?]*ibuprofen"),
         ),
+        # the order after a deed ("so don't...") is no part of it
+        (
+            "You bought a new bike in March so don't start on my allotment.",
+            "Could we look at what the allotment costs us?",
+            "don't start",
+        ),
         # one person under two names is one topic, and what someone is called is none
         (
             "Well my mother is an angel next to yours.",
