@@ -271,6 +271,20 @@ def _noun_chunks(doc: Doc) -> list[Span]:
             chunk = chunk[:-1]
             if chunk[-1].pos_ not in ("NOUN", "PROPN"):
                 continue  # "that deep lol"
+        if (
+            len(chunk) > 1
+            and chunk[-2].dep_ == "compound"
+            and chunk[-2].pos_ in ("NOUN", "PROPN")
+            and (
+                chunk[-1].lower_ == "stuff"
+                # the matter they both know of ("the car thing"), not "a work thing"
+                or (
+                    chunk[-1].lower_ == "thing"
+                    and chunk[0].lower_ in ("the", "that", "this", "your", "my", "our")
+                )
+            )
+        ):
+            chunk = chunk[:-1]  # "the quiz league thing", "gym stuff": the league, the gym
         last = chunks[-1] if chunks else None
         if (
             last is not None
@@ -2314,14 +2328,27 @@ def _bare_command(sent: Span, softened: bool = False) -> Token | None:
     return first
 
 
+# What an ultimatum offers instead ("Book it or forget it", "...or don't bother").
+_OR_ELSE = frozenset({"quit", "forget", "leave", "go", "bother"})
+
+
 def _not_asked(first: Token) -> bool:
     """Whether the imperative `first` asks nothing of them: an offer in mockery ("Want me
-    to whisper too?") or what follows if they go on ("Keep nagging and I'll go out")."""
+    to whisper too?"), what follows if they go on ("Keep nagging and I'll go out"), or an
+    ultimatum ("Sign up or quit", "Decide tonight or don't bother")."""
     words = [t.lower_ for t in first.sent if not t.is_punct and t.i >= first.i]
     return bool(_OFFERED.match(" ".join(words))) or any(
         c.dep_ == "conj"
-        and any(n.dep_ == "nsubj" and n.lower_ in ("i", "we") for n in c.children)
-        and any(a.lower_ in ("'ll", "will", "wo", "am", "'m") for a in c.children)
+        and (
+            (
+                any(n.dep_ == "nsubj" and n.lower_ in ("i", "we") for n in c.children)
+                and any(a.lower_ in ("'ll", "will", "wo", "am", "'m") for a in c.children)
+            )
+            or (
+                any(o.dep_ == "cc" and o.lower_ == "or" for o in first.children)
+                and (c.lemma_.lower() in _OR_ELSE or any(n.dep_ == "neg" for n in c.children))
+            )
+        )
         for c in first.children
     )
 

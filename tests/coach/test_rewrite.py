@@ -63,6 +63,12 @@ def test_suggestions_are_well_formed(text: str, context: str | None) -> None:
         ("I'm sorry but your mom is impossible at Christmas.", None, "mom"),
         ("ur always on ur phone at dinner", None, "phone"),
         ("You blew the whole budget again, genius.", None, "budget"),
+        # "the savings thing" is the savings
+        (
+            "Here we go again, lecture time.",
+            "Could we go over the savings thing tonight?",
+            "the savings together",
+        ),
         # what a verdict is about is the matter ("on weekends" is when it is pinned on them)
         ("You're paranoid over one late payment.", None, "the late payment"),
         ("Ugh, the party was a disaster because of you.", None, "party"),
@@ -2724,6 +2730,12 @@ def test_like_after_a_sense_verb_is_a_comparison_not_a_hedge() -> None:
             "Just grab an ibuprofen and lie down, you'll live.",
             "My back has gone again and I can barely stand up.",
             re.compile(r"(with|about) [^.?]*ibuprofen"),
+        ),
+        # an ultimatum asks for nothing and offers nothing
+        (
+            "Choose a venue by Friday or forget it.",
+            "I keep going back and forth between the two venues for the party.",
+            "to choose a venue",
         ),
         # the order after a deed ("so don't...") is no part of it
         (
