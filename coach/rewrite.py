@@ -936,6 +936,12 @@ _GOOD_NEWS = re.compile(
     r"|^guess what\b|^we (won|got the)\b",
     re.IGNORECASE,
 )
+# Good news that lifts a worry ("the biopsy was benign!", "the scan came back clear"): a
+# relief to share, not an achievement to be proud of.
+_RELIEF = re.compile(
+    r"\b(was|is|were|are) benign\b|\bcame back (clear|fine|normal)\b|\ball[- ]clear\b",
+    re.IGNORECASE,
+)
 
 
 # A complaint retold as what the partner felt, saw or wants, not as what happened.
@@ -959,11 +965,24 @@ def _some_of_us(sent: Span) -> bool:
     )
 
 
+def _relieved_about(ctx_doc: Doc, theirs: list[str]) -> str | None:
+    """Which of their topics the relief is about: what "was benign" or "came back clear"
+    ("the mole", not the doctor who rang)."""
+    for token in ctx_doc:
+        if token.lower_ in ("benign", "clear", "fine", "normal"):
+            # (the nearest, where the parser found two: "the GP rang, the mole was benign")
+            subjects = [c.lower_ for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+            found = [t for t in theirs if subjects and t.split()[-1].lower() == subjects[-1]]
+            if found:
+                return found[0]
+    return None
+
+
 def _good_news(ctx_doc: Doc) -> bool:
     """Whether the partner is sharing good news of theirs ("I'm so proud, I finished my
     first half marathon!"), with no worry or complaint in it."""
     return (
-        bool(_GOOD_NEWS.search(ctx_doc.text.strip()))
+        bool(_GOOD_NEWS.search(ctx_doc.text.strip()) or _RELIEF.search(ctx_doc.text))
         and not _THANKS.search(ctx_doc.text.strip())
         and not _distressed(ctx_doc)
         and not any(t.dep_ == "neg" for t in ctx_doc)
@@ -4068,6 +4087,7 @@ def rewrite(
     addressed = False  # whether the partner's words are about the person ("you forgot...")
     calm = False  # whether the partner's words show no hurt, worry or complaint
     celebrating = False  # whether they are good news of theirs ("I passed my test!")
+    relieved = False  # whether the news lifts a worry ("the scan came back clear")
     thanked = False  # whether they are thanks ("Thank you for cooking tonight")
     named: tuple[str, str, bool] | None = None  # a feeling they named, told back
     charged: frozenset[str] = frozenset()  # the verbs of their message
@@ -4081,6 +4101,7 @@ def rewrite(
         )
         calm = _calm(ctx_doc)
         celebrating = _good_news(ctx_doc)
+        relieved = celebrating and bool(_RELIEF.search(ctx_doc.text))
         thanked = _thanks(ctx_doc)
         calm = calm or celebrating or thanked
         named = (
@@ -4353,9 +4374,13 @@ def rewrite(
         # what they care about is what they asked about ("the holiday"), not the reply's
         "calm_topic": ((_join(_distinct(theirs)[:2]) if theirs else topic) if calm else None),
         # their good news, to be glad of, not a plan to discuss
-        "glad": "That's wonderful news" if celebrating else None,
+        "glad": "That's wonderful news" if celebrating and not relieved else None,
+        # or the worry it lifts, to share their relief in
+        "relief": "I'm so relieved" if relieved else None,
         # what the news is about, in their words only ("your first 10k")
-        "glad_topic": _distinct(theirs)[0] if celebrating and theirs else None,
+        "glad_topic": (_relieved_about(ctx_doc, theirs) or _distinct(theirs)[0])
+        if celebrating and theirs and ctx_doc is not None
+        else None,
         "thanked": "Thank you for saying that" if thanked else None,
         "point": point,
         "granted": granted,
@@ -4399,7 +4424,7 @@ def rewrite(
             carried = " ".join(str(slots[slot]) for slot in _SLOT.findall(template))
             # Good news is met with gladness first, and thanks are taken, before anything
             # the reply said.
-            welcome = "{glad}" in template or "{thanked}" in template
+            welcome = any(f"{{{slot}}}" in template for slot in ("glad", "relief", "thanked"))
             kept = 2.0 if welcome else _share_kept(own_words, carried)
             if (
                 name == "i_statement"

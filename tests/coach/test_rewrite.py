@@ -1395,6 +1395,12 @@ def test_validation_tells_back_what_they_said(context: str, reply: str, told_bac
             "cool",
             "That's wonderful news about your first half marathon!",
         ),
+        # news that lifts a worry is shared as a relief, not met as a trouble
+        (
+            "The dermatologist rang, the mole on my back was benign!",
+            "ok and? is dinner ready or not",
+            "I'm so relieved about the mole",
+        ),
         # their own trouble leads, before what the reply turned to
         (
             "My sister's wedding got cancelled last minute and I'm gutted.",
