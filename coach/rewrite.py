@@ -2354,8 +2354,11 @@ _OR_ELSE = frozenset({"quit", "forget", "leave", "go", "bother"})
 def _not_asked(first: Token) -> bool:
     """Whether the imperative `first` asks nothing of them: an offer in mockery ("Want me
     to whisper too?"), what follows if they go on ("Keep nagging and I'll go out"), or an
-    ultimatum ("Sign up or quit", "Decide tonight or don't bother")."""
+    ultimatum ("Sign up or quit", "Decide tonight or don't bother"), or a question that
+    only recalls ("Remember the rowing machine?")."""
     words = [t.lower_ for t in first.sent if not t.is_punct and t.i >= first.i]
+    if first.lower_ in ("remember", "imagine") and first.sent.text.rstrip().endswith("?"):
+        return True  # "Remember the rowing machine?": a jab at what they dropped
     return bool(_OFFERED.match(" ".join(words))) or any(
         c.dep_ == "conj"
         and (

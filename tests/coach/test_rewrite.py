@@ -3181,6 +3181,12 @@ def test_stopping_how_they_are_with_the_person_is_no_advice_to_offer(
             "I'd like us to plan the garden.",
             "do what",
         ),
+        # a question that only recalls what they dropped
+        (
+            "You never stick at anything. Remember the rowing machine? And the Spanish course?",
+            "I'm thinking of training to be a paramedic.",
+            "remember",
+        ),
     ],
 )
 def test_a_retort_is_never_asked_for_as_a_request(text: str, context: str, not_asked: str) -> None:
