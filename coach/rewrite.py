@@ -3005,11 +3005,19 @@ def _blames_by_condition(token: Token) -> bool:
     """Whether `token` heads "if you'd (only) listened", "if you had stuck to the plan":
     what they should have done, put as a condition."""
     children = list(token.children)
+    # "if we'd gone when I told you": what they should have done is what the person said
+    # (the tagger may take the "'d" for "would" and the verb for its base form)
+    told = any(
+        t.lemma_.lower() in ("say", "tell", "suggest")
+        and any(c.dep_ == "nsubj" and c.lower_ == "i" for c in t.children)
+        for t in token.sent
+    )
+    we_told = told and any(c.dep_ == "nsubj" and c.lower_ == "we" for c in children)
     return (
         token.dep_ == "advcl"
-        and token.tag_ == "VBN"
+        and (token.tag_ == "VBN" or (we_told and token.tag_ == "VB"))
         and any(c.dep_ == "mark" and c.lower_ == "if" for c in children)
-        and any(c.dep_ == "nsubj" and c.lower_ in _SUBJECTS for c in children)
+        and any(c.dep_ == "nsubj" and (c.lower_ in _SUBJECTS or we_told) for c in children)
         and any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in children)
     )
 

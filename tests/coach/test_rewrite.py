@@ -2737,6 +2737,13 @@ def test_like_after_a_sense_verb_is_a_comparison_not_a_hedge() -> None:
             "My back has gone again and I can barely stand up.",
             re.compile(r"(with|about) [^.?]*ibuprofen"),
         ),
+        # what would have been, had they done as the person said, is blame, not a side
+        (
+            "We missed the ferry thanks to your snack stop. If we'd set off when I told you "
+            "to, we'd be on the island already.",
+            "The ferry left without us and the booking's gone.",
+            "on the island already",
+        ),
         # an ultimatum asks for nothing and offers nothing
         (
             "Choose a venue by Friday or forget it.",
