@@ -102,6 +102,14 @@ def _fix_lemmas(nlp: Language) -> None:
             {"LOWER": {"IN": [f.lower() for f in forms]}, "TAG": {"IN": VERB_TAGS}}
         ]
         ruler.add(patterns=[pattern], attrs={"LEMMA": str(lemma)})
+    bases = data.get("not_gerunds") or []
+    if not isinstance(bases, list) or not all(isinstance(b, str) for b in bases):
+        raise RulesError("lemma_fixes.yml: 'not_gerunds' must be a list of words")
+    for base in bases:
+        ruler.add(
+            patterns=[[{"LOWER": base.lower(), "TAG": "VBG"}]],
+            attrs={"TAG": "VB", "LEMMA": base.lower()},
+        )
 
 
 # Token attributes a one-token attribute-ruler pattern may test for the indexed path.

@@ -266,6 +266,8 @@ def _noun_chunks(doc: Doc) -> list[Span]:
     without a sign-off the parser took for their noun."""
     chunks: list[Span] = []
     for chunk in doc.noun_chunks:
+        if len(chunk) > 1 and chunk[0].dep_ == "cc":
+            chunk = chunk[1:]  # "Or no screens after nine?": the phrase is "no screens"
         if len(chunk) > 1 and chunk[-1].lower_ in _CLOSERS:
             # "it's only a quiz night lol": the parser made "lol" the noun it is about
             chunk = chunk[:-1]
@@ -2194,8 +2196,11 @@ def _about_something_else(verb: Token) -> bool:
     )
 
 
-def _verb_phrase(verb: Token, advice: bool = False, second: bool = False) -> tuple[str, str] | None:
-    """A request's verb phrase in base form and as a gerund ("do the dishes", "doing ...")."""
+def _verb_phrase(
+    verb: Token, advice: bool = False, second: bool = False, why_not: bool = False
+) -> tuple[str, str] | None:
+    """A request's verb phrase in base form and as a gerund ("do the dishes", "doing ...");
+    with `why_not`, of a "why don't you...?" (whose "not" is the question's, not the verb's)."""
     lemma = verb.lemma_.lower()
     barred = (
         lemma in _NO_REQUEST_VERBS
@@ -2220,6 +2225,7 @@ def _verb_phrase(verb: Token, advice: bool = False, second: bool = False) -> tup
         barred
         or any(
             c.dep_ == "neg"
+            and not (why_not and c.i < verb.i)
             # "go to bed, not a big deal": a "not" after a comma starts a new thought
             and not any(t.lower_ in (",", ";") for t in verb.doc[verb.i + 1 : c.i])
             for c in verb.children
@@ -2247,8 +2253,18 @@ def _verb_phrase(verb: Token, advice: bool = False, second: bool = False) -> tup
         else set()
     )
     rest: list[str] = []
+    glued = False  # the last word ended in a hyphen inside a word ("a five-year plan")
     for token in verb.subtree:
         if token.i <= verb.i or token.i in often:
+            continue
+        if (
+            token.text == "-"
+            and rest
+            and not token.whitespace_
+            and not token.doc[token.i - 1].whitespace_
+        ):
+            rest[-1] += "-"
+            glued = True
             continue
         if token.dep_ in ("advcl", "conj", "cc", "punct", "mark") or token.is_punct:
             break
@@ -2256,7 +2272,12 @@ def _verb_phrase(verb: Token, advice: bool = False, second: bool = False) -> tup
             break  # "... instead of sulking all week" is the charge, not the request
         if token.lower_ in ("just", "already", "ever", "seriously", "literally", "please", "again"):
             continue
-        rest.append(token.text if token.pos_ == "PROPN" else token.lower_)
+        word = token.text if token.pos_ == "PROPN" else token.lower_
+        if glued:
+            rest[-1] += word
+            glued = False
+        else:
+            rest.append(word)
     if len(rest) > 8 or (not rest and lemma in _ASKS_NOTHING_BARE):
         return None  # "See if I care", "Try me": no "Could you see?"
     tail = (" " + " ".join(rest)) if rest else ""
@@ -2411,7 +2432,24 @@ def _told_to(doc: Doc) -> set[str]:
         verb = _prescribed(token, _ADVISING)
         if verb is not None:
             words |= {t.lower_ for t in verb.subtree if t.i > token.i}
+        elif _suggested(token):
+            words |= {t.lower_ for t in token.subtree if t.i > token.i}
     return words
+
+
+def _suggested(verb: Token) -> bool:
+    """Whether `verb` is advice put as a question: "Have you tried the app?", "Did you
+    try stretching?", "Why don't you ask your manager?"."""
+    children = list(verb.children)
+    if not verb.sent.text.rstrip().endswith("?") or not any(
+        c.dep_ == "nsubj" and c.lower_ in _SUBJECTS for c in children
+    ):
+        return False
+    tried = verb.lemma_.lower() == "try" and any(
+        c.dep_ == "aux" and c.lower_ in ("have", "did", "'ve") for c in children
+    )
+    why_not = any(c.lower_ == "why" for c in children) and any(c.dep_ == "neg" for c in children)
+    return tried or why_not
 
 
 # The modals of advice ("you should see a doctor", "you could ask her") and of a request.
@@ -2479,6 +2517,17 @@ def _request(
             misread = _misread_order(sent)
             if misread:
                 return misread
+    if advice:
+        # "Have you tried keeping a diary?": the fix, offered ("Would it help to keep...")
+        for token in doc:
+            if token.sent.start in mocking or not _suggested(token):
+                continue
+            gerund = next(
+                (c for c in token.children if c.dep_ == "xcomp" and c.tag_ == "VBG"), None
+            )
+            phrase = _verb_phrase(gerund or token, advice, why_not=gerund is None)
+            if phrase:
+                return phrase
     for token in doc:
         if "?" in token.sent.text:
             continue  # "why do you have to make a scene?" is a charge, not a request

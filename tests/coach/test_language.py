@@ -102,6 +102,15 @@ def test_the_attribute_ruler_finds_the_matches_its_matcher_would() -> None:
     assert lemmas["hoping"] == "hope" and lemmas["gon"] == "go"
 
 
+def test_a_base_form_ending_in_ing_is_not_read_as_a_gerund() -> None:
+    # "ring" tagged VBG got the lemma "re"; its own -ing form is left alone
+    nlp = load_nlp()
+    ring = nlp("Just ring the council.")[1]
+    assert (ring.tag_, ring.lemma_) == ("VB", "ring")
+    ringing = nlp("I keep ringing the garage.")[2]
+    assert (ringing.tag_, ringing.lemma_) == ("VBG", "ring")
+
+
 def test_a_rule_added_later_still_applies() -> None:
     nlp = load_nlp.__wrapped__()  # a pipeline of its own, not the shared one
     nlp.get_pipe("attribute_ruler").add([[{"LOWER": "grumpf"}]], {"LEMMA": "grumble"})

@@ -3210,6 +3210,25 @@ def test_a_fix_is_offered_without_the_jab_or_what_follows_a_texted_n() -> None:
         "just write a list n stop stressing lol", context="I'm so behind on the move.", n=7
     )
     assert any("Would it help to write a list, or" in t for t in texts), texts
+    # put as a question ("Have you tried...?"), with a hyphen inside a word; and what it
+    # offers is no trouble of theirs ("upset about admin and the to-do list")
+    texts = _texts(
+        "Have you tried writing a to-do list?",
+        context="I'm drowning in admin at work this week.",
+        n=7,
+    )
+    assert any("Would it help to write a to-do list, or" in t for t in texts), texts
+    assert not any("the to-do list" in t for t in texts), texts
+    texts = _texts(
+        "Why don't you just ring the council?", context="The bins weren't collected again.", n=7
+    )
+    assert any("Would it help to ring the council, or" in t for t in texts), texts
+    assert not any("the council" in t and "Would it help" not in t for t in texts), texts
+    # a fix declared easy ("job done") names no job
+    texts = _texts(
+        "Just ring the council, job done.", context="The bins weren't collected again.", n=7
+    )
+    assert not any(re.search(r"\bjob\b", t) for t in texts), texts
 
 
 def test_a_proper_chat_is_about_what_it_is_about() -> None:
