@@ -2597,6 +2597,8 @@ def _observation(doc: Doc, config: _Config, skip: set[int]) -> tuple[str, bool] 
         "tho",
     }
     for clause in (c for sent in doc.sents for c in _clauses(sent, at_so=True)):
+        if _ultimatum(clause):
+            continue  # "decide by Friday or I'm deciding for us": the pressure, no deed
         inside = {t.i for t in clause}
         verb = next(
             (
@@ -3050,6 +3052,21 @@ _AMOUNTS = frozenset({"whole", "entire", "same", "usual"})
 _QUESTION_WORDS = frozenset({"what", "why", "how", "who", "where", "when", "which", "whose"})
 
 
+def _ultimatum(tokens: list[Token]) -> bool:
+    """Whether these words hold an ultimatum: "either we rent it together or I rent it
+    alone", "choose tonight or I'm choosing for both of us", "...or else"."""
+    words = [t.lower_ for t in tokens]
+    if "or" not in words:
+        return False
+    after = words[words.index("or") + 1 :]
+    return (
+        "either" in words[: words.index("or")]
+        or after[:1] == ["else"]
+        or (after[:1] in (["i"], ["i'm"], ["i'll"]) and len(after) > 1)
+        or after[:2] in (["i", "'m"], ["i", "'ll"], ["i", "will"], ["i", "am"])
+    )
+
+
 def _blames_by_condition(token: Token) -> bool:
     """Whether `token` heads "if you'd (only) listened", "if you had stuck to the plan":
     what they should have done, put as a condition."""
@@ -3142,6 +3159,8 @@ def _longest_clause(
                 # "(if you'd stuck to the plan,) we wouldn't be broke": what would not have
                 # happened had they done otherwise is the blame, not the person's side
                 continue
+            if _ultimatum(clause):
+                continue  # "either we book it together or I book it alone": the pressure
             tokens = [t for t in clause if t.i not in jab]
             if jab and tokens and tokens[-1].i > min(jab) > tokens[0].i:
                 # what the parser hung on the person's verb after the jab ("I'd help more

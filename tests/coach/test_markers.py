@@ -75,6 +75,9 @@ FOUND = [
     ("What do you want, a written apology?", None, "contempt"),
     ("You have to decide tonight.", None, "pressure"),
     ("Pick a date for the move today or I'm booking it myself.", None, "pressure"),
+    # the choice taken from them, with no deadline word before the "or"
+    ("You choose the school for Amara by Friday or I'm choosing it for us.", None, "pressure"),
+    ("Either we book the cottage together or I book it alone.", None, "pressure"),
     ("Fine, Mr. Perfect, you plan the whole trip then.", None, "contempt"),
     ("I'll sort the insurance when I'm ready, drop it.", None, "stonewalling"),
     ("I'll ring the landlord when I feel like it.", None, "stonewalling"),

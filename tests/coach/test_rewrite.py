@@ -2744,6 +2744,12 @@ def test_like_after_a_sense_verb_is_a_comparison_not_a_hedge() -> None:
             "The ferry left without us and the booking's gone.",
             "on the island already",
         ),
+        # an ultimatum is no deed of theirs to tell back ("When you choose the school...")
+        (
+            "Stop dithering. You choose the school for Amara by Friday or I'm choosing it for us.",
+            "I still can't decide between the two schools for Amara.",
+            "When you choose",
+        ),
         # an ultimatum asks for nothing and offers nothing
         (
             "Choose a venue by Friday or forget it.",
