@@ -323,7 +323,15 @@ def _topics(
     # Where a set phrase stands ("be my guest", "it's not rocket science"): its nouns name
     # no thing of the matter.
     set_phrases = [m.span(1) for m in config.set_phrase_pattern.finditer(doc.text.lower())]
+    # a mock alarm ("Somebody call the coastguard, she's late") sneers all through its sentence
+    mocked = {
+        sent.start
+        for sent in doc.sents
+        if any(alarm in sent.text.lower() for alarm in config.mock_alarms)
+    }
     for chunk in _noun_chunks(doc):
+        if chunk.sent.start in mocked:
+            continue
         # (of a chunk cut short, its last noun: "a" and "night" in "a quiz night" both hang
         # from the "lol" that was cut)
         root = chunk.root if chunk.root.pos_ in ("NOUN", "PROPN", "PRON") else chunk[-1]

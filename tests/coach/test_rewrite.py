@@ -2737,6 +2737,18 @@ def test_like_after_a_sense_verb_is_a_comparison_not_a_hedge() -> None:
             "My back has gone again and I can barely stand up.",
             re.compile(r"(with|about) [^.?]*ibuprofen"),
         ),
+        # a mock alarm sneers all through its sentence: its nouns are no topic and it is no
+        # side of the person's
+        (
+            "Wow, one weekend on a jigsaw. Somebody call the Louvre.",
+            "You spent the whole weekend on that jigsaw instead of helping me paint the hall.",
+            "Louvre",
+        ),
+        (
+            "Gosh, one damp towel on the duvet. Somebody phone the coastguard.",
+            "Your soggy bath towel is on my pillow, again.",
+            "coastguard",
+        ),
         # what would have been, had they done as the person said, is blame, not a side
         (
             "We missed the ferry thanks to your snack stop. If we'd set off when I told you "
