@@ -2383,11 +2383,14 @@ _OR_ELSE = frozenset({"quit", "forget", "leave", "go", "bother"})
 def _not_asked(first: Token) -> bool:
     """Whether the imperative `first` asks nothing of them: an offer in mockery ("Want me
     to whisper too?"), what follows if they go on ("Keep nagging and I'll go out"), or an
-    ultimatum ("Sign up or quit", "Decide tonight or don't bother"), or a question that
-    only recalls ("Remember the rowing machine?")."""
+    ultimatum ("Sign up or quit", "Decide tonight or don't bother"), a question that only
+    recalls ("Remember the rowing machine?"), or the matter handed back ("...however you
+    like")."""
     words = [t.lower_ for t in first.sent if not t.is_punct and t.i >= first.i]
     if first.lower_ in ("remember", "imagine") and first.sent.text.rstrip().endswith("?"):
         return True  # "Remember the rowing machine?": a jab at what they dropped
+    if re.search(r"\b(however|whatever) (you|u) (want|like|please)\b", " ".join(words)):
+        return True  # "sort the garage however you like": the matter handed back to them
     return bool(_OFFERED.match(" ".join(words))) or any(
         c.dep_ == "conj"
         and (
@@ -2415,8 +2418,9 @@ def _told_to(doc: Doc) -> set[str]:
     words: set[str] = set()
     for sent in doc.sents:
         # an order whether or not it asks anything ("Keep nagging and I'll go to Sam's":
-        # the threat and where it leads are no topic either)
-        first = _bare_command(sent)
+        # the threat and where it leads are no topic either), softened or not ("maybe
+        # join a choir")
+        first = _bare_command(sent, softened=True)
         if first is not None and first.dep_ in _ORDER_DEPS:
             words |= {t.lower_ for t in first.subtree}
         elif _misread_order(sent):

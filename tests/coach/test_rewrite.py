@@ -2737,6 +2737,12 @@ def test_like_after_a_sense_verb_is_a_comparison_not_a_hedge() -> None:
             "My back has gone again and I can barely stand up.",
             re.compile(r"(with|about) [^.?]*ibuprofen"),
         ),
+        # a softened order is advice all the same: offered, never their trouble
+        (
+            "Maybe take up pilates, keep your mind off it.",
+            "I can't stop replaying the interview in my head.",
+            re.compile(r"(with|about) [^.?]*pilates"),
+        ),
         # a mock alarm sneers all through its sentence: its nouns are no topic and it is no
         # side of the person's
         (
@@ -3205,6 +3211,12 @@ def test_stopping_how_they_are_with_the_person_is_no_advice_to_offer(
             "Do what you want with the garden, I'm done.",
             "I'd like us to plan the garden.",
             "do what",
+        ),
+        # the matter handed back to them
+        (
+            "Sort the garage however you like, I'm off to the pub.",
+            "Can we decide what to do about the garage this weekend?",
+            "sort",
         ),
         # a question that only recalls what they dropped
         (
