@@ -469,21 +469,39 @@ def _topics(
             )
         ):
             continue  # "I'm not your maid", "you're a grown man": a label, not a topic
+        # (the subject of "going to be a godmother" is the subject of "going")
+        subjects = [
+            c
+            for c in (
+                *root.head.children,
+                *(root.head.head.children if root.head.dep_ == "xcomp" else ()),
+            )
+            if c.dep_ == "nsubj"
+        ]
         if (
             root.dep_ == "attr"
             and any(c.lower_ in ("a", "an") for c in root.children)
             and any(
-                c.dep_ == "nsubj"
-                and (
-                    c.lower_ in ("he", "she", "they")
-                    or c.pos_ == "PROPN"
-                    or c.lower_ in _KIN
-                    or c.lower_ in config.kinds_of_people
-                )
-                for c in root.head.children
+                c.lower_ in ("he", "she", "they", "i", "you", "u")
+                or c.pos_ == "PROPN"
+                or c.lower_ in _KIN
+                or c.lower_ in config.kinds_of_people
+                for c in subjects
             )
         ):
-            continue  # "my mother is a saint", "Sam's a nightmare": what someone is called
+            # "my mother is a saint", "I'll be an uncle": what someone is (called), no thing;
+            # but a role in the family they take on is a matter of its own ("you're a mom
+            # now" -> "being a mom")
+            if (
+                len(chunk) == 2
+                and root.lemma_.lower() in _FAMILY_ROLES
+                and root.head.lemma_ == "be"
+                and any(c.lower_ in ("i", "you", "u") for c in subjects)
+                and not any(c.dep_ == "neg" for c in root.head.children)
+                and f"being {chunk.text.lower()}" not in out
+            ):
+                out.append(f"being {chunk.text.lower()}")
+            continue
         if (
             root.dep_ == "attr"
             and any(c.dep_ == "neg" for c in root.head.children)
@@ -946,6 +964,14 @@ _GOOD_NEWS = re.compile(
     r"|^guess what\b|^we (won|got the)\b",
     re.IGNORECASE,
 )
+# News in the family, told with delight ("Our cousin is engaged! We're going to be
+# godparents!"): joy to share, not an achievement of theirs.
+_FAMILY_NEWS = re.compile(
+    r"\b(is|'s|are|'re) (pregnant|engaged|expecting)!"
+    r"|\bgoing to be an? (aunt|auntie|uncle|grandma|grandad|grandpa|granny|godmother"
+    r"|godfather|big sister|big brother|dad|mum|mom)\b",
+    re.IGNORECASE,
+)
 # Good news that lifts a worry ("the biopsy was benign!", "the scan came back clear"): a
 # relief to share, not an achievement to be proud of.
 _RELIEF = re.compile(
@@ -992,7 +1018,11 @@ def _good_news(ctx_doc: Doc) -> bool:
     """Whether the partner is sharing good news of theirs ("I'm so proud, I finished my
     first half marathon!"), with no worry or complaint in it."""
     return (
-        bool(_GOOD_NEWS.search(ctx_doc.text.strip()) or _RELIEF.search(ctx_doc.text))
+        bool(
+            _GOOD_NEWS.search(ctx_doc.text.strip())
+            or _RELIEF.search(ctx_doc.text)
+            or _FAMILY_NEWS.search(ctx_doc.text)
+        )
         and not _THANKS.search(ctx_doc.text.strip())
         and not _distressed(ctx_doc)
         and not any(t.dep_ == "neg" for t in ctx_doc)
@@ -4050,6 +4080,30 @@ _KIN = {
 }
 
 
+# Roles in a family someone takes on ("you're a dad now", "we'll be godparents").
+_FAMILY_ROLES = frozenset(
+    {
+        *_KIN,
+        "parent",
+        "mother",
+        "father",
+        "wife",
+        "husband",
+        "partner",
+        "spouse",
+        "stepmom",
+        "stepmum",
+        "stepdad",
+        "aunt",
+        "auntie",
+        "uncle",
+        "godmother",
+        "godfather",
+        "grandparent",
+    }
+)
+
+
 def _distinct(topics: list[str]) -> list[str]:
     """Topics naming different things: "your essay" and "the essay" are one, and so are
     "my work dinner" and a later "work"."""
@@ -4179,6 +4233,7 @@ def rewrite(
     calm = False  # whether the partner's words show no hurt, worry or complaint
     celebrating = False  # whether they are good news of theirs ("I passed my test!")
     relieved = False  # whether the news lifts a worry ("the scan came back clear")
+    joyful = False  # whether it is news to share in, not their own achievement
     thanked = False  # whether they are thanks ("Thank you for cooking tonight")
     named: tuple[str, str, bool] | None = None  # a feeling they named, told back
     charged: frozenset[str] = frozenset()  # the verbs of their message
@@ -4193,6 +4248,7 @@ def rewrite(
         calm = _calm(ctx_doc)
         celebrating = _good_news(ctx_doc)
         relieved = celebrating and bool(_RELIEF.search(ctx_doc.text))
+        joyful = relieved or (celebrating and bool(_FAMILY_NEWS.search(ctx_doc.text)))
         thanked = _thanks(ctx_doc)
         calm = calm or celebrating or thanked
         named = (
@@ -4465,9 +4521,9 @@ def rewrite(
         # what they care about is what they asked about ("the holiday"), not the reply's
         "calm_topic": ((_join(_distinct(theirs)[:2]) if theirs else topic) if calm else None),
         # their good news, to be glad of, not a plan to discuss
-        "glad": "That's wonderful news" if celebrating and not relieved else None,
-        # or the worry it lifts, to share their relief in
-        "relief": "I'm so relieved" if relieved else None,
+        "glad": "That's wonderful news" if celebrating and not joyful else None,
+        # or news that is not theirs to be proud of: a worry lifted, or joy in the family
+        "joy": ("I'm so relieved" if relieved else "That's wonderful news") if joyful else None,
         # what the news is about, in their words only ("your first 10k")
         "glad_topic": (_relieved_about(ctx_doc, theirs) or _distinct(theirs)[0])
         if celebrating and theirs and ctx_doc is not None
@@ -4515,7 +4571,7 @@ def rewrite(
             carried = " ".join(str(slots[slot]) for slot in _SLOT.findall(template))
             # Good news is met with gladness first, and thanks are taken, before anything
             # the reply said.
-            welcome = any(f"{{{slot}}}" in template for slot in ("glad", "relief", "thanked"))
+            welcome = any(f"{{{slot}}}" in template for slot in ("glad", "joy", "thanked"))
             kept = 2.0 if welcome else _share_kept(own_words, carried)
             if (
                 name == "i_statement"

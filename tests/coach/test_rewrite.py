@@ -63,6 +63,12 @@ def test_suggestions_are_well_formed(text: str, context: str | None) -> None:
         ("I'm sorry but your mom is impossible at Christmas.", None, "mom"),
         ("ur always on ur phone at dinner", None, "phone"),
         ("You blew the whole budget again, genius.", None, "budget"),
+        # a role in the family they took on is the matter, not "the dad"
+        (
+            "You're a dad now, your weekends are different.",
+            "I miss my Saturday football since the twins came.",
+            "being a dad",
+        ),
         # "the savings thing" is the savings
         (
             "Here we go again, lecture time.",
@@ -1400,6 +1406,12 @@ def test_validation_tells_back_what_they_said(context: str, reply: str, told_bac
             "The dermatologist rang, the mole on my back was benign!",
             "ok and? is dinner ready or not",
             "I'm so relieved about the mole",
+        ),
+        # and so is joy in the family, which is no achievement to be proud of
+        (
+            "My brother and Jess are expecting! I'm going to be an uncle!",
+            "ok and?",
+            "That's wonderful news about your brother! How are you feeling?",
         ),
         # their own trouble leads, before what the reply turned to
         (
