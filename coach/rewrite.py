@@ -4563,6 +4563,15 @@ def rewrite(
             # person already apologised, and only the "but" was wrong)
             continue
         for position, template in enumerate(config.strategies[name].templates):
+            if (
+                name == "validate_first"
+                and not ex.context
+                and "{topic}" in template
+                and (topic or "").startswith("your ")
+            ):
+                # with nothing they said, "You leave your socks everywhere" is the person's
+                # complaint: "you're upset about your socks" would hand it to them
+                continue
             candidate = _fill(template, slots)
             if candidate is None or candidate in seen:
                 continue
