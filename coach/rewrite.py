@@ -1642,7 +1642,10 @@ def _told_through(start: Token, clause: Token, fewest: int, most: int) -> str | 
         ),
         default=cut,
     )
-    words = [t for t in start.doc[start.i : cut] if not t.is_punct or t.text == ","]
+    # (a possessive's apostrophe is kept: "the kids' bedtime")
+    words = [
+        t for t in start.doc[start.i : cut] if not t.is_punct or t.text == "," or t.tag_ == "POS"
+    ]
     told = _said(_retold(words)).replace(" ,", ",")
     return told if fewest <= len([t for t in words if not t.is_punct]) <= most else None
 

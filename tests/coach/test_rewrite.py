@@ -1401,6 +1401,12 @@ def test_validation_tells_back_what_they_said(context: str, reply: str, told_bac
             "cool",
             "That's wonderful news about your first half marathon!",
         ),
+        # a possessive's apostrophe is told back with it
+        (
+            "Can you help more with the twins' school runs?",
+            "ugh, fine",
+            "It makes sense that you'd like me to help more with the twins' school runs.",
+        ),
         # news that lifts a worry is shared as a relief, not met as a trouble
         (
             "The dermatologist rang, the mole on my back was benign!",
