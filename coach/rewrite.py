@@ -1716,7 +1716,21 @@ def _their_wish(ctx_doc: Doc) -> tuple[str, str, bool] | None:
         lemma = verb.lemma_.lower()
         children = list(verb.children)
         subject = next((c for c in children if c.dep_ == "nsubj"), None)
-        if subject is None or any(c.dep_ == "neg" for c in children):
+        if subject is None:
+            continue
+        if any(c.dep_ == "neg" for c in children):
+            # what they would rather not do: "I don't want to get into it now", "I'd rather
+            # not go over it tonight" -> "you don't want to get into it now"
+            if subject.lower_ == "i" and verb.dep_ == "ROOT":
+                if lemma == "want":
+                    to_do = _to_do(verb)
+                    told = _told_through(subject, to_do, 3, 14) if to_do is not None else None
+                elif verb.pos_ == "VERB" and any(c.lower_ == "rather" for c in children):
+                    told = _told_through(subject, verb, 3, 14)
+                else:
+                    told = None
+                if told:
+                    return told, "want", True
             continue
         if lemma == "miss" and subject.lower_ == "i" and verb.dep_ == "ROOT" and verb.tag_ == "VBP":
             missed = next(

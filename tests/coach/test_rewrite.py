@@ -1401,6 +1401,17 @@ def test_validation_tells_back_what_they_said(context: str, reply: str, told_bac
             "cool",
             "That's wonderful news about your first half marathon!",
         ),
+        # what they would rather not do is heard, not met with "you're upset"
+        (
+            "I honestly don't want to get into the wedding list tonight.",
+            "Here we go, the sulking again.",
+            "It makes sense that you honestly don't want to get into the wedding list tonight.",
+        ),
+        (
+            "I'd rather not go over the budget again this evening.",
+            "Fine, be like that.",
+            "It makes sense that you'd rather not go over the budget again this evening.",
+        ),
         # a possessive's apostrophe is told back with it
         (
             "Can you help more with the twins' school runs?",
