@@ -1602,7 +1602,10 @@ _CLAUSE_TAKERS = frozenset(
 def _told_through(start: Token, clause: Token, fewest: int, most: int) -> str | None:
     """Their words from `start` to the end of `clause`, in the person's voice, when they
     are `fewest` to `most` words."""
-    span = start.doc[start.i : clause.right_edge.i + 1]
+    end = clause.right_edge.i + 1
+    if end < len(start.doc) and _possessive(start.doc[end]):
+        end += 1  # "at your parents' (again)": the apostrophe the parser hung elsewhere
+    span = start.doc[start.i : end]
     # to the first comma, colon or dash: "get off the game for 10 mins, need to talk"
     # runs on into a sentence of its own; ", not on the couch" is still the same wish
     cut = next(
@@ -1644,7 +1647,7 @@ def _told_through(start: Token, clause: Token, fewest: int, most: int) -> str | 
     )
     # (a possessive's apostrophe is kept: "the kids' bedtime")
     words = [
-        t for t in start.doc[start.i : cut] if not t.is_punct or t.text == "," or t.tag_ == "POS"
+        t for t in start.doc[start.i : cut] if not t.is_punct or t.text == "," or _possessive(t)
     ]
     told = _said(_retold(words)).replace(" ,", ",")
     return told if fewest <= len([t for t in words if not t.is_punct]) <= most else None
@@ -2122,6 +2125,22 @@ def _said(words: list[str]) -> str:
 _SUBJECT_CLITICS = frozenset({"'d", "'ll", "'re", "'ve", "’d", "’ll", "’re", "’ve"})
 
 
+def _possessive(token: Token) -> bool:
+    """Whether `token` is a plural's possessive apostrophe ("the kids' bedtime"), also where
+    the tagger took it for a closing quote ("at your parents' again")."""
+    if token.tag_ == "POS":
+        return True
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    return (
+        token.text in ("'", "’")
+        and before is not None
+        and not before.whitespace_
+        and before.lower_.endswith("s")
+        and before.pos_ in ("NOUN", "PROPN")
+        and not any(t.text in ("'", "‘") and t.whitespace_ for t in token.doc[: before.i])
+    )
+
+
 def _retold(tokens: list[Token]) -> list[str]:
     """The partner's words in the person's voice: "I", "me" and "my" become "you", "you"
     and "your" and back, with the verb "to be" agreeing ("you're late" -> "I'm late")."""
@@ -2139,7 +2158,7 @@ def _retold(tokens: list[Token]) -> list[str]:
             and not (low == "just" and token.i > 0 and token.nbor(-1).lower_ in ("not", "n't"))
         ):
             continue  # owning it plainly: "I didn't call", not "I didn't even call"
-        if token.is_quote and token.tag_ != "POS":
+        if token.is_quote and not _possessive(token):
             continue  # "and I said 'cool'": quotation marks, not the girls' trip's
         after, flipped_to = flipped_to, None
         nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None

@@ -1418,6 +1418,12 @@ def test_validation_tells_back_what_they_said(context: str, reply: str, told_bac
             "ugh, fine",
             "It makes sense that you'd like me to help more with the twins' school runs.",
         ),
+        # (also where the tagger took it for a closing quote)
+        (
+            "Could we leave your grandparents' before nine this year?",
+            "we'll leave when we leave",
+            "It makes sense that you'd like us to leave my grandparents' before nine this year.",
+        ),
         # news that lifts a worry is shared as a relief, not met as a trouble
         (
             "The dermatologist rang, the mole on my back was benign!",
