@@ -353,7 +353,11 @@ def _topics(
             or (
                 root.dep_ == "pobj"
                 and (
-                    (root.head.lower_ in ("like", "as") and root.head.head.lemma_ == "be")
+                    (
+                        root.head.lower_ in ("like", "as")
+                        # "you sound just like your mother", "acting like a teenager"
+                        and root.head.head.lemma_ in ("be", "sound", "act", "look", "behave")
+                    )
                     # "like a teenager", "like a child" (not "it seems like your work comes
                     # first")
                     or (

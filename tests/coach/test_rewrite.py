@@ -2823,6 +2823,12 @@ def test_like_after_a_sense_verb_is_a_comparison_not_a_hedge() -> None:
             "Could we look at what the allotment costs us?",
             "don't start",
         ),
+        # whom they are likened to is the verdict, not a matter to talk about
+        (
+            "Wow, you sound exactly like your father.",
+            "Could you text me before you invite people over?",
+            "father",
+        ),
         # one person under two names is one topic, and what someone is called is none
         (
             "Well my mother is an angel next to yours.",
