@@ -4587,7 +4587,18 @@ def rewrite(
     candidates: list[_Option] = []
     seen: set[str] = set()
     order = config.order[main_harm]
-    if own_trouble:
+    # A brush-off ("lol ok", "whatever") of a feeling or wish they named ("I miss you when
+    # you travel"): no refusal to talk and no way out taken, so there is no fight to take
+    # a break from, and hearing them comes first.
+    words = [t for t in doc if not t.is_punct and unicodedata.category(t.text[0]) != "So"]
+    brushed_off = (
+        main_harm == "stonewalling"
+        and named is not None
+        and not walk[0]
+        and len(words) <= 3
+        and not any(t.dep_ == "neg" for t in doc)
+    )
+    if own_trouble or brushed_off:
         # hearing their pain comes first, before how the person feels about it
         order = ("validate_first", *(name for name in order if name != "validate_first"))
     for rank, name in enumerate(order):

@@ -164,6 +164,14 @@ def test_stonewalling_gets_a_repair_break_first() -> None:
     assert "come back" in suggestions[0].text
 
 
+def test_a_brush_off_of_what_they_feel_hears_them_before_any_break() -> None:
+    # "k" to a tender message is no fight to step out of: hearing them comes first (a
+    # refusal to talk, above, still gets the break first)
+    suggestions = rewrite("kk", context="I get lonely on the nights you work late.")
+    assert suggestions[0].strategy == "validate_first", [s.text for s in suggestions]
+    assert "lonely" in suggestions[0].text
+
+
 def test_already_safe_reply_comes_back_with_a_note() -> None:
     suggestions = rewrite("That makes sense. What would help most tonight?")
     assert list(suggestions) == []
