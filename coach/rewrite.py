@@ -4590,12 +4590,12 @@ def rewrite(
     # A brush-off ("lol ok", "whatever") of a feeling or wish they named ("I miss you when
     # you travel"): no refusal to talk and no way out taken, so there is no fight to take
     # a break from, and hearing them comes first.
-    words = [t for t in doc if not t.is_punct and unicodedata.category(t.text[0]) != "So"]
+    reply_words = [t for t in doc if not t.is_punct and unicodedata.category(t.text[0]) != "So"]
     brushed_off = (
         main_harm == "stonewalling"
         and named is not None
         and not walk[0]
-        and len(words) <= 3
+        and len(reply_words) <= 3
         and not any(t.dep_ == "neg" for t in doc)
     )
     if own_trouble or brushed_off:
