@@ -3243,6 +3243,19 @@ def _longest_clause(
                 continue
             if _ultimatum(clause):
                 continue  # "either we book it together or I book it alone": the pressure
+            if (
+                place + 1 < len(clauses)
+                and [t.lower_ for t in _without_openers(clause, config)[:2]]
+                in (
+                    ["i", "know"],
+                    ["i", "get"],
+                    ["i", "understand"],
+                    ["i", "realise"],
+                    ["i", "realize"],
+                )
+                and any(t.lower_ == "but" for t in sent if t.i > clause[-1].i)
+            ):
+                continue  # "I know I said I'd come, but...": what is granted before the "but"
             tokens = [t for t in clause if t.i not in jab]
             if jab and tokens and tokens[-1].i > min(jab) > tokens[0].i:
                 # what the parser hung on the person's verb after the jab ("I'd help more

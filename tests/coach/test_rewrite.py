@@ -2813,6 +2813,13 @@ def test_like_after_a_sense_verb_is_a_comparison_not_a_hedge() -> None:
             "The ferry left without us and the booking's gone.",
             "on the island already",
         ),
+        # what is granted before a "but" ("I know I promised...") is not the person's side
+        (
+            "Look, I know I promised I'd come, but the shift ran late and I couldn't leave. "
+            "Why do you always expect the worst of me?",
+            "You missed my brother's engagement dinner.",
+            "I know I promised",
+        ),
         # an ultimatum is no deed of theirs to tell back ("When you choose the school...")
         (
             "Stop dithering. You choose the school for Amara by Friday or I'm choosing it for us.",
