@@ -1949,6 +1949,16 @@ def _distressed(ctx_doc: Doc) -> bool:
             token.lemma_.lower() in blame or any(c.dep_ == "neg" for c in token.children)
         ):
             return True  # "you forgot...", "you didn't even..."
+        mine = any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ == "i" for c in token.children)
+        if mine and (
+            token.lemma_.lower() in ("fail", "lose", "reject")
+            or (
+                token.lemma_.lower() in ("get", "pass")
+                and any(c.dep_ == "neg" for c in token.children)
+                and any(c.dep_ == "dobj" for c in token.children)
+            )
+        ):
+            return True  # a loss of theirs: "I didn't get the job", "I failed my test"
     return False
 
 

@@ -3420,6 +3420,15 @@ def test_what_they_care_about_is_what_they_asked_about() -> None:
     assert "the holiday" in cared[0], texts
 
 
+def test_a_loss_of_theirs_is_heard_before_how_the_person_feels() -> None:
+    # "I failed...", "I didn't get the job": their own trouble, though no feeling is named
+    suggestions = rewrite(
+        "Maybe you shouldn't have stayed out the night before.",
+        context="I failed my citizenship test, so I have to resit in May.",
+    )
+    assert suggestions[0].strategy == "validate_first", [s.text for s in suggestions]
+
+
 def test_a_fix_after_their_own_trouble_is_offered_not_asked_for() -> None:
     texts = _texts(
         "Move her into assisted living, honestly, it's the only way.",
