@@ -29,6 +29,7 @@ SETS = (
     (DATA / "fresh_unsafe_f.jsonl", "unsafe"),
     (DATA / "fresh_unsafe_h.jsonl", "unsafe"),
     (DATA / "fresh_unsafe_i.jsonl", "unsafe"),
+    (DATA / "fresh_unsafe_j.jsonl", "unsafe"),
     # measured only, never read for bugs (bench/unseen/README.md)
     (UNSEEN / "fresh_unsafe_d.jsonl", "unsafe"),
     (UNSEEN / "fresh_safe_d.jsonl", "safe"),
