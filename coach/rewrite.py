@@ -939,7 +939,7 @@ _PROPOSALS = re.compile(
     r"^(can|could|should|shall) we\b|^let'?s\b|^i'?d (like|love)\b|^i would (like|love)\b"
     r"|^i want (us|to)\b|^(i (think|reckon|guess) )?we (should|could)\b|^how about\b"
     r"|^what if we\b|^guess what\b|^i (think|reckon|guess) i('d| would)? ?(want|like|love)\b"
-    r"|^i('m| am| was) thinking (of|about|we)\b"
+    r"|^i('m| am| was|'ve been| have been) thinking (of|about|we)\b"
     # an ask passed on: "My mum's asked if we can host lunch", "The kids want to go camping"
     r"|^(my|your|our|the) [a-z' -]{2,30}? ?(('s|'ve|has|have) )?(asked|wants?|invited)\b"
     r"|^i (bought|booked|finished|won)\b"
@@ -3607,7 +3607,11 @@ def _without_openers(tokens: list[Token], config: _Config) -> list[Token]:
         low = " ".join(t.lower_ for t in tokens[:2])
         if low in config.openers:
             tokens = tokens[2:]
-        elif tokens[0].lower_.rstrip(".") in config.openers or tokens[0].is_punct:  # "k."
+        elif (
+            tokens[0].lower_.rstrip(".") in config.openers
+            # (not the clause's own subject: "Sorry isn't going to fix the dent")
+            and not (tokens[0].dep_ in ("nsubj", "nsubjpass") and len(tokens) > 1)
+        ) or tokens[0].is_punct:  # "k."
             tokens = tokens[1:]
         else:
             break
@@ -3648,6 +3652,15 @@ def _clean_point(tokens: list[Token], config: _Config) -> list[str]:
     tokens = _without_openers(tokens, config)
     if tokens and any(alarm in tokens[0].sent.text.lower() for alarm in config.mock_alarms):
         return []  # "Wow, alert the media, someone forgot the milk": all of it mocks
+    if (
+        tokens
+        and tokens[0].pos_ == "AUX"
+        and tokens[0].dep_ != "ROOT"
+        and not any(t.dep_ in ("nsubj", "nsubjpass", "expl") for t in tokens)
+    ):
+        # "(Sorry) isn't going to fix the dent": the subject was taken for an opener, and
+        # what is left is no sentence
+        return []
     if any(_likening(t) for t in tokens):
         return []  # "it's like sharing a flat with a goldfish": a likening, a verdict
     spoken = " ".join(t.lower_ for t in tokens).replace(" n't", "n't").replace(" 's", "'s")
