@@ -10,6 +10,7 @@ from coach.crisis import CRISIS_KINDS, load_resources
 DISCLOSURES = [
     ("he hid my car keys again and says I can't go to my sister's", "abuse"),
     ("She checks my phone every night and I have to ask before I spend anything", "abuse"),
+    ("he always reads my texts and decides who I'm allowed to see", "abuse"),
     ("he hands me cash for the week and wants every receipt back", "abuse"),
     ("he dragged me out to the car by my hair", "abuse"),
     ("She pushed me to the floor and kicked me.", "abuse"),
@@ -58,6 +59,9 @@ LOOK_ALIKES = [
     # "give me a ..." is an idiom, not money handed out
     "Oh give me a break, I had a double shift and forgot the bins.",
     "Give me a minute to finish this email and I'm all yours.",
+    # reading messages once is a breach of trust to talk through; as a habit (above) it
+    # is control
+    "You went through my phone while I was in the bath and I'm furious about it.",
     # more idioms that borrow a violent verb, and an offer
     "Hit me up when the meeting's over and we'll grab food.",
     "You'd have to drag me to that karaoke night, honestly.",
