@@ -1042,6 +1042,19 @@ _THANKS = re.compile(
 )
 
 
+_APOLOGY = re.compile(
+    r"^(hey,? |babe,? |love,? )?((i'?m|i am) (so |really |very |truly )?sorry|sorry|i apologi[sz]e"
+    r"|my apologies)\b",
+    re.IGNORECASE,
+)
+
+
+def _apology(ctx_doc: Doc) -> bool:
+    """Whether the partner opens with an apology ("I'm sorry I was short with you
+    earlier"): something to take, before anything else is said."""
+    return bool(_APOLOGY.search(ctx_doc.text.strip()))
+
+
 def _thanks(ctx_doc: Doc) -> bool:
     """Whether the partner is thanking the person ("Thank you for cooking tonight"), with
     no worry or complaint in it."""
@@ -4311,6 +4324,7 @@ def rewrite(
     relieved = False  # whether the news lifts a worry ("the scan came back clear")
     joyful = False  # whether it is news to share in, not their own achievement
     thanked = False  # whether they are thanks ("Thank you for cooking tonight")
+    apologised = False  # whether they open with an apology ("I'm sorry I snapped")
     named: tuple[str, str, bool] | None = None  # a feeling they named, told back
     charged: frozenset[str] = frozenset()  # the verbs of their message
     if ctx_doc is not None:
@@ -4326,6 +4340,7 @@ def rewrite(
         relieved = celebrating and bool(_RELIEF.search(ctx_doc.text))
         joyful = relieved or (celebrating and bool(_FAMILY_NEWS.search(ctx_doc.text)))
         thanked = _thanks(ctx_doc)
+        apologised = _apology(ctx_doc)
         calm = calm or celebrating or thanked
         named = (
             _their_feeling(ctx_doc)
@@ -4605,6 +4620,8 @@ def rewrite(
         if celebrating and theirs and ctx_doc is not None
         else None,
         "thanked": "Thank you for saying that" if thanked else None,
+        # their apology, taken first
+        "forgiving": "Thank you for saying sorry" if apologised else None,
         "point": point,
         "granted": granted,
         "deferred": deferred,
@@ -4638,8 +4655,10 @@ def rewrite(
         # hearing their pain comes first, before how the person feels about it
         order = ("validate_first", *(name for name in order if name != "validate_first"))
     for rank, name in enumerate(order):
-        if name == "own_your_part" and thanked:
-            continue  # thanks or praise ("I'm proud of how you...") are nothing to be sorry for
+        if name == "own_your_part" and (thanked or apologised):
+            # thanks or praise ("I'm proud of how you...") are nothing to be sorry for, and
+            # their apology is to be taken, not answered with one
+            continue
         if (
             name == "own_your_part"
             and ex.context
@@ -4667,7 +4686,9 @@ def rewrite(
             carried = " ".join(str(slots[slot]) for slot in _SLOT.findall(template))
             # Good news is met with gladness first, and thanks are taken, before anything
             # the reply said.
-            welcome = any(f"{{{slot}}}" in template for slot in ("glad", "joy", "thanked"))
+            welcome = any(
+                f"{{{slot}}}" in template for slot in ("glad", "joy", "thanked", "forgiving")
+            )
             kept = 2.0 if welcome else _share_kept(own_words, carried)
             if (
                 name == "i_statement"

@@ -3420,6 +3420,20 @@ def test_what_they_care_about_is_what_they_asked_about() -> None:
     assert "the holiday" in cared[0], texts
 
 
+@pytest.mark.parametrize(
+    ("reply", "context"),
+    [
+        ("Noted. Again.", "I'm really sorry I used the last of the petrol and didn't tell you."),
+        ("whatever, u always say that", "sorry i forgot to ring your nan on her birthday"),
+    ],
+)
+def test_their_apology_is_taken_first(reply: str, context: str) -> None:
+    suggestions = rewrite(reply, context=context)
+    assert suggestions[0].text.startswith("Thank you for saying sorry"), suggestions[0].text
+    # and not answered with an apology of the person's own
+    assert all(s.strategy != "own_your_part" for s in rewrite(reply, context=context, n=7))
+
+
 def test_a_loss_of_theirs_is_heard_before_how_the_person_feels() -> None:
     # "I failed...", "I didn't get the job": their own trouble, though no feeling is named
     suggestions = rewrite(
