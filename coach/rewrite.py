@@ -1050,7 +1050,7 @@ _APOLOGY = re.compile(
 
 
 def _apology(ctx_doc: Doc) -> bool:
-    """Whether the partner opens with an apology ("I'm sorry I was short with you
+    """Whether the partner opens with an apology ("I'm sorry I got grumpy with you
     earlier"): something to take, before anything else is said."""
     return bool(_APOLOGY.search(ctx_doc.text.strip()))
 
