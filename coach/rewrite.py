@@ -37,6 +37,7 @@ _NO_REQUEST_VERBS = {
     "relax",
     "chill",
     "grow",
+    "cringe",  # "cringe. just get a takeaway": a verdict, read as an order
 }
 
 
@@ -2613,6 +2614,8 @@ def _request(
     for sent in doc.sents:
         if sent.start in mocking:
             continue
+        if not advice and re.search(r"\bor something\b", sent.text.lower()):
+            continue  # "Get a dog or something": a fix tossed off, never asked for
         first = _command(sent, softened=advice)
         if first is not None and first.pos_ == "VERB" and first.dep_ in _ORDER_DEPS:
             phrase = _verb_phrase(first, advice)

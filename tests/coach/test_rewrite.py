@@ -2850,6 +2850,17 @@ def test_like_after_a_sense_verb_is_a_comparison_not_a_hedge() -> None:
             "Your mom made another comment about my cooking.",
             re.compile(r"my mom and my mother|angel"),
         ),
+        # a scoff is no topic, and a one-word verdict no order
+        (
+            "Lonely? Pfft. Take up darts or something.",
+            "It gets lonely when you're away at sea for months.",
+            "pfft",
+        ),
+        (
+            "cringe. just order a pizza like everyone else",
+            "What if we cooked something fancy together for Valentine's?",
+            "cringe",
+        ),
         # an insult's degrees are insults too ("From my side, that's the stupidest...")
         (
             "That's the stupidest spreadsheet anyone has ever made.",
@@ -3275,6 +3286,12 @@ def test_stopping_how_they_are_with_the_person_is_no_advice_to_offer(
             "Do what you want with the garden, I'm done.",
             "I'd like us to plan the garden.",
             "do what",
+        ),
+        # a fix tossed off ("...or something") is never asked for
+        (
+            "Mate, the contract pays the mortgage. Join a gym or something.",
+            "I miss you when you're working away.",
+            "join",
         ),
         # the matter handed back to them
         (
