@@ -2165,7 +2165,11 @@ def _possessive(token: Token) -> bool:
         and not before.whitespace_
         and before.lower_.endswith("s")
         and before.pos_ in ("NOUN", "PROPN")
-        and not any(t.text in ("'", "‘") and t.whitespace_ for t in token.doc[: before.i])
+        # (not the end of a quotation opened before it: "and I said 'fine, thanks'")
+        and not any(
+            t.text in ("'", "‘") and not t.whitespace_ and (t.i == 0 or t.nbor(-1).whitespace_)
+            for t in token.doc[: before.i]
+        )
     )
 
 
@@ -3169,8 +3173,7 @@ def _ultimatum(tokens: list[Token]) -> bool:
     after = words[words.index("or") + 1 :]
     return (
         "either" in words[: words.index("or")]
-        or after[:1] == ["else"]
-        or (after[:1] in (["i"], ["i'm"], ["i'll"]) and len(after) > 1)
+        or after[:1] in (["else"], ["i'm"], ["i'll"])
         or after[:2] in (["i", "'m"], ["i", "'ll"], ["i", "will"], ["i", "am"])
     )
 
