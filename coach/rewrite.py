@@ -330,9 +330,12 @@ def _topics(
         for sent in doc.sents
         if any(alarm in sent.text.lower() for alarm in config.mock_alarms)
     }
+    acted = [m.span() for m in re.finditer(r"\*[^*]+\*", doc.text)]
     for chunk in _noun_chunks(doc):
         if chunk.sent.start in mocked:
             continue
+        if any(a <= chunk.start_char and chunk.end_char <= b for a, b in acted):
+            continue  # "*wraps her arms round you*": an action acted out, not a thing
         # (of a chunk cut short, its last noun: "a" and "night" in "a quiz night" both hang
         # from the "lol" that was cut)
         root = chunk.root if chunk.root.pos_ in ("NOUN", "PROPN", "PRON") else chunk[-1]
@@ -954,7 +957,10 @@ _PROPOSALS = re.compile(
     # plan it is about ("Mum's doing a roast on Sunday, want to come?")
     r"|^[a-z]+('s| has)? (asked|invited) (us|me)\b"
     r"|[,.!] (can|could|shall) we (go|come|join)\b[^.!?]*\?$"
-    r"|[,.!] (do you )?(want|wanna|fancy) (to )?(come|join|go)\b[^.!?]*\?$",
+    r"|[,.!] (do you )?(want|wanna|fancy) (to )?(come|join|go)\b[^.!?]*\?$"
+    # a bid to spend time together: "Want to watch a film tonight?", "...come eat with me?"
+    r"|^(want|wanna|fancy) (to )?\w+[^.!?]*\?$"
+    r"|\bcome (and )?\w+ with (me|us)\b[^.!?]*\?$",
     re.IGNORECASE,
 )
 
@@ -1753,7 +1759,19 @@ def _their_wish(ctx_doc: Doc) -> tuple[str, str, bool] | None:
                 if told:
                     return told, "want", True
             continue
-        if lemma == "miss" and subject.lower_ == "i" and verb.dep_ == "ROOT" and verb.tag_ == "VBP":
+        if (
+            lemma == "miss"
+            and subject.lower_ == "i"
+            and verb.dep_ == "ROOT"
+            # "I missed you today" is longing too; "I missed the bus" is not
+            and (
+                verb.tag_ == "VBP"
+                or (
+                    verb.tag_ == "VBD"
+                    and any(c.dep_ == "dobj" and c.lower_ in ("you", "u") for c in children)
+                )
+            )
+        ):
             missed = next(
                 (
                     c
@@ -4657,10 +4675,25 @@ def rewrite(
         and len(reply_words) <= 3
         and not any(t.dep_ == "neg" for t in doc)
     )
+    # (a calm "could we go over the wedding list?" still opens a hard talk, which a break suits)
+    asks_to_talk = bool(
+        ex.context and re.search(r"\b(talk|discuss|chat|go over)\b", ex.context.lower())
+    )
     if own_trouble or brushed_off:
         # hearing their pain comes first, before how the person feels about it
         order = ("validate_first", *(name for name in order if name != "validate_first"))
     for rank, name in enumerate(order):
+        if (
+            calm
+            and not asks_to_talk
+            and (
+                name == "repair_break"
+                or (name == "i_statement" and feeling in ("frustrated", "hurt", "unheard"))
+            )
+        ):
+            # a plan, a bid, good news or thanks: there is no fight to step out of, and
+            # "When it comes to the lasagne you made, I feel frustrated" answers none of it
+            continue
         if name == "own_your_part" and (thanked or apologised):
             # thanks or praise ("I'm proud of how you...") are nothing to be sorry for, and
             # their apology is to be taken, not answered with one

@@ -164,6 +164,32 @@ def test_stonewalling_gets_a_repair_break_first() -> None:
     assert "come back" in suggestions[0].text
 
 
+@pytest.mark.parametrize(
+    ("reply", "context"),
+    [
+        ("Not tonight, I've got a work call.", "Want to bake something together tonight?"),
+        ("meh, maybe another time", "I made your favourite curry, come sit with me?"),
+    ],
+)
+def test_a_bid_turned_down_gets_no_break_and_no_frustration(reply: str, context: str) -> None:
+    # a bid to spend time together is no fight to step out of, and "When it comes to the
+    # curry, I feel frustrated" answers none of it
+    texts = _texts(reply, context=context, n=7)
+    assert texts
+    assert not any("overwhelmed" in t or "I feel frustrated" in t for t in texts), texts
+    assert not any("you're upset" in t for t in texts), texts
+
+
+def test_longing_they_act_out_is_heard_and_the_action_is_no_topic() -> None:
+    texts = _texts(
+        "Can you not? I'm trying to watch this.",
+        context="*wraps arms around you* I missed you today.",
+        n=7,
+    )
+    assert any(t.startswith("It makes sense that you missed me.") for t in texts), texts
+    assert not any("arms" in t for t in texts), texts
+
+
 def test_a_brush_off_of_what_they_feel_hears_them_before_any_break() -> None:
     # "k" to a tender message is no fight to step out of: hearing them comes first (a
     # refusal to talk, above, still gets the break first)
