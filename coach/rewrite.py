@@ -967,7 +967,7 @@ _PROPOSALS = re.compile(
 
 _GOOD_NEWS = re.compile(
     r"^i('m| am) (so |really |just )?(proud|excited|thrilled|happy|over the moon)\b"
-    r"|^i (just |finally )?(passed|aced|landed|won|finished|ran|got in|got promoted|got accepted"
+    r"|^i (just |finally )?(passed|aced|landed|won|finished|ran|got in|got into|got promoted|got accepted"
     r"|paid off|cleared (my|the)|got my degree|graduated|got the keys"
     r"|got engaged|got the all[- ]clear"
     r"|got (the|a|my) (new )?(pay )?(job|promotion|offer|raise|rise|bonus|part|role|place"
@@ -4399,6 +4399,10 @@ def rewrite(
         insults | contempt,
         sneers=_marker_tokens(ex, frozenset({"contempt"}), original.markers),
     )
+    if celebrating or thanked:
+        # after their good news or thanks there is no complaint to answer with one: "you
+        # said you wanted a faster time" is the jab, not a grievance for later
+        deferred = None
     reply_topics = topics
     if ex.context:
         # A counter-complaint or an excuse answers *their* complaint, and minimising or a fix
@@ -4500,7 +4504,13 @@ def rewrite(
             # points at ("every noise from the pipes") are not what they asked about ("the
             # laundry", "the boiler"): what they named comes first, then the reply's words.
             chosen = _distinct([asked, *chosen])[:2]
-    if deferred is None and point is None and harm_counts["counter_complaint"] and theirs:
+    if (
+        deferred is None
+        and point is None
+        and harm_counts["counter_complaint"]
+        and theirs
+        and not (celebrating or thanked)
+    ):
         # "How about you sorting the gutters and the shed?": what the person brings up
         # in return is for later, not what the partner is upset about
         brought = {_singular(t.split()[-1]) for t in theirs}

@@ -1464,6 +1464,12 @@ def test_validation_tells_back_what_they_said(context: str, reply: str, told_bac
             "ok and? is dinner ready or not",
             "I'm so relieved about the mole",
         ),
+        # "got into" is good news as "got in" is
+        (
+            "I got into the community orchestra, second violins!",
+            "cool. thought u said u hated singing in front of people tho",
+            "That's wonderful news about the community orchestra!",
+        ),
         # and so is joy in the family, which is no achievement to be proud of
         (
             "My brother and Jess are expecting! I'm going to be an uncle!",
