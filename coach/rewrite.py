@@ -960,7 +960,9 @@ _PROPOSALS = re.compile(
     r"|[,.!] (do you )?(want|wanna|fancy) (to )?(come|join|go)\b[^.!?]*\?$"
     # a bid to spend time together: "Want to watch a film tonight?", "...come eat with me?"
     r"|^(want|wanna|fancy) (to )?\w+[^.!?]*\?$"
-    r"|\bcome (and )?\w+ with (me|us)\b[^.!?]*\?$",
+    r"|\bcome (and )?\w+ with (me|us)\b[^.!?]*\?$"
+    # a thing shared for them: "saw this and thought of you"
+    r"|\bthought of you\b",
     re.IGNORECASE,
 )
 
@@ -971,8 +973,12 @@ _GOOD_NEWS = re.compile(
     r"|paid off|cleared (my|the)|got my degree|graduated|got the keys"
     r"|got engaged|got the all[- ]clear"
     r"|got (the|a|my) (new )?(pay )?(job|promotion|offer|raise|rise|bonus|part|role|place"
-    r"|scholarship|contract|grant|internship|apprenticeship|award))\b"
-    r"|^guess what\b|^we (won|got the)\b",
+    r"|scholarship|contract|grant|internship|apprenticeship|award)|got a first)\b"
+    r"|^guess what\b|^we (won|got the)\b"
+    # a piece of theirs taken, or they chosen: "My sculpture was selected for the fair!"
+    r"|^(my|our) [a-z' -]{2,30}? (got|was|has been) (accepted|published|shortlisted|selected"
+    r"|chosen)\b[^.?]*!"
+    r"|^i (got|was|have been|'ve been) (shortlisted|selected|chosen|picked)\b[^.?]*!",
     re.IGNORECASE,
 )
 # News in the family, told with delight ("Our cousin is engaged! We're going to be
@@ -1028,9 +1034,11 @@ def _relieved_about(ctx_doc: Doc, theirs: list[str]) -> str | None:
 def _good_news(ctx_doc: Doc) -> bool:
     """Whether the partner is sharing good news of theirs ("I'm so proud, I finished my
     first half marathon!"), with no worry or complaint in it."""
+    # (after a name they call the person by: "Sam, I passed my theory test!")
+    text = re.sub(r"^[A-Z][a-z]+, ", "", ctx_doc.text.strip())
     return (
         bool(
-            _GOOD_NEWS.search(ctx_doc.text.strip())
+            _GOOD_NEWS.search(text)
             or _RELIEF.search(ctx_doc.text)
             or _FAMILY_NEWS.search(ctx_doc.text)
         )
@@ -4650,7 +4658,18 @@ def rewrite(
         # or news that is not theirs to be proud of: a worry lifted, or joy in the family
         "joy": ("I'm so relieved" if relieved else "That's wonderful news") if joyful else None,
         # what the news is about, in their words only ("your first 10k")
-        "glad_topic": (_relieved_about(ctx_doc, theirs) or _distinct(theirs)[0])
+        # (not a bare word cut from a longer name: "employee" of "employee of the month")
+        "glad_topic": (
+            _relieved_about(ctx_doc, theirs)
+            or next(
+                (
+                    t
+                    for t in _distinct(theirs)[:1]
+                    if " " in t or t[:1].isupper() or t.endswith("s")
+                ),
+                None,
+            )
+        )
         if celebrating and theirs and ctx_doc is not None
         else None,
         "thanked": "Thank you for saying that" if thanked else None,

@@ -1435,6 +1435,12 @@ def test_validation_tells_back_what_they_said(context: str, reply: str, told_bac
             "cool",
             "That's wonderful news about your first half marathon!",
         ),
+        # a thing shared because it made them think of the person is a calm bid
+        (
+            "Saw this video of a sloth and thought of you 😂",
+            "already seen it lol",
+            "It makes sense that you care about this video of the sloth.",
+        ),
         # what they would rather not do is heard, not met with "you're upset"
         (
             "I honestly don't want to get into the wedding list tonight.",
@@ -1463,6 +1469,18 @@ def test_validation_tells_back_what_they_said(context: str, reply: str, told_bac
             "The dermatologist rang, the mole on my back was benign!",
             "ok and? is dinner ready or not",
             "I'm so relieved about the mole",
+        ),
+        # a piece of theirs taken, a first, after a name they call the person by: good
+        # news all the same ("Shame it doesn't pay" is no topic)
+        (
+            "My short story got shortlisted for the county prize!",
+            "Nice. Shame it doesn't pay though.",
+            "That's wonderful news about your short story!",
+        ),
+        (
+            "Priya, I got a first in my final exams!!",
+            "Well done. Shame a certificate won't pay the gas bill.",
+            "That's wonderful news about your final exams!",
         ),
         # "got into" is good news as "got in" is
         (
