@@ -1646,6 +1646,8 @@ def _told_through(start: Token, clause: Token, fewest: int, most: int) -> str | 
             for t in span
             if t.text in (",", ";", ":", "-", "–", "—")
             and not (t.text == "," and t.i + 1 < span.end and t.nbor().lower_ == "not")
+            # (a hyphen inside a word is no dash: "phone-free dinners")
+            and not (t.text == "-" and not t.whitespace_ and not t.nbor(-1).whitespace_)
         ),
         span.end,
     )
@@ -1679,9 +1681,12 @@ def _told_through(start: Token, clause: Token, fewest: int, most: int) -> str | 
     )
     # (a possessive's apostrophe is kept: "the kids' bedtime")
     words = [
-        t for t in start.doc[start.i : cut] if not t.is_punct or t.text == "," or _possessive(t)
+        t
+        for t in start.doc[start.i : cut]
+        if not t.is_punct or t.text in (",", "-") or _possessive(t)
     ]
-    told = _said(_retold(words)).replace(" ,", ",")
+    # (what is left of a hyphen is inside a word: "phone-free")
+    told = _said(_retold(words)).replace(" ,", ",").replace(" - ", "-")
     return told if fewest <= len([t for t in words if not t.is_punct]) <= most else None
 
 
@@ -1797,7 +1802,16 @@ def _their_wish(ctx_doc: Doc) -> tuple[str, str, bool] | None:
             subject.lower_ in ("you", "u", "we")
             and verb.pos_ == "VERB"
             and verb.tag_ == "VB"
-            and lemma not in _NOT_ASKED
+            and (
+                lemma not in _NOT_ASKED
+                # "Could you do the school run tomorrow?" asks for a chore ("how could you do
+                # this?" does not)
+                or (
+                    lemma == "do"
+                    and any(c.dep_ == "dobj" and c.pos_ == "NOUN" for c in children)
+                    and not any(c.tag_ == "WRB" for c in children)
+                )
+            )
             and any(
                 c.dep_ == "aux" and c.lower_ in _ASKING_AUX and c.i < subject.i for c in children
             )

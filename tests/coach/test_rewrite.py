@@ -1452,6 +1452,18 @@ def test_validation_tells_back_what_they_said(context: str, reply: str, told_bac
             "Fine, be like that.",
             "It makes sense that you'd rather not go over the budget again this evening.",
         ),
+        # a chore asked for with "do" is a wish ("how could you do this?" is not)
+        (
+            "Could you do the big shop on Saturday?",
+            "No. I did it last time.",
+            "It makes sense that you'd like me to do the big shop on Saturday.",
+        ),
+        # a hyphen inside a word is no dash to stop at
+        (
+            "Could you cook a meat-free dinner on Monday?",
+            "Ugh, fine.",
+            "It makes sense that you'd like me to cook a meat-free dinner on Monday.",
+        ),
         # a possessive's apostrophe is told back with it
         (
             "Can you help more with the twins' school runs?",
