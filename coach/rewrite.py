@@ -1647,7 +1647,7 @@ def _told_through(start: Token, clause: Token, fewest: int, most: int) -> str | 
             if t.text in (",", ";", ":", "-", "–", "—")
             and not (t.text == "," and t.i + 1 < span.end and t.nbor().lower_ == "not")
             # (a hyphen inside a word is no dash: "phone-free dinners")
-            and not (t.text == "-" and not t.whitespace_ and not t.nbor(-1).whitespace_)
+            and not (t.text == "-" and t.i > 0 and not t.whitespace_ and not t.nbor(-1).whitespace_)
         ),
         span.end,
     )
