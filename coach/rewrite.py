@@ -1690,6 +1690,27 @@ def _told_through(start: Token, clause: Token, fewest: int, most: int) -> str | 
     return told if fewest <= len([t for t in words if not t.is_punct]) <= most else None
 
 
+def _wondering(ctx_doc: Doc) -> tuple[str, str, bool] | None:
+    """A fear or a doubt about the two of them, told back as `_their_feeling` tells a
+    feeling: "I wonder whether you still fancy me" gives "you wonder whether I still fancy
+    you", "I worry you'll tire of me" gives "you worry I'll tire of you". Heard, not agreed
+    with (see `_PERCEIVING`)."""
+    for verb in ctx_doc:
+        if verb.lemma_.lower() not in ("wonder", "worry", "fear") or verb.dep_ != "ROOT":
+            continue
+        children = list(verb.children)
+        subject = next((c for c in children if c.dep_ == "nsubj" and c.lower_ == "i"), None)
+        if subject is None or any(c.dep_ == "neg" for c in children):
+            continue
+        clause = next((c for c in children if c.dep_ == "ccomp" and c.i > verb.i), None)
+        if clause is None:
+            continue
+        told = _told_through(subject, clause, 4, 16)
+        if told:
+            return told, verb.lemma_.lower(), True
+    return None
+
+
 def _unsure(ctx_doc: Doc) -> tuple[str, str, bool] | None:
     """Their hesitation, told back as `_their_feeling` tells a feeling: "I'm not ready to
     go over it yet" gives "you're not ready to go over it yet", "I don't know whether I
@@ -4391,6 +4412,7 @@ def rewrite(
         named = (
             _their_feeling(ctx_doc)
             or _unsure(ctx_doc)
+            or _wondering(ctx_doc)
             or _their_wish(ctx_doc)
             or _on_their_mind(ctx_doc)
             or _what_they_meant(ctx_doc)

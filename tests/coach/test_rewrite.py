@@ -1452,6 +1452,17 @@ def test_validation_tells_back_what_they_said(context: str, reply: str, told_bac
             "Fine, be like that.",
             "It makes sense that you'd rather not go over the budget again this evening.",
         ),
+        # a doubt or fear about the two of them is heard, not met with "you're upset"
+        (
+            "I sometimes wonder if you still fancy me.",
+            "Oh please, not this again.",
+            "It makes sense that you sometimes wonder if I still fancy you.",
+        ),
+        (
+            "I worry you'll tire of me once the baby comes.",
+            "Stop being so insecure.",
+            "It makes sense that you worry I'll tire of you once the baby comes.",
+        ),
         # a chore asked for with "do" is a wish ("how could you do this?" is not)
         (
             "Could you do the big shop on Saturday?",
