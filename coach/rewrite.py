@@ -313,6 +313,21 @@ def _noun_chunks(doc: Doc) -> list[Span]:
     return chunks
 
 
+def _mocked(doc: Doc, mock_alarms: tuple[str, ...]) -> set[int]:
+    """The starts of the sentences that hold a mock alarm ("Somebody call the coastguard"):
+    each mocks all through."""
+    return {
+        sent.start for sent in doc.sents if any(alarm in sent.text.lower() for alarm in mock_alarms)
+    }
+
+
+def _whole_name(topic: str) -> bool:
+    """Whether a topic of theirs is more than a bare word the parser may have cut from a
+    longer name or misread ("call" from "can we video call", "employee" of "employee of
+    the month"): several words, a name, or a plural."""
+    return " " in topic or topic[:1].isupper() or topic.endswith("s")
+
+
 def _topics(
     doc: Doc, *, flip: bool, skip: set[int], config: _Config, it_named: bool = False
 ) -> list[str]:
@@ -325,11 +340,7 @@ def _topics(
     # no thing of the matter.
     set_phrases = [m.span(1) for m in config.set_phrase_pattern.finditer(doc.text.lower())]
     # a mock alarm ("Somebody call the coastguard, she's late") sneers all through its sentence
-    mocked = {
-        sent.start
-        for sent in doc.sents
-        if any(alarm in sent.text.lower() for alarm in config.mock_alarms)
-    }
+    mocked = _mocked(doc, config.mock_alarms)
     acted = [m.span() for m in re.finditer(r"\*[^*]+\*", doc.text)]
     for chunk in _noun_chunks(doc):
         if chunk.sent.start in mocked:
@@ -750,8 +761,7 @@ def _topics(
         if token.tag_ != "VBG" or _likened_to(token):
             continue  # (every doing below is a gerund; "like living with..." is a verdict)
         if (
-            token.tag_ == "VBG"
-            and token.head.lemma_.lower() in config.gerund_heads
+            token.head.lemma_.lower() in config.gerund_heads
             # what is stopped, not "(stop ignoring me) when I'm talking"
             and token.dep_ != "advcl"
             and token.i not in skip
@@ -784,8 +794,7 @@ def _topics(
         # "moving in together isn't that deep", "having a baby is hard": a doing as the
         # subject is the topic
         elif (
-            token.tag_ == "VBG"
-            and token.dep_ in ("csubj", "nsubj")
+            token.dep_ in ("csubj", "nsubj")
             and token.i not in skip
             # "Worrying won't change anything" judges their feeling; it is no topic
             and token.lower_ not in config.topic_stopwords
@@ -2545,12 +2554,12 @@ def _not_asked(first: Token) -> bool:
     ultimatum ("Sign up or quit", "Decide tonight or don't bother"), a question that only
     recalls ("Remember the rowing machine?"), or the matter handed back ("...however you
     like")."""
-    words = [t.lower_ for t in first.sent if not t.is_punct and t.i >= first.i]
+    said = " ".join(t.lower_ for t in first.sent if not t.is_punct and t.i >= first.i)
     if first.lower_ in ("remember", "imagine") and first.sent.text.rstrip().endswith("?"):
         return True  # "Remember the rowing machine?": a jab at what they dropped
-    if re.search(r"\b(however|whatever) (you|u) (want|like|please)\b", " ".join(words)):
+    if re.search(r"\b(however|whatever) (you|u) (want|like|please)\b", said):
         return True  # "sort the garage however you like": the matter handed back to them
-    return bool(_OFFERED.match(" ".join(words))) or any(
+    return bool(_OFFERED.match(said)) or any(
         c.dep_ == "conj"
         and (
             (
@@ -2612,15 +2621,15 @@ def _suggested(verb: Token) -> bool:
     """Whether `verb` is advice put as a question: "Have you tried the app?", "Did you
     try stretching?", "Why don't you ask your manager?"."""
     children = list(verb.children)
-    if not verb.sent.text.rstrip().endswith("?") or not any(
-        c.dep_ == "nsubj" and c.lower_ in _SUBJECTS for c in children
-    ):
-        return False
     tried = verb.lemma_.lower() == "try" and any(
         c.dep_ == "aux" and c.lower_ in ("have", "did", "'ve") for c in children
     )
     why_not = any(c.lower_ == "why" for c in children) and any(c.dep_ == "neg" for c in children)
-    return tried or why_not
+    return (
+        (tried or why_not)
+        and any(c.dep_ == "nsubj" and c.lower_ in _SUBJECTS for c in children)
+        and verb.sent.text.rstrip().endswith("?")
+    )
 
 
 # The modals of advice ("you should see a doctor", "you could ask her") and of a request.
@@ -2673,9 +2682,7 @@ def _request(
     """The concrete thing the reply asks for: an imperative, or "you need to / should X";
     with `advice`, the fix it offers (which may be to give something up). A sentence with
     one of `mock_alarms` ("Hold the front page, ...") mocks all through and asks nothing."""
-    mocking = {
-        sent.start for sent in doc.sents if any(alarm in sent.text.lower() for alarm in mock_alarms)
-    }
+    mocking = _mocked(doc, mock_alarms)
     for sent in doc.sents:
         if sent.start in mocking:
             continue
@@ -4241,8 +4248,6 @@ _FAMILY_ROLES = frozenset(
     {
         *_KIN,
         "parent",
-        "mother",
-        "father",
         "wife",
         "husband",
         "partner",
@@ -4496,7 +4501,7 @@ def rewrite(
             # their trouble ("the vet moved the op, I'm freaking out") leads, before whatever
             # the reply turned to ("can you still drive me"); a bare word ("call" from "can
             # we video call") may be a misread, and does not
-            lead = [t for t in theirs[:1] if " " in t or t[:1].isupper() or t.endswith("s")]
+            lead = [t for t in theirs[:1] if _whole_name(t)]
             topics = lead + [t for t in topics if t not in lead]
         # What the reply tells them to do ("So get a hobby", "Then stop leaving them in
         # the sink") is the person's answer, not the trouble they brought.
@@ -4696,15 +4701,7 @@ def rewrite(
         # what the news is about, in their words only ("your first 10k")
         # (not a bare word cut from a longer name: "employee" of "employee of the month")
         "glad_topic": (
-            _relieved_about(ctx_doc, theirs)
-            or next(
-                (
-                    t
-                    for t in _distinct(theirs)[:1]
-                    if " " in t or t[:1].isupper() or t.endswith("s")
-                ),
-                None,
-            )
+            _relieved_about(ctx_doc, theirs) or (theirs[0] if _whole_name(theirs[0]) else None)
         )
         if celebrating and theirs and ctx_doc is not None
         else None,
