@@ -163,15 +163,15 @@ def chat_round(
         headers=auth,
         timeout=60,
     ).json()["conversation_id"]
+    webhook = f"{rasa_url}/webhooks/rest/webhook"
     plain_sender, heard_sender = f"bench-direct-{round_}", f"bench-heard-{round_}"
     for sender in (plain_sender, heard_sender):
         httpx.post(
-            f"{rasa_url}/webhooks/rest/webhook",
+            webhook,
             json={"sender": sender, "message": '/start_rehearsal{"scenario":"money"}'},
             timeout=60,
         )
     sent = [texts[i % len(texts)] for i in range(chats)]
-    webhook = f"{rasa_url}/webhooks/rest/webhook"
     return [
         (webhook, [{"sender": plain_sender, "message": t} for t in sent], None),
         (
@@ -203,6 +203,8 @@ def main() -> int:
         help="rounds of the paired chat load, each in fresh conversations",
     )
     args = parser.parse_args()
+    if args.chat_rounds < 1:
+        parser.error("--chat-rounds must be at least 1")
     from coach import check_crisis
 
     # Chat stops for good after a crisis (by design), so the chat load uses replies that
