@@ -30,11 +30,14 @@ SETS = (
     (DATA / "fresh_unsafe_h.jsonl", "unsafe"),
     (DATA / "fresh_unsafe_i.jsonl", "unsafe"),
     (DATA / "fresh_unsafe_j.jsonl", "unsafe"),
+    (DATA / "fresh_unsafe_k.jsonl", "unsafe"),
+    (DATA / "fresh_safe_k.jsonl", "safe"),
     # measured only, never read for bugs (bench/unseen/README.md)
     (UNSEEN / "fresh_unsafe_d.jsonl", "unsafe"),
     (UNSEEN / "fresh_safe_d.jsonl", "safe"),
     (UNSEEN / "fresh_unsafe_g.jsonl", "unsafe"),
     (UNSEEN / "fresh_safe_g.jsonl", "safe"),
+    (UNSEEN / "fresh_unsafe_l.jsonl", "unsafe"),
 )
 
 
