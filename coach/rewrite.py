@@ -97,6 +97,9 @@ class _Strategy:
     label: str
     explanation: str
     templates: tuple[str, ...]
+    # used instead when the person raises a matter of their own with no message of the
+    # partner's to answer (None: the same templates; empty: the skill does not fit)
+    raising: tuple[str, ...] | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,6 +129,7 @@ class _Config:
     point_denials: frozenset[str]
     not_observed: frozenset[str]
     verdicts: frozenset[str]
+    reactions: frozenset[str]
     not_requests: tuple[str, ...]
     not_request_pattern: re.Pattern[str]  # the same, as one search over a verb phrase
 
@@ -151,8 +155,13 @@ def _config() -> _Config:
     strategies: dict[str, _Strategy] = {}
     for name, raw in (data.get("strategies") or {}).items():
         try:
+            raising = raw.get("raising_templates")
             strategies[name] = _Strategy(
-                name, str(raw["label"]), str(raw["explanation"]), tuple(raw["templates"])
+                name,
+                str(raw["label"]),
+                str(raw["explanation"]),
+                tuple(raw["templates"]),
+                None if raising is None else tuple(raising),
             )
         except (KeyError, TypeError) as exc:
             raise RulesError(
@@ -198,6 +207,7 @@ def _config() -> _Config:
         point_denials=frozenset(data.get("point_denials") or []),
         not_observed=frozenset(data.get("not_observed") or []),
         verdicts=frozenset(data.get("verdicts") or []),
+        reactions=frozenset(data.get("reactions") or []),
         not_requests=not_requests,
         not_request_pattern=re.compile(
             r"(?:^| )(?:" + "|".join(re.escape(p) for p in not_requests) + r")\b"
@@ -4299,6 +4309,12 @@ def _left_out(analysis: Analysis) -> str:
     return f" It leaves out {listed}."
 
 
+# Kinds of harm that answer something the partner said or feels ("I was only ten minutes
+# late", "it's just a scratch", "I'm done talking"). (With nothing of theirs to answer, a
+# counter-complaint is a complaint, and an order is what the person asks for.)
+_ANSWERING = ("defensiveness", "stonewalling", "minimizing", "apology_but")
+
+
 def rewrite(
     text: str, context: str | None = None, n: int = 3, *, locale: str | None = None
 ) -> Suggestions:
@@ -4344,6 +4360,14 @@ def rewrite(
     main_harm = max(HARM_KINDS, key=lambda k: harm_counts[k]) if original.harms else "none"
     if harm_counts["apology_but"]:
         main_harm = "apology_but"  # the apology is there; the "but" is what to mend
+    # The person raises a matter of their own ("You never ring when you're running late")
+    # with no message of the partner's to answer: there is no feeling of theirs to hear or
+    # thank them for, and the skills are put as a gentle start (`raising_templates`).
+    raising = (
+        not ex.context
+        and not any(harm_counts[kind] for kind in _ANSWERING)
+        and not any(t.lemma_.lower() in config.reactions for t in doc)
+    )
     # Words of a sneer or a tit-for-tat ("Pot, meet kettle"), or of a door a rule found shut
     # ("none of your business"), are not what it is about.
     contempt = _marker_tokens(ex, frozenset({"contempt"}))
@@ -4427,6 +4451,17 @@ def rewrite(
     # of something the person did: their matter leads, and hearing it comes first.
     own_trouble = ctx_doc is not None and not addressed and not calm and _distressed(ctx_doc)
     point = _point(ex, original.harms, config, insults, charged)
+    if (
+        point
+        and raising
+        and main_harm == "none"
+        and not re.match(r"I(?:'m| am| feel| felt)\b", point, flags=re.IGNORECASE)
+    ):
+        # a complaint the scorer finds harsh without a rule naming why ("Even my last
+        # boyfriend managed flowers", "fine. enjoy the stag do then") is a jab all
+        # through: only what the person says they feel ("I'm tired of booking the vet")
+        # is their side to keep
+        point = None
     if (
         point
         and main_harm in ("minimizing", "fixing")
@@ -4573,7 +4608,12 @@ def rewrite(
             deferred = f"talk about {_join(returned[:2])} too"
             chosen = _distinct(theirs)[:2]
     topic = _join(chosen)
-    feeling, need = config.feelings[main_harm]
+    # (raising a matter with no harm a rule names, or with an order, it is still a
+    # complaint: "When you cancel on me, I feel unsure" would hide what the person feels,
+    # and "I feel eager to help" answers no trouble of theirs)
+    feeling, need = config.feelings[
+        "criticism" if raising and main_harm in ("none", "fixing") else main_harm
+    ]
     # Unasked-for advice is the harm itself: it is not carried over as a request, but it
     # can be offered as a question ("Would it help to call her, or...?").
     request = _request(doc, mock_alarms=config.mock_alarms)
@@ -4612,7 +4652,9 @@ def rewrite(
         request = None
     # After they told of their own trouble ("Dad's dementia is getting worse"), what the
     # reply tells them to do is advice, marked or not: offered, never asked for.
-    advising = bool(harm_counts["fixing"]) or (hushed and not calm)
+    # Raising a matter of their own ("Phone the garage this morning"), what the person asks
+    # for is their request, not advice for the partner's trouble.
+    advising = not raising and (bool(harm_counts["fixing"]) or (hushed and not calm))
     advice = (
         (
             (None if pushed else _request(doc, advice=True, mock_alarms=config.mock_alarms))
@@ -4769,7 +4811,11 @@ def rewrite(
             # they spoke of their own plans or pain: there is no part to own (unless the
             # person already apologised, and only the "but" was wrong)
             continue
-        for position, template in enumerate(config.strategies[name].templates):
+        strategy = config.strategies[name]
+        templates = (
+            strategy.raising if raising and strategy.raising is not None else strategy.templates
+        )
+        for position, template in enumerate(templates):
             if (
                 name == "validate_first"
                 and not ex.context

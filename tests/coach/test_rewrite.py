@@ -142,7 +142,8 @@ def test_the_topic_survives(text: str, context: str | None, topic: str) -> None:
 
 def test_insults_and_absolutes_are_dropped() -> None:
     for s in rewrite("You're so lazy, you never do the dishes."):
-        assert "lazy" not in s.text and "never" not in s.text
+        # as words: "Whenever you're ready" holds no "never"
+        assert not re.search(r"\b(lazy|never)\b", s.text, re.IGNORECASE), s.text
 
 
 def test_pronouns_flip_when_owning_their_complaint() -> None:
@@ -3719,3 +3720,49 @@ def test_their_words_are_told_back_cleanly(
     texts = _texts(text, context=context)
     assert any(said in t for t in texts), texts
     assert not any(not_said in t for t in texts), texts
+
+
+# What a rewrite says when there is no message of the partner's to answer: the person
+# raises a matter of their own, so there is no feeling of theirs to hear or thank them for.
+_HEARD_OR_THANKED = re.compile(
+    r"It makes sense that you|Thank you for telling me how you feel|"
+    r"Can you tell me (?:what it's been like|more about how this has been)|"
+    r"I can see my part in this, and I'm sorry"
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You never refill the water filter jug, not once.",
+        "ugh ur always glued to the laptop when I get home, so rude",
+        "Honestly you're so tight with money, another fight over a £4 coffee?",
+        "Wow, recycling day missed for the third week running. Shocking.",
+        "Your brother takes the car whenever he fancies and you never say a word.",
+    ],
+)
+def test_a_matter_raised_out_of_the_blue_is_not_answered_as_their_feelings(text: str) -> None:
+    suggestions = rewrite(text)
+    assert suggestions, suggestions.note
+    assert not any(_HEARD_OR_THANKED.search(s.text) for s in suggestions), [
+        s.text for s in suggestions
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # with no message beside it, a sour apology or a verdict on their reaction still
+        # answers their displeasure
+        "Sorry I'm such a burden to you, clearly.",
+        "You're overreacting about one scratch on the bumper.",
+    ],
+)
+def test_a_reply_with_no_message_beside_it_can_still_answer_them(text: str) -> None:
+    assert any(s.text.startswith("It makes sense that you") for s in rewrite(text, n=7))
+
+
+def test_an_order_raised_out_of_the_blue_is_asked_for_not_offered_as_advice() -> None:
+    texts = _texts("Just ring the plumber today. Honestly.")
+    assert not any("Would it help to" in t or "eager to help" in t for t in texts), texts
+    assert any("ringing the plumber" in t or "ring the plumber" in t for t in texts), texts
