@@ -2225,8 +2225,10 @@ def _owned_complaint(ctx_doc: Doc) -> str | None:
 
 
 def _said(words: list[str]) -> str:
-    """Words joined as written: "I" + "'m" + "not" -> "I'm not", "did" + "n't" -> "didn't"."""
-    return re.sub(r" (?=['’]|n't)", "", " ".join(words))
+    """Words joined as written: "I" + "'m" + "not" -> "I'm not", "did" + "n't" -> "didn't",
+    "3" + "am" -> "3am" (the tokenizer splits a time written as one word)."""
+    joined = re.sub(r" (?=['’]|n't)", "", " ".join(words))
+    return re.sub(r"\b(\d{1,2}) (am|pm)\b", r"\1\2", joined)
 
 
 # Contracted verbs that only follow a subject ("you'd", "you'll", "you're", "you've").
@@ -2763,12 +2765,59 @@ _GUESSING = frozenset(
     {"think", "assume", "guess", "figure", "suppose", "believe", "reckon", "imagine", "expect"}
 )
 # What someone is said to "make" of a thing when it is called a fuss over nothing.
-_MADE_MUCH_OF = frozenset({"case", "deal", "fuss", "drama", "scene", "song", "production"})
+_MADE_MUCH_OF = frozenset(
+    {"case", "deal", "fuss", "drama", "scene", "song", "production", "thing", "issue"}
+)
 _PRESCRIBING = frozenset({"can", "could", "should", "must", "would", "might", "may", "ca"})
+# The auxiliaries of a "why" asked about a deed ("Why do you...", "Why can't you...",
+# "Why would you...").
+_ASKED_AUX = frozenset({"do", "does", "did", "can", "ca", "would", "will", "wo"})
+# States a complaint may name that anyone could see ("you're always late").
+_OBSERVABLE_STATES = frozenset({"late", "away", "asleep"})
+# Words for being worn down by a habit of theirs ("sick of you leaving...").
+_WORN_DOWN = frozenset({"sick", "tired", "fed", "bored"})
+
+
+def _implied_deed(clause: list[Token]) -> Token | None:
+    """The verb of a deed told without "you" as its subject: in an order to stop it ("Stop
+    leaving your boots by the door", "Quit scrolling") or in the person's weariness of it
+    ("I'm sick of you gaming till two", "fed up with you cancelling")."""
+    for token in clause:
+        if (
+            token.lemma_.lower() in ("stop", "quit")
+            and token.tag_ == "VB"
+            and token.dep_ == "ROOT"
+            and not any(c.dep_ in ("nsubj", "aux", "neg") for c in token.children)
+        ):
+            return next((c for c in token.children if c.dep_ == "xcomp" and c.tag_ == "VBG"), None)
+        if (
+            token.tag_ == "VBG"
+            and token.dep_ == "ROOT"
+            and token.i > 0
+            and token.nbor(-1).lower_ in ("stop", "quit")
+            and token.nbor(-1).dep_ == "nsubj"
+        ):
+            return token  # "Quit scrolling...": the parser read the order as a name
+        if (
+            token.tag_ == "VBG"
+            and token.pos_ == "VERB"
+            and token.i > 0
+            and token.nbor(-1).lower_ in _SUBJECTS
+            # "of you" + doing, or "of" + "you doing" (the parser reads it either way)
+            and (prep := token.head if token.dep_ == "pcomp" else token.nbor(-1).head).lower_
+            in ("of", "with")
+            and prep.head.lower_ in _WORN_DOWN
+        ):
+            return token
+    return None
+
+
 _TIME_MARKS = frozenset({"when", "while", "before", "after", "whenever"})
 
 
-def _observation(doc: Doc, config: _Config, skip: set[int]) -> tuple[str, bool] | None:
+def _observation(
+    doc: Doc, config: _Config, skip: set[int], *, raising: bool = False
+) -> tuple[str, bool] | None:
     """What the partner did, in the person's own words and without the verdict, for an
     I-statement's "When ...": "you always shot down my ideas" gives "you shot down my
     ideas", "you never phone me" gives "you don't phone me". Judgements ("you're so rude"),
@@ -2809,10 +2858,59 @@ def _observation(doc: Doc, config: _Config, skip: set[int]) -> tuple[str, bool] 
             ),
             None,
         )
+        # the deed of an order ("Stop leaving the gate open") or of a complaint told with
+        # the person as subject ("I'm sick of you gaming till 2"), told with "you"
+        # (only for a matter raised out of the blue: after their words, "then stop planning
+        # dates" is a retort and "maybe stop ordering takeaways" advice, neither a deed)
+        implied = verb is None
+        verb = verb or (_implied_deed(clause) if raising else None)
         if verb is None:
             continue
+        # "Why do you leave the lights on?", "Why can't you ever rinse the sink?": the deed
+        # is asked about; the question's "why" and its auxiliary are no part of it
+        asking = {
+            c.i
+            for c in verb.children
+            if c.lower_ == "why" and c.dep_ == "advmod" and not implied and "?" in verb.sent.text
+        }
+        if asking and verb.lemma_.lower() in ("have", "need"):
+            # "Why must you always tweet it all?" put as "why do you have to": the tweeting
+            wanted = next(
+                (
+                    c
+                    for c in verb.children
+                    if c.dep_ == "xcomp"
+                    and c.pos_ == "VERB"
+                    and any(t.tag_ == "TO" for t in c.children)
+                ),
+                None,
+            )
+            if wanted is None:
+                continue
+            verb, implied = wanted, True
+            asking = {t.i for t in wanted.children if t.tag_ == "TO"} | {
+                c.i for c in wanted.head.children if c.dep_ in ("advmod", "aux", "neg")
+            }
+        elif asking:
+            asking |= {
+                c.i
+                for c in verb.children
+                if (c.dep_ == "aux" and c.lower_ in _ASKED_AUX) or c.dep_ == "neg"
+            }
+        # "Why can't you ever...", "why won't you..." and "why don't you ever..." say it is
+        # not done; "why don't you call her?" is advice
+        denied = any(verb.doc[i].dep_ == "neg" for i in asking) and any(
+            verb.doc[i].lower_ in ("ca", "can", "wo", "will")
+            or (
+                verb.doc[i].lower_ in ("do", "does")
+                and any(c.lower_ == "ever" for c in verb.children)
+            )
+            for i in asking
+        )
+        if asking and any(verb.doc[i].dep_ == "neg" for i in asking) and not denied:
+            continue  # "why don't you sit down for once?": advice, put as a question
         children = list(verb.children)
-        if any(c.tag_ == "TO" for c in children):
+        if any(c.tag_ == "TO" for c in children) and not implied:
             continue  # "(waiting forever for) you to decide": no deed, and no sentence
         if any(
             c.lower_ == "like"
@@ -2850,6 +2948,14 @@ def _observation(doc: Doc, config: _Config, skip: set[int]) -> tuple[str, bool] 
             # "you're (just) like your father" is a comparison: a verdict, not where they are
             and not any(c.dep_ == "prep" and c.lower_ in ("like", "as") for c in children)
         )
+        # "you're always late": when they come is observable, unlike "you're so rude"
+        late = verb.lemma_ == "be" and any(
+            c.dep_ == "acomp"
+            and c.lower_ in _OBSERVABLE_STATES
+            and all(d.dep_ in ("prep", "advmod") for d in c.children)
+            for c in children
+        )
+        state = state or late
         if verb.lemma_.lower() in config.not_observed and not state:
             continue
         if verb.tag_ == "VBG" and any(c.lower_ in ("'re", "are") for c in children):
@@ -2863,7 +2969,9 @@ def _observation(doc: Doc, config: _Config, skip: set[int]) -> tuple[str, bool] 
             # may not do), "you've got no filter" (a verdict): no deed
             continue
         if any(
-            c.dep_ == "aux" and (c.lower_ in _PRESCRIBING or (c.lower_ == "'d" and c.tag_ == "MD"))
+            c.dep_ == "aux"
+            and c.i not in asking
+            and (c.lower_ in _PRESCRIBING or (c.lower_ == "'d" and c.tag_ == "MD"))
             for a in (verb, *verb.ancestors)
             for c in a.children
         ):
@@ -2896,11 +3004,23 @@ def _observation(doc: Doc, config: _Config, skip: set[int]) -> tuple[str, bool] 
             for t in c.subtree
         }
         words: list[str] = []
+        if late:
+            # "late to everything": the sweep is the verdict, and so is "late for once"
+            cut |= {
+                t.i
+                for c in verb.subtree
+                if c.dep_ == "prep"
+                and any(o.lower_ in config.verdicts or o.lower_ == "once" for o in c.subtree)
+                for t in c.subtree
+            }
         tokens = [
             t
             for t in verb.subtree
             if t.i in inside
             and t.i not in cut
+            and t.i not in asking
+            # "Quit scrolling", read as a name and its verb: the order is no part of the deed
+            and not (implied and t.i < verb.i and t.lower_ in ("stop", "quit"))
             and not t.is_punct
             # the "when" of "... when you lie": the I-statement says its own
             and not (t.head == verb and t.lower_ in ("when", "whenever") and t.i < verb.i)
@@ -2971,12 +3091,18 @@ def _observation(doc: Doc, config: _Config, skip: set[int]) -> tuple[str, bool] 
                 past = verb.tag_ == "VBD" and verb.lower_ != verb.lemma_.lower()
                 words.append("didn't" if past else ("doesn't" if verb.tag_ == "VBZ" else "don't"))
                 continue
-            if never and token.i == verb.i and not state:
+            if denied and token.i == verb.i:
+                # "why can't you ever rinse it?" -> "you don't rinse it"
+                words.extend(("don't", verb.lemma_.lower()))
+                continue
+            if (never or implied) and token.i == verb.i and not state:
                 words.append(verb.lemma_.lower())
                 continue
             if never and low == "once":
                 continue  # "never once asked" -> "didn't ask"
             words.append(token.text if token.pos_ == "PROPN" or token.text == "I" else low)
+        if implied and (not words or words[0] not in _SUBJECTS):
+            words.insert(0, "you")
         if not words or words[0] not in ("you", "u") or not 3 <= len(words) <= 16:
             continue
         if not any(
@@ -2988,8 +3114,9 @@ def _observation(doc: Doc, config: _Config, skip: set[int]) -> tuple[str, bool] 
         text = _said(["you", *words[1:]])
         if state:
             text = text.replace(" when ", " while ")  # "when you're out while I talk"
-        # "put" and "set" look the same either way: read as the present.
-        past = (
+        # "put" and "set" look the same either way: read as the present; so is a habit
+        # told in an order or in weariness ("sick of you cancelling last minute")
+        past = not implied and (
             (verb.tag_ == "VBD" and verb.lower_ != verb.lemma_.lower())
             or any(c.dep_ == "aux" and c.tag_ == "VBD" for c in children)
             # "you forgot it two years ago" (the tagger may read "forgot" as present)
@@ -3005,7 +3132,13 @@ def _observation(doc: Doc, config: _Config, skip: set[int]) -> tuple[str, bool] 
 
 
 def _event(
-    doc: Doc, topic: str | None, config: _Config, skip: set[int], *, answering: bool
+    doc: Doc,
+    topic: str | None,
+    config: _Config,
+    skip: set[int],
+    *,
+    answering: bool,
+    raising: bool = False,
 ) -> tuple[str, bool] | None:
     """The observation an I-statement opens with, told from the person's side, and
     whether it is past: how it feels for common charges ("I don't feel heard"), else what
@@ -3059,7 +3192,7 @@ def _event(
                 return config.events_with[lemma].format(thing=said), False
             return config.events[lemma], False
     # After their complaint, "when you..." is a counter-charge however it is put.
-    observed = None if answering else _observation(doc, config, skip)
+    observed = None if answering else _observation(doc, config, skip, raising=raising)
     if observed:
         return observed
     for verb in charged:
@@ -4680,7 +4813,23 @@ def rewrite(
         or (bool(ex.context) and harm_counts["contempt"] > 0)
         # after their own worry, "you always pull it off" is reassurance, not a deed
         or (hushed and harm_counts["minimizing"] + harm_counts["fixing"] > 0),
+        raising=raising,
     )
+    if raising and point and re.search(r"\b(?:of|with) (?:you|u) \w+ing\b", point):
+        # "I'm sick of you gaming till two" is the deed the I-statement tells, not a side
+        point = None
+    if raising and request is None and advice is None and event and not event[1]:
+        # "You never phone my gran" -> "...Could you phone my gran?": what
+        # they do not do is what the person would like
+        undone = re.fullmatch(r"you (?:don't|doesn't) (\w+)(.*)", event[0])
+        if undone and undone[1] not in config.not_observed:
+            wish = re.sub(
+                r"\bany(where|thing|one|body|more)?\b",
+                lambda m: "some" + (m[1] or "") if m[1] != "more" else "",
+                undone[2],
+            )
+            wish = re.sub(r"\s+", " ", wish).rstrip()
+            request = (undone[1] + wish, _gerund(undone[1]) + wish)
     # a feeling they named without what it is about
     alone = named if named is not None and not named[2] else None
     # (not "I said I'd fix the gate and it's still broken": what went wrong is told, so they

@@ -3766,3 +3766,56 @@ def test_an_order_raised_out_of_the_blue_is_asked_for_not_offered_as_advice() ->
     texts = _texts("Just ring the plumber today. Honestly.")
     assert not any("Would it help to" in t or "eager to help" in t for t in texts), texts
     assert any("ringing the plumber" in t or "ring the plumber" in t for t in texts), texts
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        # a "why" asked about a deed: the deed, without the question
+        (
+            "Why do you always dump your gym bag on the sofa?",
+            "When you dump your gym bag on the sofa,",
+        ),
+        ("Why would you give my number to your cousin?", "When you give my number to your cousin,"),
+        ("Why do you have to slam every cupboard door?", "When you slam every cupboard door,"),
+        # what they never do is what the person would like
+        (
+            "Why can't you ever close the fridge door properly?",
+            "When you don't close the fridge door properly, I feel",
+        ),
+        (
+            "Why can't you ever close the fridge door properly?",
+            "Could you close the fridge door properly?",
+        ),
+        ("u never phone my gran anymore", "Could you phone my gran?"),
+        (
+            "You never take me anywhere for my birthday.",
+            "Could you take me somewhere for my birthday?",
+        ),
+        # an order to stop it, and weariness of it, name the deed
+        (
+            "Stop leaving the milk out on the counter, honestly.",
+            "When you leave the milk out on the counter,",
+        ),
+        (
+            "I'm so sick of you cancelling on my parents last minute.",
+            "When you cancel on my parents last minute, I feel",
+        ),
+        # when they come is observable; how often is the verdict
+        ("You're always late, it drives me up the wall.", "When you're late,"),
+        # a time written as one word stays one
+        ("You're always on that console till 2am.", "When you're on that console till 2am,"),
+    ],
+)
+def test_a_matter_raised_out_of_the_blue_is_told_as_what_they_did(text: str, said: str) -> None:
+    texts = _texts(text, n=7)
+    assert any(said in t for t in texts), texts
+
+
+def test_an_order_after_their_words_is_no_deed_of_theirs() -> None:
+    texts = _texts(
+        "Then stop cooking for me, nobody asked you to.",
+        context="I always end up cooking for both of us.",
+        n=7,
+    )
+    assert not any(t.startswith("When you cook") for t in texts), texts
