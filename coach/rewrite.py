@@ -2677,6 +2677,8 @@ def _prescribed(token: Token, modals: frozenset[str]) -> Token | None:
             return None
         holder = target = token.head
     elif token.lemma_ in ("need", "have"):
+        if token.tag_ == "VBD":
+            return None  # "since you had to re-check the tickets": what was, not a request
         holder = token
         target = next((c for c in token.children if c.dep_ == "xcomp"), None)
     else:
@@ -4442,6 +4444,14 @@ def _left_out(analysis: Analysis) -> str:
     return f" It leaves out {listed}."
 
 
+# Words that hold the partner up against someone else ("my ex at least...", "even your
+# brother manages...", "..., just saying").
+_COMPARING = re.compile(
+    r"\b(?:at least|even|just saying|already|actually|manages?|managed|bothers?|bothered)\b",
+    re.IGNORECASE,
+)
+
+
 # Kinds of harm that answer something the partner said or feels ("I was only ten minutes
 # late", "it's just a scratch", "I'm done talking"). (With nothing of theirs to answer, a
 # counter-complaint is a complaint, and an order is what the person asks for.)
@@ -4538,6 +4548,19 @@ def rewrite(
     # ("my shoes")
     fuller = {_singular(t.split()[-1]): t for t in reversed(theirs) if " " in t}
     topics = [fuller.get(_singular(t), t) if " " not in t else t for t in topics]
+    if raising and _COMPARING.search(doc.text):
+        # "My last partner at least brought flowers", "Dan's wife already booked theirs, just
+        # saying": whoever the partner is held up against is the jab, not the matter
+        held_up = {
+            _singular(t.lower_)
+            for subject in doc
+            if subject.dep_ in ("nsubj", "nsubjpass")
+            and subject.pos_ in ("NOUN", "PROPN")
+            and not any(w.lower_ in ("you", "your", "ur", "u") for w in subject.subtree)
+            for t in subject.subtree
+            if t.pos_ in ("NOUN", "PROPN")
+        }
+        topics = [t for t in topics if not {_singular(w) for w in t.lower().split()} & held_up]
     # "hold its hand": a thing of something not named before it is nothing to talk about
     # (not "the car and its service")
     topics = [
@@ -4744,8 +4767,14 @@ def rewrite(
     # (raising a matter with no harm a rule names, or with an order, it is still a
     # complaint: "When you cancel on me, I feel unsure" would hide what the person feels,
     # and "I feel eager to help" answers no trouble of theirs)
+    # (and an order pushed with "Now." is no ultimatum: "I need to know where we stand"
+    # fits "either the dog goes or I do", not the socks)
+    ultimatum = any(_ultimatum(c) for sent in doc.sents for c in _clauses(sent))
     feeling, need = config.feelings[
-        "criticism" if raising and main_harm in ("none", "fixing") else main_harm
+        "criticism"
+        if raising
+        and (main_harm in ("none", "fixing") or (main_harm == "pressure" and not ultimatum))
+        else main_harm
     ]
     # Unasked-for advice is the harm itself: it is not carried over as a request, but it
     # can be offered as a question ("Would it help to call her, or...?").
@@ -4760,8 +4789,15 @@ def rewrite(
     ]
     if pushed and len(pushed) == harm_counts["fixing"]:
         request = None
-    if request and any(
-        re.search(rf"\b{re.escape(request[0].split()[0])}", p.text, re.IGNORECASE) for p in pushes
+    # (raised out of the blue, "Empty the dishwasher. Now." asks for the dishwasher: the push
+    # is the "Now.", which is dropped)
+    if (
+        request
+        and not raising
+        and any(
+            re.search(rf"\b{re.escape(request[0].split()[0])}", p.text, re.IGNORECASE)
+            for p in pushes
+        )
     ):
         request = None  # "Answer the question." is the push, not a request to carry over
     # They spoke of their own matter, not of the person.
@@ -4986,6 +5022,10 @@ def rewrite(
                 f"{{{slot}}}" in template for slot in ("glad", "joy", "thanked", "forgiving")
             )
             kept = 2.0 if welcome else _share_kept(own_words, carried)
+            if raising and name == "i_statement" and main_harm != "pressure":
+                # a complaint raised out of the blue is best put as an I-statement, whatever
+                # the other skills carry (under pressure, inviting comes first)
+                kept = 1.5
             if (
                 name == "i_statement"
                 and "{event}" in template

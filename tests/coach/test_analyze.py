@@ -229,3 +229,24 @@ def test_a_repeated_n_gram_counts_once_as_in_fitting() -> None:
     features = text_features(coach.nlp()("Ok. Fine. Done."))
     assert features.count("u:.") == 3
     assert model.logit(features) == model.logit(set(features))
+
+
+def test_being_somewhere_is_no_invitation() -> None:
+    # "when you're" opens an invitation only with the readiness said ("when you're ready")
+    text = "You never pick up when you're at your mum's, it's so inconsiderate."
+    result = analyze(text)
+    assert not any(m.kind == "invitation" for m in result.markers), result.markers
+    assert result.label == "unsafe"
+    assert any(
+        m.kind == "invitation" for m in analyze("Ring me when you're free, no rush.").markers
+    )
+
+
+def test_a_deed_of_theirs_judged_as_a_trait_is_criticism() -> None:
+    judged = analyze("You left the back gate unlatched again, honestly that's so careless.")
+    assert any(
+        m.kind == "criticism" and "careless" in judged.text[m.start : m.end] for m in judged.markers
+    ), judged.markers
+    # a fault owned is no verdict on them
+    owned = analyze("You did nothing wrong, it was careless of me.")
+    assert not any(m.kind == "criticism" for m in owned.markers), owned.markers

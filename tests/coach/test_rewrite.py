@@ -3819,3 +3819,32 @@ def test_an_order_after_their_words_is_no_deed_of_theirs() -> None:
         n=7,
     )
     assert not any(t.startswith("When you cook") for t in texts), texts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "quit buying gadgets we don't need. seriously.",
+        "You leave the hall light on every single night, it's so careless.",
+    ],
+)
+def test_a_complaint_raised_out_of_the_blue_is_first_put_as_an_i_statement(text: str) -> None:
+    suggestions = rewrite(text)
+    assert suggestions[0].strategy == "i_statement", [s.text for s in suggestions]
+
+
+def test_someone_they_are_held_up_against_is_not_the_matter() -> None:
+    texts = _texts("Even my cousin's husband remembered our anniversary.", n=7)
+    assert any("our anniversary" in t for t in texts), texts
+    assert not any("husband" in t or "cousin" in t for t in texts), texts
+
+
+def test_an_order_pushed_with_now_is_asked_for_without_an_ultimatums_worry() -> None:
+    texts = _texts("Hang your coat up. Now.", n=7)
+    assert any("Could you hang your coat up?" in t for t in texts), texts
+    assert not any("where we stand" in t for t in texts), texts
+
+
+def test_what_they_had_to_do_is_no_request() -> None:
+    texts = _texts("We were late for the wedding because you had to iron your shirt twice.", n=7)
+    assert not any("iron your shirt" in t and "Could you" in t for t in texts), texts
