@@ -250,3 +250,31 @@ def test_a_deed_of_theirs_judged_as_a_trait_is_criticism() -> None:
     # a fault owned is no verdict on them
     owned = analyze("You did nothing wrong, it was careless of me.")
     assert not any(m.kind == "criticism" for m in owned.markers), owned.markers
+
+
+@pytest.mark.parametrize(
+    ("text", "pushed"),
+    [
+        ("you've got till Friday to sort the MOT", "you've got till"),
+        ("Sign the lease today, no arguments.", "no arguments"),
+        ("Put the laundry away NOW.", "NOW"),
+        ("Feed the cat. Now.", "Now"),
+    ],
+)
+def test_a_deadline_or_an_order_pushed_is_pressure(text: str, pushed: str) -> None:
+    result = analyze(text)
+    assert any(
+        m.kind == "pressure" and pushed in result.text[m.start : m.end] for m in result.markers
+    ), result.markers
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No excuses from me, I ought to have phoned back.",
+        "I LOVE YOU NOW AND ALWAYS",
+        "Now, about Saturday: is the cinema plan still happening?",
+    ],
+)
+def test_owning_it_or_shouting_love_is_no_pressure(text: str) -> None:
+    assert not any(m.kind == "pressure" for m in analyze(text).markers)
