@@ -10,7 +10,12 @@ Training data (written for this project, never the evaluation sets in ../shared/
   holds ("you ALWAYS do this, genius" sneers too) counts as a negative. With both
   batches the dev marker micro-F1 fell from 0.753 to 0.742, and dropping those
   negatives did worse still (0.731);
-- data/coach/*.jsonl: replies with the partner's context and a safe/unsafe label.
+- data/coach/*.jsonl: replies with the partner's context and a safe/unsafe label. A row
+  whose "markers" is null (replies_raised.jsonl: complaints raised with no message of the
+  partner's, written by a helper who saw none of the evaluation data, with rows sharing
+  five words with any evaluation set dropped) teaches the score only, not the per-kind
+  models: its kinds were named loosely, and with them the dev marker micro-F1 fell from
+  0.766 to 0.759; without them it is 0.762.
 
 Two logistic regressions are fitted, stacked:
 1. a bag-of-n-grams classifier over the reply's tokens (regularisation chosen by 5-fold
@@ -70,7 +75,9 @@ def load_examples() -> list[dict[str, Any]]:
                         "reply": row["reply"],
                         "context": row.get("context") or None,
                         "unsafe": row["label"] == "unsafe",
-                        "kinds": set(row.get("markers", [])),
+                        # "markers": null says the row is labelled safe/unsafe only: it
+                        # teaches the score, not which kinds of marker it holds
+                        "kinds": None if row.get("markers", []) is None else set(row["markers"]),
                     }
                 )
     return examples
@@ -92,6 +99,12 @@ def fit_kind_models(
     """
     names = text_vec.get_feature_names_out()
     kinds: dict[str, Any] = {}
+    # only the rows whose kinds are known (not "markers": null)
+    known = [i for i, e in enumerate(examples) if e["kinds"] is not None]
+    examples = [examples[i] for i in known]
+    extractions = [extractions[i] for i in known]
+    x_text = x_text[known]
+    predicted_unsafe = predicted_unsafe[known]
     for kind in KINDS:
         y = np.array([kind in e["kinds"] for e in examples], dtype=int)
         by_rule = np.array(

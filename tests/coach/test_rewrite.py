@@ -947,7 +947,7 @@ def test_thanks_brushed_off_are_taken_first() -> None:
 
 def test_validation_hears_what_was_done_and_carries_the_persons_side() -> None:
     texts = _texts(
-        "I forgot, ok? I've got a lot going on.",
+        "I forgot, ok?? I've got a lot going on, give me a break.",
         context="You didn't even ask how the dentist went.",
     )
     assert texts[0] == (
