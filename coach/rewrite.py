@@ -2902,7 +2902,7 @@ def _observation(
         # "Why can't you ever...", "why won't you..." and "why don't you ever..." say it is
         # not done; "why don't you call her?" is advice
         denied = any(verb.doc[i].dep_ == "neg" for i in asking) and any(
-            verb.doc[i].lower_ in ("ca", "can", "wo", "will")
+            verb.doc[i].lower_ in ("ca", "can", "wo", "will", "never")
             or (
                 verb.doc[i].lower_ in ("do", "does")
                 and any(c.lower_ == "ever" for c in verb.children)
@@ -2975,6 +2975,9 @@ def _observation(
             and c.i not in asking
             and (c.lower_ in _PRESCRIBING or (c.lower_ == "'d" and c.tag_ == "MD"))
             for a in (verb, *verb.ancestors)
+            # (not the person's own clause above it: "I can't believe you did that")
+            if a is verb
+            or not any(s.dep_ == "nsubj" and s.lower_ not in _SUBJECTS for s in a.children)
             for c in a.children
         ):
             continue  # "you could...", "you'd just freak out": not a deed
@@ -2988,6 +2991,8 @@ def _observation(
             verb.dep_ == "ccomp"
             and verb.head.lemma_.lower() in _GUESSING
             and any(c.dep_ == "nsubj" and c.lower_ == "i" for c in verb.head.children)
+            # ("I can't believe you did that" is outrage at a deed, not a guess)
+            and not any(c.dep_ == "neg" for c in verb.head.children)
         ):
             continue  # "I thought you enjoyed it": the person's guess, not their deed
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in children):
@@ -3049,6 +3054,16 @@ def _observation(
             if x.lower_ in ("all", "every", "each") and x.head.dep_ == "npadvmod" and not spent
             for t in (x.head, *x.head.children)
             if t.i == x.head.i or t.dep_ in ("det", "predet") or t.lower_ == "single"
+        }
+        # "Every time I raise the rent(, you go quiet)": how often, and on what, is no deed
+        # of theirs
+        sweeping |= {
+            t.i
+            for x in tokens
+            if x.i in sweeping and x.dep_ == "npadvmod"
+            for c in x.children
+            if c.dep_ == "relcl"
+            for t in c.subtree
         }
         # "cranking it to 78 like we live in a sauna": the likening is the jab, not the deed
         sweeping |= {

@@ -3803,6 +3803,16 @@ def test_an_order_raised_out_of_the_blue_is_asked_for_not_offered_as_advice() ->
         ),
         # when they come is observable; how often is the verdict
         ("You're always late, it drives me up the wall.", "When you're late,"),
+        # "why ... never": what is not done; outrage is no guess; how often is no deed
+        (
+            "Why do you never lock the back door at night?",
+            "When you don't lock the back door at night, I feel",
+        ),
+        ("I can't believe you posted that photo of me.", "When you posted that photo of me,"),
+        (
+            "Every time I bring up money you just walk off.",
+            "When you walk off,",
+        ),
         # a time written as one word stays one
         ("You're always on that console till 2am.", "When you're on that console till 2am,"),
     ],
