@@ -4471,6 +4471,11 @@ _COMPARING = re.compile(
 # late", "it's just a scratch", "I'm done talking"). (With nothing of theirs to answer, a
 # counter-complaint is a complaint, and an order is what the person asks for.)
 _ANSWERING = ("defensiveness", "stonewalling", "minimizing", "apology_but")
+# A martyr's promise: "I'll just do it myself again", "I'll sit here on my own, as usual".
+_MARTYR = re.compile(
+    r"\bI(?:'ll| will)\b.*\b(?:again|as always|like always|as usual|myself|on my own|alone)\b",
+    re.IGNORECASE,
+)
 
 
 def rewrite(
@@ -4521,9 +4526,14 @@ def rewrite(
     # The person raises a matter of their own ("You never ring when you're running late")
     # with no message of the partner's to answer: there is no feeling of theirs to hear or
     # thank them for, and the skills are put as a gentle start (`raising_templates`).
+    # (a guilt trip's "it's fine" or "don't worry about me" shrinks nobody's feelings but
+    # the person's own: "Don't worry, I'll do the school run myself again")
+    martyred = bool(_MARTYR.search(doc.text))
     raising = (
         not ex.context
-        and not any(harm_counts[kind] for kind in _ANSWERING)
+        and not any(
+            harm_counts[kind] for kind in _ANSWERING if not (martyred and kind == "minimizing")
+        )
         and not any(t.lemma_.lower() in config.reactions for t in doc)
     )
     # Words of a sneer or a tit-for-tat ("Pot, meet kettle"), or of a door a rule found shut
@@ -4788,7 +4798,11 @@ def rewrite(
     feeling, need = config.feelings[
         "criticism"
         if raising
-        and (main_harm in ("none", "fixing") or (main_harm == "pressure" and not ultimatum))
+        and (
+            main_harm in ("none", "fixing")
+            or (main_harm == "pressure" and not ultimatum)
+            or (main_harm == "minimizing" and martyred)
+        )
         else main_harm
     ]
     # Unasked-for advice is the harm itself: it is not carried over as a request, but it
@@ -4866,6 +4880,8 @@ def rewrite(
         or (hushed and harm_counts["minimizing"] + harm_counts["fixing"] > 0),
         raising=raising,
     )
+    if raising and martyred and point and re.match(r"I(?:'ll| will)\b", point):
+        point = None  # "I'll sit here on my own, then": the sulk, not the person's side
     if raising and point and re.search(r"\b(?:of|with) (?:you|u) \w+ing\b", point):
         # "I'm sick of you gaming till two" is the deed the I-statement tells, not a side
         point = None

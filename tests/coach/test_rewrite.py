@@ -3739,6 +3739,8 @@ _HEARD_OR_THANKED = re.compile(
         "Honestly you're so tight with money, another fight over a £4 coffee?",
         "Wow, recycling day missed for the third week running. Shocking.",
         "Your brother takes the car whenever he fancies and you never say a word.",
+        # a guilt trip's "don't worry about me" shrinks only the person's own feelings
+        "Don't worry about me, I'll clean the whole flat myself again.",
     ],
 )
 def test_a_matter_raised_out_of_the_blue_is_not_answered_as_their_feelings(text: str) -> None:
@@ -3858,3 +3860,13 @@ def test_an_order_pushed_with_now_is_asked_for_without_an_ultimatums_worry() -> 
 def test_what_they_had_to_do_is_no_request() -> None:
     texts = _texts("We were late for the wedding because you had to iron your shirt twice.", n=7)
     assert not any("iron your shirt" in t and "Could you" in t for t in texts), texts
+
+
+def test_a_martyrs_promise_is_no_side_to_keep() -> None:
+    texts = _texts(
+        "Sure, go to your poker night. I'll just eat dinner on my own again, it's fine.", n=7
+    )
+    assert texts, "no rewrite"
+    # the sulk is no side of the person's, and nobody's worry to understand
+    assert not any("I'll eat dinner" in t or "I feel worried" in t for t in texts), texts
+    assert not any(_HEARD_OR_THANKED.search(t) for t in texts), texts
