@@ -9,6 +9,7 @@ Writes bench/reports/fresh.md.
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -41,6 +42,14 @@ SETS = (
 )
 
 
+# Openings that answer a message of the partner's: with none, they answer words nobody said.
+ANSWERING_NOBODY = re.compile(
+    r"^(?:It makes sense that you|Thank you for telling me how you feel|"
+    r"Can you tell me (?:what it's been like|more about how this has been)|"
+    r"I can see my part in this, and I'm sorry)"
+)
+
+
 def main() -> int:
     lines = [
         "# The engine on fresh replies",
@@ -53,9 +62,11 @@ def main() -> int:
         "| file | rows | labelled right | coaching stopped (crisis) | crisis check-ins | first rewrite safe and safer | `keep` words in the first rewrite |",
         "| --- | --- | --- | --- | --- | --- | --- |",
     ]
+    raised_lines: list[str] = []
     for name, want in SETS:
         rows = read_jsonl(Path(name))
         right = stops = check_ins = first_ok = kept_n = keep_rows = 0
+        raised = misfits = 0  # rows with no partner's words, and suggestions answering none
         for row in rows:
             analysis = analyze(row["reply"], row.get("context"))
             right += analysis.label == want
@@ -70,6 +81,9 @@ def main() -> int:
                 if row.get("keep"):
                     keep_rows += 1
                     kept_n += bool(suggestions) and kept(row["keep"], suggestions[0].text)
+                if not row.get("context"):
+                    raised += len(suggestions)
+                    misfits += sum(bool(ANSWERING_NOBODY.search(x.text)) for x in suggestions)
         n = len(rows)
         rewrite_cells = (
             f"{first_ok / n:.3f} | {kept_n / max(1, keep_rows):.3f}"
@@ -84,6 +98,23 @@ def main() -> int:
             f"{name.name}: labelled right {right}/{n}, crisis stops {stops}, "
             f"check-ins {check_ins}, {rewrite_cells}"
         )
+        if raised:
+            raised_lines.append(
+                f"| `{name.parent.name}/{name.name}` | {raised} | {misfits} ({misfits / raised:.3f}) |"
+            )
+            print(f"{name.name}: {misfits} of {raised} suggestions answer words nobody said")
+    if raised_lines:
+        lines += [
+            "",
+            "Messages raised with no partner's words (sets k and l): suggestions that hear or",
+            'thank a feeling nobody told, or apologise for nothing ("It makes sense that you...",',
+            '"Thank you for telling me how you feel", "Can you tell me what it\'s been like for',
+            'you...", "I can see my part in this, and I\'m sorry").',
+            "",
+            "| file | suggestions | answering words nobody said |",
+            "| --- | --- | --- |",
+            *raised_lines,
+        ]
     path = write_report("fresh.md", "\n".join(lines) + "\n")
     print(f"report: {path}")
     return 0
