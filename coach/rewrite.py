@@ -2442,9 +2442,19 @@ def _verb_phrase(
     )
     rest: list[str] = []
     glued = False  # the last word ended in a hyphen inside a word ("a five-year plan")
+    # a clause hung on the verb ends the phrase where it begins, not at its own verb:
+    # "take your shoes off when you're inside" is not "take your shoes off when you"
+    clauses = {
+        t.i
+        for c in verb.children
+        if c.dep_ in ("advcl", "conj") and c.i > verb.i
+        for t in c.subtree
+    }
     for token in verb.subtree:
         if token.i <= verb.i or token.i in often:
             continue
+        if token.i in clauses:
+            break
         if (
             token.text == "-"
             and rest

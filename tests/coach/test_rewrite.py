@@ -3870,3 +3870,10 @@ def test_a_martyrs_promise_is_no_side_to_keep() -> None:
     # the sulk is no side of the person's, and nobody's worry to understand
     assert not any("I'll eat dinner" in t or "I feel worried" in t for t in texts), texts
     assert not any(_HEARD_OR_THANKED.search(t) for t in texts), texts
+
+
+def test_a_request_ends_where_a_clause_hung_on_it_begins() -> None:
+    # it gave "Could you take your shoes off when you?"
+    texts = _texts("Take your shoes off when you're inside, ugh.", n=7)
+    assert any(t.endswith("Could you take your shoes off?") for t in texts), texts
+    assert not any(re.search(r"\bwhen (?:you|I'm)\?", t) for t in texts), texts
