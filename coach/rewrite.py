@@ -4804,13 +4804,15 @@ def rewrite(
     # and "I feel eager to help" answers no trouble of theirs)
     # (and an order pushed with "Now." is no ultimatum: "I need to know where we stand"
     # fits "either the dog goes or I do", not the socks)
-    ultimatum = any(_ultimatum(c) for sent in doc.sents for c in _clauses(sent))
     feeling, need = config.feelings[
         "criticism"
         if raising
         and (
             main_harm in ("none", "fixing")
-            or (main_harm == "pressure" and not ultimatum)
+            or (
+                main_harm == "pressure"
+                and not any(_ultimatum(c) for sent in doc.sents for c in _clauses(sent))
+            )
             or (main_harm == "minimizing" and martyred)
         )
         else main_harm
