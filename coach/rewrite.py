@@ -3571,6 +3571,8 @@ def _longest_clause(
             rank = (bool(words) and words[0].strip().lower() in ("i", "we"), len(words))
             if words:
                 passed.append((sent.start, place, tokens))
+            if _hangs_on(tokens[0]):
+                continue  # "when I'm on the motorway" is no sentence alone (see below)
             if rank > best_rank:
                 best, best_rank = words, rank
     # Two clauses side by side that each pass, the second leaning on the first ("the kettle
@@ -3582,6 +3584,10 @@ def _longest_clause(
             continue
         gap = ex.doc[first[-1].i + 1 : second[0].i]
         linked = any(t.lower_ in _JOINING and t.lower_ != "and" for t in gap)  # "so", "because"
+        # "the surgery only books by phone, when I'm driving the kids in": a clause of when
+        # or why, hung on the first one's verb, finishes its sentence
+        hung = _hangs_on(second[0]) and second[0].head.head.i in {t.i for t in first}
+        linked = linked or hung
         if not linked and not any(
             t.lower_ in _POINTING_BACK and t.pos_ in ("PRON", "NOUN") for t in second
         ):
@@ -3594,7 +3600,7 @@ def _longest_clause(
         if not all(t.text in (",", ";") or t.lower_ in _JOINING for t in gap):
             continue
         words = _clean_point([*first, *gap, *second], config)
-        if [t.text for t in gap] == [","] and ", " in words:
+        if [t.text for t in gap] == [","] and ", " in words and not hung:
             # (a clause holds no comma of its own, so the first one is the gap)
             words[words.index(", ")] = ", and "
         rank = (
@@ -3604,6 +3610,12 @@ def _longest_clause(
         if rank > best_rank:
             best, best_rank = words, rank
     return "".join(best).strip(" ,;:-")
+
+
+def _hangs_on(token: Token) -> bool:
+    """Whether `token` opens a clause of when or why hung on another clause's verb
+    ("..., when I'm on the school run"), which says nothing alone."""
+    return token.lower_ in _HANGING_ON and token.head.dep_ in ("advcl", "relcl")
 
 
 def _refuses(tokens: list[Token]) -> bool:
@@ -3644,6 +3656,8 @@ def _refuses(tokens: list[Token]) -> bool:
 
 # What may stand between two clauses of the person's side that are told as one.
 _JOINING = frozenset({"and", "so", "because", "since", "cause", "cos", "bc"})
+# Words that open a clause of when or why, hung on the clause before it.
+_HANGING_ON = frozenset({"when", "while", "because", "since", "as", "cause", "cos", "bc"})
 # Words by which a clause points back to something the clause before it named.
 _POINTING_BACK = frozenset(
     {"he", "she", "it", "they", "him", "her", "them", "his", "its", "their", "one"}

@@ -268,6 +268,12 @@ def test_the_persons_own_point_is_carried_without_the_attack(reply: str, carried
             "You were forty minutes late to the dinner.",
             "I missed the bus, so I walked the whole way",
         ),
+        # a clause of when, hung on the one before it, is no fragment of its own
+        (
+            "The garage only picks up before eight, when I'm already at the depot. What more do you want?",
+            "The MOT ran out last week and you told me you'd handle it.",
+            "the garage picks up before eight, when I'm already at the depot",
+        ),
     ],
 )
 def test_a_clause_that_leans_on_the_one_before_is_carried_with_it(
