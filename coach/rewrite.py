@@ -100,6 +100,9 @@ class _Strategy:
     # used instead when the person raises a matter of their own with no message of the
     # partner's to answer (None: the same templates; empty: the skill does not fit)
     raising: tuple[str, ...] | None
+    # used instead when the partner checks in on the person ("is everything okay?"), the
+    # same way
+    checked_on: tuple[str, ...] | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,12 +159,14 @@ def _config() -> _Config:
     for name, raw in (data.get("strategies") or {}).items():
         try:
             raising = raw.get("raising_templates")
+            checked_on = raw.get("checked_on_templates")
             strategies[name] = _Strategy(
                 name,
                 str(raw["label"]),
                 str(raw["explanation"]),
                 tuple(raw["templates"]),
                 None if raising is None else tuple(raising),
+                None if checked_on is None else tuple(checked_on),
             )
         except (KeyError, TypeError) as exc:
             raise RulesError(
@@ -1096,6 +1101,29 @@ def _thanks(ctx_doc: Doc) -> bool:
         bool(_THANKS.search(ctx_doc.text.strip()))
         and not _distressed(ctx_doc)
         and not any(t.dep_ == "neg" for t in ctx_doc)
+    )
+
+
+# The partner asking after the person ("is everything okay?", "r u hurt?",
+# "what's wrong?"): not "are you okay with me going", "what's wrong with you" or "how are
+# you feeling about the move", which ask something else.
+_CHECKING_IN = re.compile(
+    r"\b(?:(?:are |r )?(?:you|u)|(?:is )?every(?:thing|1)) "
+    r"(?:ok|okay|alright|all right|feeling (?:ok|okay|alright|better))\b(?! with)"
+    r"|\b(?:are|r) (?:you|u) hurt\b"
+    r"|\bwhat(?:'?s| is) (?:wrong|the matter|going on|bothering (?:you|u))\b(?! with)"
+    r"|\bdid (?:you|u) hurt (?:yourself|your)\b"
+    r"|\bhow are (?:you|u) (?:feeling|doing|holding up)\b(?! about)",
+    re.I,
+)
+
+
+def _checking_in(ctx_doc: Doc) -> bool:
+    """Whether the partner is checking in on the person, asking how they are or what is
+    wrong, out of care rather than complaint."""
+    text = ctx_doc.text.replace("\u2019", "'")
+    return bool(_CHECKING_IN.search(text)) and (
+        "?" in text or bool(re.search(r"\b(know|tell me)\b", text, re.I))
     )
 
 
@@ -3934,6 +3962,8 @@ def _clean_point(tokens: list[Token], config: _Config) -> list[str]:
         return []
     if any(_likening(t) for t in tokens):
         return []  # "it's like sharing a flat with a goldfish": a likening, a verdict
+    if len(tokens) > 1 and tokens[0].lower_ in ("stop", "quit") and tokens[1].tag_ == "VBG":
+        return []  # "Quit asking me that" (the "Quit" read as a name): an order, no side
     spoken = " ".join(t.lower_ for t in tokens).replace(" n't", "n't").replace(" 's", "'s")
     if config.sulk_pattern.search(spoken):
         return []  # "I guess I know where I stand": a sulk, not where they stand
@@ -4626,6 +4656,7 @@ def rewrite(
     joyful = False  # whether it is news to share in, not their own achievement
     thanked = False  # whether they are thanks ("Thank you for cooking tonight")
     apologised = False  # whether they open with an apology ("I'm sorry I snapped")
+    checked_on = False  # whether they ask after the person ("is everything okay?")
     named: tuple[str, str, bool] | None = None  # a feeling they named, told back
     charged: frozenset[str] = frozenset()  # the verbs of their message
     if ctx_doc is not None:
@@ -4642,6 +4673,7 @@ def rewrite(
         joyful = relieved or (celebrating and bool(_FAMILY_NEWS.search(ctx_doc.text)))
         thanked = _thanks(ctx_doc)
         apologised = _apology(ctx_doc)
+        checked_on = _checking_in(ctx_doc) and not apologised
         calm = calm or celebrating or thanked
         named = (
             _their_feeling(ctx_doc)
@@ -5055,7 +5087,11 @@ def rewrite(
             continue
         strategy = config.strategies[name]
         templates = (
-            strategy.raising if raising and strategy.raising is not None else strategy.templates
+            strategy.checked_on
+            if checked_on and strategy.checked_on is not None
+            else strategy.raising
+            if raising and strategy.raising is not None
+            else strategy.templates
         )
         for position, template in enumerate(templates):
             if (
@@ -5075,7 +5111,8 @@ def rewrite(
             carried = " ".join(str(slots[slot]) for slot in _SLOT.findall(template))
             # Good news is met with gladness first, and thanks are taken, before anything
             # the reply said.
-            welcome = any(
+            # (so is their care, when they asked after the person)
+            welcome = checked_on or any(
                 f"{{{slot}}}" in template for slot in ("glad", "joy", "thanked", "forgiving")
             )
             kept = 2.0 if welcome else _share_kept(own_words, carried)

@@ -3883,3 +3883,38 @@ def test_a_request_ends_where_a_clause_hung_on_it_begins() -> None:
     texts = _texts("Take your shoes off when you're inside, ugh.", n=7)
     assert any(t.endswith("Could you take your shoes off?") for t in texts), texts
     assert not any(re.search(r"\bwhen (?:you|I'm)\?", t) for t in texts), texts
+
+
+@pytest.mark.parametrize(
+    ("reply", "context"),
+    [
+        (
+            "ugh leave it, it's just a headache, stop mothering me",
+            "You've had your head in your hands all evening. Are you feeling okay?",
+        ),
+        (
+            "Nothing's wrong. Quit asking me that every five minutes.",
+            "You've barely touched your dinner. What's the matter, love?",
+        ),
+        ("I'm FINE. Drop it.", "r u ok? u went really quiet after the call with ur boss"),
+    ],
+)
+def test_their_care_is_thanked_not_heard_as_a_complaint(reply: str, context: str) -> None:
+    suggestions = rewrite(reply, context=context, n=7)
+    assert suggestions, suggestions.note
+    # they asked after the person: they are not upset about the headache, and asking how
+    # it has been for them turns their question back on them
+    assert re.search(r"\b(?:thank you|thanks) for (?:asking|checking)", suggestions[0].text, re.I)
+    for s in suggestions:
+        assert not re.search(r"you're upset|what it's been like for you", s.text), s.text
+        assert "Quit asking" not in s.text, s.text  # an order is no side of the person's
+
+
+def test_asking_leave_is_no_check_in() -> None:
+    texts = _texts(
+        "Are you serious? Obviously not. Stop asking.",
+        context="Are you okay with me spending Saturday at my sister's?",
+        n=7,
+    )
+    assert texts
+    assert not any("asking about me" in t or "checking on me" in t for t in texts), texts
