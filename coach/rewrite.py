@@ -3964,6 +3964,10 @@ def _clean_point(tokens: list[Token], config: _Config) -> list[str]:
         return []  # "it's like sharing a flat with a goldfish": a likening, a verdict
     if len(tokens) > 1 and tokens[0].lower_ in ("stop", "quit") and tokens[1].tag_ == "VBG":
         return []  # "Quit asking me that" (the "Quit" read as a name): an order, no side
+    if [t.lower_ for t in tokens[:2]] == ["of", "course"] and not any(
+        t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in ("i", "we") for t in tokens
+    ):
+        return []  # "(so) of course it piles up": what was bound to happen, a told-you-so
     spoken = " ".join(t.lower_ for t in tokens).replace(" n't", "n't").replace(" 's", "'s")
     if config.sulk_pattern.search(spoken):
         return []  # "I guess I know where I stand": a sulk, not where they stand
@@ -4938,6 +4942,16 @@ def rewrite(
         or (hushed and harm_counts["minimizing"] + harm_counts["fixing"] > 0),
         raising=raising,
     )
+    if (
+        own_trouble
+        and feeling in ("frustrated", "hurt", "unheard")
+        and (event is None or event[0].startswith("it comes to "))
+    ):
+        # their own trouble ("I keep crying about Pepper, the flat's so quiet") is no
+        # wrong done to the person: "When it comes to Pepper, I feel frustrated" would
+        # hold it against them, and worry for them fits; a deed of theirs the reply tells
+        # ("When you don't take the bins out") is still the person's frustration
+        feeling, need = config.feelings["minimizing"]
     if raising and martyred and point and re.match(r"I(?:'ll| will)\b", point):
         point = None  # "I'll sit here on my own, then": the sulk, not the person's side
     if raising and point and re.search(r"\b(?:of|with) (?:you|u) \w+ing\b", point):

@@ -3918,3 +3918,28 @@ def test_asking_leave_is_no_check_in() -> None:
     )
     assert texts
     assert not any("asking about me" in t or "checking on me" in t for t in texts), texts
+
+
+def test_their_own_trouble_is_met_with_worry_not_frustration() -> None:
+    texts = _texts(
+        "Honestly the vet told you she was old. Stop moping and get a puppy.",
+        context="I keep crying about Pepper, the flat's so quiet without her.",
+        n=7,
+    )
+    told = [t for t in texts if t.startswith("When ")]
+    assert told, texts
+    # their grief is no wrong done to the person: "I feel frustrated" would hold it against them
+    assert all("I feel worried" in t for t in told), told
+
+
+def test_a_deed_of_theirs_told_after_their_trouble_is_still_the_persons_frustration() -> None:
+    texts = _texts(
+        "You never put the recycling out, so of course it piles up.",
+        context="I'm so fed up, the kitchen's overflowing with recycling again.",
+        n=7,
+    )
+    assert any(
+        t.startswith("When you don't put the recycling out, I feel frustrated") for t in texts
+    ), texts
+    # "of course" names nothing, and what was bound to happen is a told-you-so, no side
+    assert not any(re.search(r"\bcourse\b", t) for t in texts), texts
