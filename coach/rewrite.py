@@ -3434,6 +3434,10 @@ def _ultimatum(tokens: list[Token]) -> bool:
     """Whether these words hold an ultimatum: "either we rent it together or I rent it
     alone", "choose tonight or I'm choosing for both of us", "...or else"."""
     words = [t.lower_ for t in tokens]
+    if words[:1] == ["either"] and any(
+        t.lower_ == "or" and t.i > tokens[-1].i for t in tokens[0].sent
+    ):
+        return True  # "Either you tell him, (or I will)": the first half, cut at its comma
     if "or" not in words:
         return False
     after = words[words.index("or") + 1 :]

@@ -3943,3 +3943,10 @@ def test_a_deed_of_theirs_told_after_their_trouble_is_still_the_persons_frustrat
     ), texts
     # "of course" names nothing, and what was bound to happen is a told-you-so, no side
     assert not any(re.search(r"\bcourse\b", t) for t in texts), texts
+
+
+def test_the_demand_of_an_ultimatum_is_no_deed_of_theirs() -> None:
+    # it gave "When you tell your cousin she can't borrow the car again, I feel anxious"
+    texts = _texts("Either you tell your cousin she can't borrow the car again, or I will.", n=7)
+    assert texts
+    assert not any(t.startswith("When you tell") for t in texts), texts
