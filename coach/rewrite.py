@@ -5007,7 +5007,10 @@ def rewrite(
         if calm or (alone and topic and not theirs)
         else (alone[0] if alone and alone[1] in _FELT_ABOUT else "you're upset"),
         # the feeling they named with what it is about ("you're nervous about the move")
-        "felt_about": named[0] if named and named[2] else None,
+        "felt_about": named[0] if named and named[2] and not calm else None,
+        # the same for a plan or a wish with no hurt in it ("you want to start pottery"):
+        # what they have in mind is what to hear, not "how it's been for you"
+        "wished": named[0] if named and named[2] and calm else None,
         # what else they told of, beyond what that feeling names ("so tired you fell asleep
         # at your desk", and the twins); never what the reply brought up
         "topic_beyond": _join(

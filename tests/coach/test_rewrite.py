@@ -3950,3 +3950,15 @@ def test_the_demand_of_an_ultimatum_is_no_deed_of_theirs() -> None:
     texts = _texts("Either you tell your cousin she can't borrow the car again, or I will.", n=7)
     assert texts
     assert not any(t.startswith("When you tell") for t in texts), texts
+
+
+def test_a_plan_they_want_is_heard_as_a_plan() -> None:
+    texts = _texts(
+        "Salsa classes? With your two left feet? Okay then.",
+        context="I want to start salsa classes on Thursday nights.",
+        n=7,
+    )
+    heard = [t for t in texts if t.startswith("It makes sense that you want to")]
+    assert heard, texts
+    # a plan has not "been" anything for them yet: what they have in mind is what to hear
+    assert all("what you have in mind" in t for t in heard), heard
