@@ -986,7 +986,11 @@ _PROPOSALS = re.compile(
     r"|^(want|wanna|fancy) (to )?\w+[^.!?]*\?$"
     r"|\bcome (and )?\w+ with (me|us)\b[^.!?]*\?$"
     # a thing shared for them: "saw this and thought of you"
-    r"|\bthought of you\b",
+    r"|\bthought of you\b"
+    # a plain request ("Could you take the bins out tonight?"), not a complaint put as one
+    # ("Can you please stop...", "...again?")
+    r"|^(can|could|would|will) (you|u) (please )?(?!stop\b|quit\b|not\b)\w+"
+    r"(?![^.!?]*\b(again|still|always|never|ever|anymore|every time|for once)\b)[^.!?]*\?$",
     re.IGNORECASE,
 )
 

@@ -3962,3 +3962,16 @@ def test_a_plan_they_want_is_heard_as_a_plan() -> None:
     assert heard, texts
     # a plan has not "been" anything for them yet: what they have in mind is what to hear
     assert all("what you have in mind" in t for t in heard), heard
+
+
+def test_a_plain_request_is_no_hurt_to_answer_with_hurt() -> None:
+    texts = _texts(
+        "Shall I iron them too? Maybe fold them into little swans?",
+        context="Could you bring the washing in before it rains?",
+        n=7,
+    )
+    assert texts
+    # they asked for a hand: "I feel hurt, because I need us to talk to each other with
+    # respect" would pin the person's own sarcasm on them
+    assert not any(re.search(r"I feel (hurt|frustrated)", t) for t in texts), texts
+    assert not any("I'm getting overwhelmed" in t for t in texts), texts
