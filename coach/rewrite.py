@@ -1122,6 +1122,15 @@ _CHECKING_IN = re.compile(
 )
 
 
+# The partner saying they are not ready to talk, or need time: waiting is theirs to ask for.
+_NOT_READY = re.compile(
+    r"\b(not (sure |certain )?(if |whether )?(i'?m |we'?re )?ready|unsure"
+    r"|need (some |a little |a bit of )?(time|space)|(don't|do not) want to talk"
+    r"|(can't|cannot) talk|not now|later)\b",
+    re.I,
+)
+
+
 def _checking_in(ctx_doc: Doc) -> bool:
     """Whether the partner is checking in on the person, asking how they are or what is
     wrong, out of care rather than complaint."""
@@ -5054,6 +5063,19 @@ def rewrite(
         "deferred": deferred,
         "exit": walk[0],
         "not_when": walk[1],
+        # they are already telling the person about it (their pain, their feeling, their
+        # complaint): an invitation to say more, not to talk "whenever you're ready" (which
+        # still fits a push for an answer, and their not being ready)
+        "listening": "I'm here and I'm listening"
+        if ex.context
+        and not calm
+        and not checked_on
+        # (walking away, the person is the one who needs the time)
+        and main_harm != "stonewalling"
+        and not harm_counts["pressure"]
+        and (own_trouble or named is not None or addressed)
+        and not _NOT_READY.search(ex.context)
+        else None,
         "later": "tomorrow"
         if walk[1] in ("tonight", "this evening") or re.search(r"\b(bed|sleep)\b", walk[0] or "")
         else "later today",
@@ -5097,6 +5119,15 @@ def rewrite(
             # a plan, a bid, good news or thanks: there is no fight to step out of, and
             # "When it comes to the lasagne you made, I feel frustrated" answers none of it
             continue
+        if (
+            name == "repair_break"
+            and own_trouble
+            and main_harm != "stonewalling"
+            and not any(walk)  # ("not tonight": the person asked for the time themselves)
+        ):
+            # their own pain ("I keep crying about Pepper") is no fight to step out of:
+            # leaving for twenty minutes walks away from them
+            continue
         if name == "own_your_part" and (thanked or apologised):
             # thanks or praise ("I'm proud of how you...") are nothing to be sorry for, and
             # their apology is to be taken, not answered with one
@@ -5133,7 +5164,10 @@ def rewrite(
                 continue
             seen.add(candidate)
             # Count only the words the slots brought in, not the template's own.
-            carried = " ".join(str(slots[slot]) for slot in _SLOT.findall(template))
+            # ("I'm here and I'm listening" is the template's own, set by the situation)
+            carried = " ".join(
+                str(slots[slot]) for slot in _SLOT.findall(template) if slot != "listening"
+            )
             # Good news is met with gladness first, and thanks are taken, before anything
             # the reply said.
             # (so is their care, when they asked after the person)

@@ -3975,3 +3975,24 @@ def test_a_plain_request_is_no_hurt_to_answer_with_hurt() -> None:
     # respect" would pin the person's own sarcasm on them
     assert not any(re.search(r"I feel (hurt|frustrated)", t) for t in texts), texts
     assert not any("I'm getting overwhelmed" in t for t in texts), texts
+
+
+def test_their_pain_is_met_by_listening_not_by_waiting_or_walking_away() -> None:
+    texts = _texts(
+        "Honestly the vet told you she was old. Stop moping and get a puppy.",
+        context="I keep crying about Pepper, the flat's so quiet without her.",
+        n=7,
+    )
+    assert any(t.startswith("I'm here and I'm listening") for t in texts), texts
+    # they are already telling the person: "whenever you're ready" waits for nothing, and a
+    # break leaves them alone with it
+    assert not any("Whenever you're ready" in t or "overwhelmed" in t for t in texts), texts
+
+
+def test_after_a_push_for_an_answer_inviting_still_leaves_them_the_time() -> None:
+    texts = _texts(
+        "I need to know by tonight whether you're coming to Lisbon or not.",
+        context="I don't know if I'm up for a week away with your whole family.",
+        n=7,
+    )
+    assert any(t.startswith("Whenever you're ready") for t in texts), texts
