@@ -1122,6 +1122,13 @@ _CHECKING_IN = re.compile(
 )
 
 
+# Words of overdone delight, awe or doom that a sneer is made of ("I'm thrilled", "I'm in
+# awe", "we're doomed").
+_MOCK_PRAISE = re.compile(
+    r"\b(thrilled|delighted|overjoyed|in awe|award|medal|trophy|honou?r|doomed|perilous"
+    r"|devastated|heartbroken|so sorry|how could I)\b",
+    re.IGNORECASE,
+)
 # The partner saying they are not ready to talk, or need time: waiting is theirs to ask for.
 _NOT_READY = re.compile(
     r"\b(not (sure |certain )?(if |whether )?(i'?m |we'?re )?ready|unsure"
@@ -4727,6 +4734,17 @@ def rewrite(
     ):
         # After their worry, "lumps are usually benign" is the reassurance that shrinks
         # it, not the person's own side ("it's how I switch off" is)
+        point = None
+    if (
+        point
+        and harm_counts["contempt"]
+        and (
+            re.match(r"(?:I|we)(?:'ll| will)\b", point, flags=re.IGNORECASE)
+            or _MOCK_PRAISE.search(point)
+        )
+    ):
+        # beside a sneer, "I'll have a medal made in the morning", "I'll forward it to the
+        # committee" or "my manager will be thrilled" is the sarcasm, not the person's side
         point = None
     granted = _granted(ex, original.harms, insults | contempt)
     if granted and point and not re.match(r"(I|we)\b", point, flags=re.IGNORECASE):

@@ -3996,3 +3996,26 @@ def test_after_a_push_for_an_answer_inviting_still_leaves_them_the_time() -> Non
         n=7,
     )
     assert any(t.startswith("Whenever you're ready") for t in texts), texts
+
+
+@pytest.mark.parametrize(
+    ("reply", "context", "sneer"),
+    [
+        (
+            "Oh wow, how generous of you. I'll have a plaque engraved for the hallway.",
+            "I hoovered the stairs for you.",
+            "have a plaque",
+        ),
+        (
+            "I'm delighted. Truly. Can't you see my face? 😐",
+            "You never seem glad when I cook.",
+            "delighted",
+        ),
+    ],
+)
+def test_overdone_delight_beside_a_sneer_is_no_side_of_the_persons(
+    reply: str, context: str, sneer: str
+) -> None:
+    texts = _texts(reply, context=context, n=7)
+    assert texts
+    assert not any(sneer in t for t in texts), texts
