@@ -343,6 +343,12 @@ def _whole_name(topic: str) -> bool:
     return " " in topic or topic[:1].isupper() or topic.endswith("s")
 
 
+# What someone feels "like" when they feel ill or low ("I feel like death").
+_FELT_ILL = frozenset(
+    {"death", "crap", "shit", "hell", "rubbish", "garbage", "trash", "dirt", "poo", "ass"}
+)
+
+
 def _topics(
     doc: Doc, *, flip: bool, skip: set[int], config: _Config, it_named: bool = False
 ) -> list[str]:
@@ -395,6 +401,15 @@ def _topics(
                         and root.head.dep_ == "prep"
                         and any(c.lower_ in ("a", "an") for c in root.children)
                     )
+                    # "I feel like death", "feel like crap": how ill, no thing (not "feel
+                    # like sex", a wish)
+                    or (
+                        root.head.lower_ == "like"
+                        and root.head.head.lemma_ == "feel"
+                        and root.lower_ in _FELT_ILL
+                    )
+                    # "tight as a drum", "fit as a fiddle": a likening of how, no thing
+                    or (root.head.lower_ == "as" and root.head.head.pos_ in ("ADJ", "ADV"))
                 )
             )
         ):

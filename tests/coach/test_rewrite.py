@@ -4019,3 +4019,20 @@ def test_overdone_delight_beside_a_sneer_is_no_side_of_the_persons(
     texts = _texts(reply, context=context, n=7)
     assert texts
     assert not any(sneer in t for t in texts), texts
+
+
+@pytest.mark.parametrize(
+    ("reply", "context", "likened"),
+    [
+        (
+            "ugh, great, now I'll catch it too",
+            "I feel like death, it must be the flu going round",
+            "death",
+        ),
+        ("You're slow as a snail with the washing up, every single night.", None, "snail"),
+    ],
+)
+def test_a_likening_of_how_is_no_topic(reply: str, context: str | None, likened: str) -> None:
+    texts = _texts(reply, context=context, n=7)
+    assert texts
+    assert not any(likened in t for t in texts), texts
