@@ -1002,6 +1002,10 @@ _PROPOSALS = re.compile(
     r"|\bcome (and )?\w+ with (me|us)\b[^.!?]*\?$"
     # a thing shared for them: "saw this and thought of you"
     r"|\bthought of you\b"
+    # their opinion asked ("Do you think I'm on my phone too much?"), the two of them
+    # checked on ("are we okay after this morning?"), a decision or pride of theirs
+    r"|^do (you|u) think\b|^(are|r) we (ok|okay|alright|all right|good)\b"
+    r"|^i('ve| have)? decided\b|^i('m| am| was) (really |so |very )?proud of (myself|my|the|how i)\b"
     # a plain request ("Could you take the bins out tonight?"), not a complaint put as one
     # ("Can you please stop...", "...again?")
     r"|^(can|could|would|will) (you|u) (please )?(?!stop\b|quit\b|not\b)\w+"

@@ -4036,3 +4036,13 @@ def test_a_likening_of_how_is_no_topic(reply: str, context: str | None, likened:
     texts = _texts(reply, context=context, n=7)
     assert texts
     assert not any(likened in t for t in texts), texts
+
+
+def test_a_decision_of_theirs_is_not_heard_as_upset() -> None:
+    texts = _texts(
+        "Oh brilliant, another hobby for the cupboard. I'll clear a shelf for the kiln.",
+        context="I've decided I'm taking up pottery on Tuesday evenings.",
+        n=7,
+    )
+    assert texts
+    assert not any("you're upset" in t or "I feel hurt" in t for t in texts), texts
