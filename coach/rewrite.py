@@ -1022,6 +1022,8 @@ _GOOD_NEWS = re.compile(
     r"|got (the|a|my) (new )?(pay )?(job|promotion|offer|raise|rise|bonus|part|role|place"
     r"|scholarship|contract|grant|internship|apprenticeship|award)|got a first)\b"
     r"|^guess what\b|^we (won|got the)\b"
+    # theirs and the person's together: "We finally cleared the overdraft!"
+    r"|^we (just |finally )?(paid off|cleared|finished|did it|made it|hit|reached|saved)\b[^.?]*!"
     # a piece of theirs taken, or they chosen: "My sculpture was selected for the fair!"
     r"|^(my|our) [a-z' -]{2,30}? (got|was|has been) (accepted|published|shortlisted|selected"
     r"|chosen)\b[^.?]*!"
@@ -5083,6 +5085,11 @@ def rewrite(
         "calm_topic": ((_join(_distinct(theirs)[:2]) if theirs else topic) if calm else None),
         # their good news, to be glad of, not a plan to discuss
         "glad": "That's wonderful news" if celebrating and not joyful else None,
+        # whose it is to be proud of: "us too" after "I'm proud of us for paying it off"
+        "proud_of": "us too"
+        if ctx_doc is not None
+        and re.search(r"\bproud of us\b|^(we|we've|we're|our)\b", ctx_doc.text.strip(), re.I)
+        else "you",
         # or news that is not theirs to be proud of: a worry lifted, or joy in the family
         "joy": ("I'm so relieved" if relieved else "That's wonderful news") if joyful else None,
         # what the news is about, in their words only ("your first 10k")

@@ -4046,3 +4046,13 @@ def test_a_decision_of_theirs_is_not_heard_as_upset() -> None:
     )
     assert texts
     assert not any("you're upset" in t or "I feel hurt" in t for t in texts), texts
+
+
+def test_news_of_the_two_of_them_is_theirs_together_to_be_proud_of() -> None:
+    texts = _texts(
+        "Yeah, no thanks to your takeaway habit.",
+        context="We finally cleared the overdraft this month!",
+        n=7,
+    )
+    assert any("I'm proud of us too" in t for t in texts), texts
+    assert not any("I'm proud of you" in t for t in texts), texts
