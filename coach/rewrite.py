@@ -2927,6 +2927,13 @@ def _observation(
                 if t.pos_ in ("VERB", "AUX")
                 and t.dep_ in ("ROOT", "advcl", "ccomp", "conj")
                 and any(c.dep_ == "nsubj" and c.lower_ in _SUBJECTS for c in t.children)
+                # "(we'll talk) when you stop lecturing me": a condition set for later, no
+                # deed of theirs
+                and not (
+                    t.lemma_.lower() in ("stop", "quit")
+                    and t.dep_ == "advcl"
+                    and any(c.dep_ == "xcomp" and c.tag_ == "VBG" for c in t.children)
+                )
                 # "you make me so angry (when you lie)": the feeling they are blamed for is
                 # no deed; what they did is in the clause of time
                 and not (

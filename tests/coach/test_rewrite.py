@@ -4056,3 +4056,15 @@ def test_news_of_the_two_of_them_is_theirs_together_to_be_proud_of() -> None:
     )
     assert any("I'm proud of us too" in t for t in texts), texts
     assert not any("I'm proud of you" in t for t in texts), texts
+
+
+def test_a_condition_set_for_later_is_no_deed_of_theirs() -> None:
+    texts = _texts(
+        "We'll sort the money out when you stop preaching at me.",
+        context="We really have to cut back on takeaways, it's getting out of hand.",
+        n=7,
+    )
+    assert texts
+    # it gave "When you stop preaching at me, I feel frustrated": a jab put as a deed
+    assert not any(t.startswith("When you stop") for t in texts), texts
+    assert not re.search(r"\bhand\b", " ".join(texts)), texts  # "out of hand" names nothing
