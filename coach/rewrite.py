@@ -1030,6 +1030,13 @@ _GOOD_NEWS = re.compile(
     r"|^i (got|was|have been|'ve been) (shortlisted|selected|chosen|picked)\b[^.?]*!",
     re.IGNORECASE,
 )
+# What someone did, as against what they were given ("I ran my first 10k" has a best part;
+# "I got a bonus" is felt).
+_DONE = re.compile(
+    r"\b(ran|run|finished|passed|aced|won|completed|did|made|cooked|baked|built|wrote|sang"
+    r"|played|climbed|swam|cycled|hit|reached|cleared|paid off|paying off|graduated|performed)\b",
+    re.IGNORECASE,
+)
 # News in the family, told with delight ("Our cousin is engaged! We're going to be
 # godparents!"): joy to share, not an achievement of theirs.
 _FAMILY_NEWS = re.compile(
@@ -4014,6 +4021,15 @@ def _clean_point(tokens: list[Token], config: _Config) -> list[str]:
         return []
     if any(_likening(t) for t in tokens):
         return []  # "it's like sharing a flat with a goldfish": a likening, a verdict
+    # (after a lead like "anyway" or "so")
+    lead = next((i for i, t in enumerate(tokens) if t.pos_ not in ("INTJ", "ADV", "PUNCT")), 0)
+    if (
+        len(tokens) > lead + 1
+        and tokens[lead].lower_ in _QUESTION_WORDS
+        and tokens[lead + 1].pos_ == "AUX"
+        and tokens[lead + 1].lower_ not in ("'m", "am")
+    ):
+        return []  # "anyway what's for tea", texted without its "?": a question, no side
     if len(tokens) > 1 and tokens[0].lower_ in ("stop", "quit") and tokens[1].tag_ == "VBG":
         return []  # "Quit asking me that" (the "Quit" read as a name): an order, no side
     if [t.lower_ for t in tokens[:2]] == ["of", "course"] and not any(
@@ -5092,6 +5108,10 @@ def rewrite(
         "calm_topic": ((_join(_distinct(theirs)[:2]) if theirs else topic) if calm else None),
         # their good news, to be glad of, not a plan to discuss
         "glad": "That's wonderful news" if celebrating and not joyful else None,
+        # a run, a test, a bake has a best part; a bonus or a place offered is felt
+        "glad_ask": "What was the best part of it for you?"
+        if ctx_doc is not None and _DONE.search(ctx_doc.text)
+        else "How does it feel?",
         # whose it is to be proud of: "us too" after "I'm proud of us for paying it off"
         "proud_of": "us too"
         if ctx_doc is not None

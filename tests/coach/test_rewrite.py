@@ -4068,3 +4068,17 @@ def test_a_condition_set_for_later_is_no_deed_of_theirs() -> None:
     # it gave "When you stop preaching at me, I feel frustrated": a jab put as a deed
     assert not any(t.startswith("When you stop") for t in texts), texts
     assert not re.search(r"\bhand\b", " ".join(texts)), texts  # "out of hand" names nothing
+
+
+@pytest.mark.parametrize(
+    ("context", "asked"),
+    [
+        ("I ran my first mile without stopping today!", "What was the best part of it for you?"),
+        ("I got the scholarship for the Lisbon course!", "How does it feel?"),
+    ],
+)
+def test_good_news_is_asked_about_as_done_or_as_given(context: str, asked: str) -> None:
+    texts = _texts("cool. anyway what's for tea", context=context, n=7)
+    assert any(t.startswith("That's wonderful news") and t.endswith(asked) for t in texts), texts
+    # a question texted without its "?" is no side of the person's
+    assert not any("what's for tea" in t for t in texts), texts
