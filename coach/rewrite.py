@@ -1030,7 +1030,7 @@ _GOOD_NEWS = re.compile(
     r"|^i (got|was|have been|'ve been) (shortlisted|selected|chosen|picked)\b[^.?]*!",
     re.IGNORECASE,
 )
-# What someone did, as against what they were given ("I ran my first 10k" has a best part;
+# What someone did, as against what they were given ("I swam two lengths" has a best part;
 # "I got a bonus" is felt).
 _DONE = re.compile(
     r"\b(ran|run|finished|passed|aced|won|completed|did|made|cooked|baked|built|wrote|sang"
