@@ -1150,22 +1150,6 @@ _CHECKING_IN = re.compile(
 )
 
 
-# Words of overdone delight, awe or doom that a sneer is made of ("I'm thrilled", "I'm in
-# awe", "we're doomed").
-_MOCK_PRAISE = re.compile(
-    r"\b(thrilled|delighted|overjoyed|in awe|award|medal|trophy|honou?r|doomed|perilous"
-    r"|devastated|heartbroken|so sorry|how could I)\b",
-    re.IGNORECASE,
-)
-# The partner saying they are not ready to talk, or need time: waiting is theirs to ask for.
-_NOT_READY = re.compile(
-    r"\b(not (sure |certain )?(if |whether )?(i'?m |we'?re )?ready|unsure"
-    r"|need (some |a little |a bit of )?(time|space)|(don't|do not) want to talk"
-    r"|(can't|cannot) talk|not now|later)\b",
-    re.I,
-)
-
-
 def _checking_in(ctx_doc: Doc) -> bool:
     """Whether the partner is checking in on the person, asking how they are or what is
     wrong, out of care rather than complaint."""
@@ -4602,6 +4586,20 @@ _MARTYR = re.compile(
     r"\bI(?:'ll| will)\b.*\b(?:again|as always|like always|as usual|myself|on my own|alone)\b",
     re.IGNORECASE,
 )
+# Words of overdone delight, awe or doom that a sneer is made of ("I'm thrilled", "I'm in
+# awe", "we're doomed").
+_MOCK_PRAISE = re.compile(
+    r"\b(thrilled|delighted|overjoyed|in awe|award|medal|trophy|honou?r|doomed|perilous"
+    r"|devastated|heartbroken|so sorry|how could I)\b",
+    re.IGNORECASE,
+)
+# The partner saying they are not ready to talk, or need time: waiting is theirs to ask for.
+_NOT_READY = re.compile(
+    r"\b(not (sure |certain )?(if |whether )?(i'?m |we'?re )?ready|unsure"
+    r"|need (some |a little |a bit of )?(time|space)|(don't|do not) want to talk"
+    r"|(can't|cannot) talk|not now|later)\b",
+    re.I,
+)
 
 
 def rewrite(
@@ -5115,7 +5113,7 @@ def rewrite(
         # whose it is to be proud of: "us too" after "I'm proud of us for paying it off"
         "proud_of": "us too"
         if ctx_doc is not None
-        and re.search(r"\bproud of us\b|^(we|we've|we're|our)\b", ctx_doc.text.strip(), re.I)
+        and re.search(r"\bproud of us\b|^(we|our)\b", ctx_doc.text.strip(), re.I)
         else "you",
         # or news that is not theirs to be proud of: a worry lifted, or joy in the family
         "joy": ("I'm so relieved" if relieved else "That's wonderful news") if joyful else None,
