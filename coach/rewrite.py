@@ -133,6 +133,8 @@ class _Config:
     not_observed: frozenset[str]
     verdicts: frozenset[str]
     reactions: frozenset[str]
+    own_feelings: dict[str, str]  # a feeling the person names -> the need it points to
+    feeling_verbs: dict[str, str]  # "embarrass", "let down" -> the feeling it leaves
     not_requests: tuple[str, ...]
     not_request_pattern: re.Pattern[str]  # the same, as one search over a verb phrase
 
@@ -213,6 +215,12 @@ def _config() -> _Config:
         not_observed=frozenset(data.get("not_observed") or []),
         verdicts=frozenset(data.get("verdicts") or []),
         reactions=frozenset(data.get("reactions") or []),
+        own_feelings={
+            str(k).lower(): str(v or "") for k, v in (data.get("own_feelings") or {}).items()
+        },
+        feeling_verbs={
+            str(k).lower(): str(v) for k, v in (data.get("feeling_verbs") or {}).items()
+        },
         not_requests=not_requests,
         not_request_pattern=re.compile(
             r"(?:^| )(?:" + "|".join(re.escape(p) for p in not_requests) + r")\b"
@@ -3225,6 +3233,60 @@ def _observation(
     return None
 
 
+_FELT_AS = (
+    r"(?:(?:i|me)\s+(?:(?:always|often|sometimes|just|really|honestly|actually|still)\s+)*"
+    r"(?:am|was|feel|feels|felt|feeling|get|got|keep feeling|end up feeling|have been|'ve been)"
+    r"|i'm|im)"
+)
+_FELT_HOW = (
+    r"(?:so|really|very|just|pretty|totally|completely|kind of|kinda|a bit|a little|quite"
+    r"|incredibly|super|always|often|honestly|actually|sometimes|feeling|getting|starting to feel)"
+)
+
+
+def _own_feeling(doc: Doc, config: _Config) -> tuple[str, str | None, str | None] | None:
+    """A feeling the person names as their own ("I feel invisible", "I'm so lonely", "it
+    hurts", "you embarrassed me"), as (feeling, the need it points to or None for the
+    harm's, the verb that did it to them or None). Not one denied ("I'm not angry") or
+    one of weariness ("tired of"), which is frustration."""
+    text = doc.text.lower().replace("\u2019", "'")
+    phrases = sorted(config.own_feelings, key=len, reverse=True)
+    felt = re.search(
+        rf"\b{_FELT_AS}\s+(?:{_FELT_HOW}\s+)*"
+        rf"({'|'.join(re.escape(p) for p in phrases)})\b(?!\s+(?:of|to|that|about you)\b)",
+        text,
+    )
+    if felt:
+        return felt[1], config.own_feelings[felt[1]] or None, None
+    if re.search(
+        r"\b(?:it|that|this)\s+(?:really\s+|honestly\s+|just\s+)*(?:hurts|hurt|stings)\b(?!\s+(?:you|u)\b)",
+        text,
+    ):
+        return "hurt", config.own_feelings.get("hurt") or None, None
+    for token in doc:
+        lemma = token.lemma_.lower()
+        particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
+        key = (
+            f"{lemma} {particle}"
+            if particle and f"{lemma} {particle}" in config.feeling_verbs
+            else lemma
+        )
+        if (
+            key in config.feeling_verbs
+            and token.pos_ == "VERB"
+            and any(c.dep_ == "nsubj" and c.lower_ in _SUBJECTS for c in token.children)
+            and not any(c.dep_ == "neg" for c in token.children)
+            and any(
+                c.dep_ == "dobj"
+                and (c.lower_ == "me" or (c.lower_ == "feelings" and lemma == "hurt"))
+                for c in token.children
+            )
+        ):
+            word = config.feeling_verbs[key]
+            return word, config.own_feelings.get(word) or None, token.text.lower()
+    return None
+
+
 def _event(
     doc: Doc,
     topic: str | None,
@@ -5029,11 +5091,50 @@ def rewrite(
         # hold it against them, and worry for them fits; a deed of theirs the reply tells
         # ("When you don't take the bins out") is still the person's frustration
         feeling, need = config.feelings["minimizing"]
+    # A feeling the person names themselves ("I feel invisible when...", "you embarrassed me
+    # at the party") is the I-statement's, in their word: "frustrated" would put another
+    # feeling in their mouth, and saying it again as their side would repeat it.
+    own_felt = _own_feeling(doc, config) if raising else None
+    felt_past = False
+    if own_felt is not None:
+        feeling, need = own_felt[0], own_felt[1] or need
+        if (
+            point
+            and len(point.split()) <= 6
+            and re.search(rf"\b{re.escape(feeling.split()[0][:4])}", point, flags=re.IGNORECASE)
+        ):
+            point = None
+        done = own_felt[2]
+        done_to = next(
+            (
+                f"you {done} {o}"
+                for o in ("my feelings", "me")
+                if done and event and event[0].startswith(f"you {done} {o}")
+            ),
+            None,
+        )
+        if done_to and event:
+            # "When you embarrassed me in front of my boss, I felt embarrassed": what
+            # happened is told once, and where, and the feeling is theirs to name
+            where = event[0].removeprefix(done_to).strip()
+            if where.startswith("with "):
+                event = (f"it comes to {where.removeprefix('with ')}", False)  # "...that comment"
+            elif where:
+                event = (f"that {'happened' if event[1] else 'happens'} {where}", event[1])
+            else:
+                # "You scared me": nothing to tell beyond the feeling, said on its own
+                felt_past, event = event[1], None
     if raising and martyred and point and re.match(r"I(?:'ll| will)\b", point):
         point = None  # "I'll sit here on my own, then": the sulk, not the person's side
     if raising and point and re.search(r"\b(?:of|with) (?:you|u) \w+ing\b", point):
         # "I'm sick of you gaming till two" is the deed the I-statement tells, not a side
         point = None
+    bothered = event and re.search(r"\bbother (?:to )?(\w+)", event[0])
+    if event and bothered:
+        # "you never bother ringing": what is not done is the ringing ("When you don't
+        # ring... Could you ring?"), not the bother
+        done = next((t.lemma_.lower() for t in doc if t.lower_ == bothered[1]), bothered[1])
+        event = (event[0][: bothered.start()] + done + event[0][bothered.end() :], event[1])
     if raising and request is None and advice is None and event and not event[1]:
         # "You never phone my gran" -> "...Could you phone my gran?": what
         # they do not do is what the person would like
@@ -5054,9 +5155,10 @@ def rewrite(
     slots: dict[str, str | None] = {
         "topic": topic,
         "feeling": feeling,
+        "own_feeling": feeling if own_felt is not None else None,
         "need": need,
         "event": event[0] if event else None,
-        "feel": "felt" if event and event[1] else "feel",
+        "feel": "felt" if (event and event[1]) or felt_past else "feel",
         "request": request[0] if request else None,
         "advice": advice[0] if advice else None,
         "request_ing": request[1] if request else None,

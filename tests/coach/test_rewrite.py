@@ -4082,3 +4082,50 @@ def test_good_news_is_asked_about_as_done_or_as_given(context: str, asked: str) 
     assert any(t.startswith("That's wonderful news") and t.endswith(asked) for t in texts), texts
     # a question texted without its "?" is no side of the person's
     assert not any("what's for tea" in t for t in texts), texts
+
+
+@pytest.mark.parametrize(
+    ("text", "feeling", "need"),
+    [
+        (
+            "I always feel invisible when your mates are round because you ignore me all night.",
+            "I feel invisible",
+            "to feel seen by you",
+        ),
+        ("You let me down again, as per usual.", "I feel let down", "count on you"),
+        ("I'm so lonely these days, you're never around.", "I feel lonely", "close to you"),
+        (
+            "You humiliated me at the barbecue with your pathetic jokes.",
+            "I feel humiliated",
+            "to feel respected",
+        ),
+        ("Honestly it really hurts when you forget to ring, you never care.", "I feel hurt", ""),
+    ],
+)
+def test_a_feeling_the_person_names_is_the_i_statements(text: str, feeling: str, need: str) -> None:
+    suggestions = rewrite(text)
+    statement = next(s.text for s in suggestions if s.strategy == "i_statement")
+    assert feeling in statement and need in statement, statement
+    # said once, in their word: not "I feel frustrated" beside "From my side, I feel..."
+    assert "frustrated" not in statement and "From my side" not in statement, statement
+    assert statement.count(feeling.split()[-1]) == 1, statement
+
+
+def test_what_was_done_to_them_is_told_once() -> None:
+    statement = next(
+        s.text
+        for s in rewrite("You embarrassed me in front of my whole team, you clown.")
+        if s.strategy == "i_statement"
+    )
+    assert statement.startswith("When that happened in front of my whole team, I felt embarrassed")
+
+
+def test_a_feeling_denied_is_not_taken_as_named() -> None:
+    statement = next(
+        s.text
+        for s in rewrite("I'm not even angry anymore, you just never bother ringing.")
+        if s.strategy == "i_statement"
+    )
+    assert "angry" not in statement, statement
+    # what is not done is the ringing, not the bother
+    assert statement.startswith("When you don't ring,") and "Could you ring?" in statement
