@@ -3174,6 +3174,8 @@ def _observation(
                 and all(c.lower_ in absolutes or c.lower_ == "usual" for c in token.children)
             ):
                 continue  # "like always", "as usual": the verdict, said another way
+            if late and low in ("so", "very", "really") and token.head.lower_ in _OBSERVABLE_STATES:
+                continue  # "you're so late": how late is the verdict
             if low == "forever":
                 words.append("a long time")  # "you take forever" -> "you take a long time"
                 continue
@@ -3205,9 +3207,11 @@ def _observation(
             words.append(token.text if token.pos_ == "PROPN" or token.text == "I" else low)
         if implied and (not words or words[0] not in _SUBJECTS):
             words.insert(0, "you")
+        if asking and len(words) > 1 and words[0] == verb.lower_ and words[1] in _SUBJECTS:
+            words[:2] = [words[1], words[0]]  # "why are you late?" -> "you are late"
         if not words or words[0] not in ("you", "u") or not 3 <= len(words) <= 16:
             continue
-        if not any(
+        if not late and not any(
             t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ", "NUM")
             and t.lemma_.lower() not in config.light_verbs
             for t in tokens
@@ -4715,10 +4719,15 @@ def rewrite(
     # (a guilt trip's "it's fine" or "don't worry about me" shrinks nobody's feelings but
     # the person's own: "Don't worry, I'll do the school run myself again")
     martyred = bool(_MARTYR.search(doc.text))
+    # (minimising by the rules' own markers only: a learned guess of it on "It's so
+    # disrespectful" shrinks no feeling of theirs, since they have said nothing)
+    answering = {m.kind for m in ex.markers} | {
+        m.kind for m in original.harms if m.kind != "minimizing"
+    }
     raising = (
         not ex.context
         and not any(
-            harm_counts[kind] for kind in _ANSWERING if not (martyred and kind == "minimizing")
+            kind in answering for kind in _ANSWERING if not (martyred and kind == "minimizing")
         )
         and not any(t.lemma_.lower() in config.reactions for t in doc)
     )
@@ -4997,7 +5006,8 @@ def rewrite(
         "criticism"
         if raising
         and (
-            main_harm in ("none", "fixing")
+            # (or with an answering harm only a learned guess found)
+            main_harm in ("none", "fixing", *_ANSWERING)
             or (
                 main_harm == "pressure"
                 and not any(_ultimatum(c) for sent in doc.sents for c in _clauses(sent))

@@ -4129,3 +4129,21 @@ def test_a_feeling_denied_is_not_taken_as_named() -> None:
     assert "angry" not in statement, statement
     # what is not done is the ringing, not the bother
     assert statement.startswith("When you don't ring,") and "Could you ring?" in statement
+
+
+@pytest.mark.parametrize(
+    ("text", "deed"),
+    [
+        ("Why are you always so late? Honestly, it's so inconsiderate.", "When you are late,"),
+        (
+            "Why are you always on the golf course when the baby's awake?",
+            "When you are on the golf course while the baby's awake,",
+        ),
+    ],
+)
+def test_why_they_are_somewhere_or_late_is_the_deed(text: str, deed: str) -> None:
+    suggestions = rewrite(text)
+    assert suggestions[0].strategy == "i_statement", [s.text for s in suggestions]
+    assert suggestions[0].text.startswith(deed), suggestions[0].text
+    # raised out of the blue, the person is the one upset: nobody else's feelings to hear
+    assert not any("you're upset" in s.text for s in suggestions), [s.text for s in suggestions]
