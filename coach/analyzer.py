@@ -225,6 +225,11 @@ def extract(text: str, context: str | None = None, *, learned: bool = True) -> E
     signals["negated_harm"] = float(
         min(KIND_COUNT_CAP, sum(1 for h in negated if h.rule.kind in HARM_KINDS))
     )
+    # "I'm not saying you never help": a harm disclaimed before it is said softens, where a
+    # harm merely negated may not
+    signals["disclaimed_harm"] = float(
+        min(KIND_COUNT_CAP, sum(1 for h in negated if h.rule.kind in HARM_KINDS and h.disclaimed))
+    )
     signals["negated_help"] = float(
         min(KIND_COUNT_CAP, sum(1 for h in negated if h.rule.kind in HELP_KINDS))
     )

@@ -15,7 +15,16 @@ Training data (written for this project, never the evaluation sets in ../shared/
   partner's, written by a helper who saw none of the evaluation data, with rows sharing
   five words with any evaluation set dropped) teaches the score only, not the per-kind
   models: its kinds were named loosely, and with them the dev marker micro-F1 fell from
-  0.766 to 0.759; without them it is 0.762.
+  0.766 to 0.759; without them it is 0.762. So do replies_felt_attacked.jsonl (a feeling
+  the person names beside an attack: "I feel so left out..., it's pathetic", which the
+  "I feel" n-grams and the vulnerability marker had scored safe), replies_felt_safe.jsonl
+  (a feeling and a grievance put without one) and replies_felt_plain.jsonl (a feeling or
+  a need shared, many of them short), written on 2026-12-02 by helpers who opened no
+  file, rows sharing five words with any evaluation set dropped (160 -> 129, 80 -> 49,
+  150 -> 115). With the unsafe rows alone the vulnerability marker's weight fell and a
+  plain "I just miss you" beside a disclaimer rose to the threshold; the safe rows and
+  the disclaimed-harm signal (a harm disclaimed before it is said: "I'm not saying you
+  never help") keep it safe.
 
 Two logistic regressions are fitted, stacked:
 1. a bag-of-n-grams classifier over the reply's tokens (regularisation chosen by 5-fold

@@ -14,6 +14,10 @@ from coach.normalize import normalize
 HARD_CASES = [
     # negation
     ("I'm not saying you never help. I just miss you.", None, "safe"),
+    # a feeling named beside an attack does not make the attack safe to hear
+    ("I feel so left out when you make plans without me, it's pathetic.", None, "unsafe"),
+    ("I get so lonely at night, thanks for nothing as usual.", None, "unsafe"),
+    ("I feel invisible to you. Pathetic, really.", None, "unsafe"),
     ("You don't care about anyone but yourself.", None, "unsafe"),
     # disgust at their habits is contempt, however calmly it starts
     ("I hate how loud you chew, it's disgusting.", None, "unsafe"),
