@@ -3117,11 +3117,40 @@ def _observation(
             # the "when" of "... when you lie": the I-statement says its own
             and not (t.head == verb and t.lower_ in ("when", "whenever") and t.i < verb.i)
         ]
+        # "you spend way too much money on gadgets": an amount of a thing is told as "a lot
+        # of" it, the "too" being the verdict
+        lots = {
+            t.head.i
+            for t in tokens
+            if t.lower_ == "too"
+            and t.head.lower_ in ("much", "many")
+            and t.head.dep_ == "amod"
+            and t.head.head.pos_ == "NOUN"
+        }
+        if lots:
+            tokens = [
+                t
+                for t in tokens
+                if not (t.lower_ == "too" and t.head.i in lots)
+                # ("way too much", "far too many")
+                and not (
+                    t.lower_ in ("way", "far")
+                    and t.i + 1 < len(t.doc)
+                    and t.nbor().lower_ == "too"
+                    and t.nbor().head.i in lots
+                )
+            ]
         if any(
             t.lower_ == "too" and t.head.lower_ in ("much", "many", "often", "long", "little")
             for t in tokens
         ):
             continue  # "you worry too much": how much is the verdict
+        # "your stupid gadgets": a verdict said of a thing is left out, and the thing stays
+        tokens = [
+            t
+            for t in tokens
+            if not (t.lower_ in config.verdicts and t.dep_ == "amod" and t.head.pos_ == "NOUN")
+        ]
         if any(
             t.i in skip
             or t.lower_ in config.verdicts
@@ -3176,6 +3205,9 @@ def _observation(
                 continue  # "like always", "as usual": the verdict, said another way
             if late and low in ("so", "very", "really") and token.head.lower_ in _OBSERVABLE_STATES:
                 continue  # "you're so late": how late is the verdict
+            if token.i in lots:
+                words.extend(("a", "lot", "of"))  # "too much money" -> "a lot of money"
+                continue
             if low == "forever":
                 words.append("a long time")  # "you take forever" -> "you take a long time"
                 continue
@@ -5083,12 +5115,19 @@ def rewrite(
         topic,
         config,
         insults | sneer,
-        answering=main_harm in ("counter_complaint", "defensiveness", "apology_but")
-        or (bool(ex.context) and harm_counts["counter_complaint"] + harm_counts["apology_but"] > 0)
-        # after their complaint, "you make coffee for a living" is the sneer, not a deed
-        or (bool(ex.context) and harm_counts["contempt"] > 0)
-        # after their own worry, "you always pull it off" is reassurance, not a deed
-        or (hushed and harm_counts["minimizing"] + harm_counts["fixing"] > 0),
+        answering=(
+            main_harm in ("counter_complaint", "defensiveness", "apology_but")
+            or (
+                bool(ex.context)
+                and harm_counts["counter_complaint"] + harm_counts["apology_but"] > 0
+            )
+            # after their complaint, "you make coffee for a living" is the sneer, not a deed
+            or (bool(ex.context) and harm_counts["contempt"] > 0)
+            # after their own worry, "you always pull it off" is reassurance, not a deed
+            or (hushed and harm_counts["minimizing"] + harm_counts["fixing"] > 0)
+        )
+        # (raised out of the blue, there is nothing said to answer)
+        and not raising,
         raising=raising,
     )
     if (
@@ -5127,8 +5166,11 @@ def rewrite(
             # "When you embarrassed me in front of my boss, I felt embarrassed": what
             # happened is told once, and where, and the feeling is theirs to name
             where = event[0].removeprefix(done_to).strip()
-            if where.startswith("with "):
-                event = (f"it comes to {where.removeprefix('with ')}", False)  # "...that comment"
+            done_with = re.fullmatch(r"(.*?)\s*\bwith (.+)", where)
+            if done_with:
+                # "with that comment", "at the barbecue with your jokes": what it was done
+                # with is what it is about ("When it comes to your jokes at the barbecue")
+                event = (f"it comes to {done_with[2]} {done_with[1]}".strip(), False)
             elif where:
                 event = (f"that {'happened' if event[1] else 'happens'} {where}", event[1])
             else:
