@@ -5149,7 +5149,10 @@ def rewrite(
         feeling, need = own_felt[0], own_felt[1] or need
         if (
             point
-            and len(point.split()) <= 6
+            and (
+                len(point.split()) <= 6
+                or re.match(r"I(?:'m| am| feel| felt| get)\b", point, flags=re.IGNORECASE)
+            )
             and re.search(rf"\b{re.escape(feeling.split()[0][:4])}", point, flags=re.IGNORECASE)
         ):
             point = None
@@ -5176,6 +5179,21 @@ def rewrite(
             else:
                 # "You scared me": nothing to tell beyond the feeling, said on its own
                 felt_past, event = event[1], None
+        if done is None and (
+            event is None
+            or event[0].startswith("it comes to ")
+            # (a charge's general wording, "it seems like I'm being ignored")
+            or event[0] in config.events.values()
+        ):
+            # "You make me feel stupid in front of your friends", "I feel invisible at
+            # your work dos": where it happens is the observation
+            at = re.search(
+                rf"\b{re.escape(feeling)}\s+((?:in front of|around|at|during) [^,.;!?]+)",
+                doc.text,
+                flags=re.IGNORECASE,
+            )
+            if at and not re.search(r"\b(?:you|u)\b", at[1].split(" ", 1)[0]):
+                event = (f"that happens {at[1].strip()}", False)
     if raising and martyred and point and re.match(r"I(?:'ll| will)\b", point):
         point = None  # "I'll sit here on my own, then": the sulk, not the person's side
     if raising and point and re.search(r"\b(?:of|with) (?:you|u) \w+ing\b", point):
@@ -5187,6 +5205,21 @@ def rewrite(
         # ring... Could you ring?"), not the bother
         done = next((t.lemma_.lower() for t in doc if t.lower_ == bothered[1]), bothered[1])
         event = (event[0][: bothered.start()] + done + event[0][bothered.end() :], event[1])
+    asked_again = re.search(
+        r"\b(?:have|need|got) to (?:ask|tell|remind|beg) (?:you|u) to ((\w+)[^?.!,;]*)",
+        doc.text,
+        flags=re.IGNORECASE,
+    )
+    if raising and request is None and advice is None and asked_again:
+        # "How many times do I have to ask you to lock the shed?": what they were asked
+        # for is the request ("Could you lock the shed?")
+        rest = asked_again[1][len(asked_again[2]) :].rstrip()
+        request = (asked_again[1].rstrip(), _gerund(asked_again[2].lower()) + rest)
+        if event is None or event[0].startswith("it comes to "):
+            # and having to ask again is what happened
+            asking_word = re.search(r"(ask|tell|remind|beg) (?:you|u)", asked_again[0], re.I)
+            if asking_word:
+                event = (f"I have to {asking_word[1].lower()} you more than once", False)
     if raising and request is None and advice is None and event and not event[1]:
         # "You never phone my gran" -> "...Could you phone my gran?": what
         # they do not do is what the person would like

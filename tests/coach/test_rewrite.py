@@ -4163,3 +4163,18 @@ def test_asking_again_is_a_complaint_not_an_apology() -> None:
     assert not any("sorry" in s.text or "you're upset" in s.text for s in suggestions), [
         s.text for s in suggestions
     ]
+
+
+def test_where_a_named_feeling_comes_is_the_observation() -> None:
+    suggestions = rewrite("You make me feel thick in front of your sisters.")
+    statement = next(s.text for s in suggestions if s.strategy == "i_statement")
+    assert statement.startswith("When that happens in front of your sisters, I feel thick"), (
+        statement
+    )
+
+
+def test_what_they_were_asked_again_is_the_request() -> None:
+    suggestions = rewrite("Why do I always have to remind you to water the tomatoes?")
+    statement = next(s.text for s in suggestions if s.strategy == "i_statement")
+    assert statement.startswith("When I have to remind you more than once,"), statement
+    assert statement.endswith("Could you water the tomatoes?"), statement
