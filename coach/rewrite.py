@@ -5147,15 +5147,10 @@ def rewrite(
     felt_past = False
     if own_felt is not None:
         feeling, need = own_felt[0], own_felt[1] or need
-        if (
-            point
-            and (
-                len(point.split()) <= 6
-                or re.match(r"I(?:'m| am| feel| felt| get)\b", point, flags=re.IGNORECASE)
-            )
-            and re.search(rf"\b{re.escape(feeling.split()[0][:4])}", point, flags=re.IGNORECASE)
-        ):
-            point = None
+        told_there = False
+        said_again = bool(
+            point and re.search(rf"\b{re.escape(feeling.split()[0][:4])}", point, re.IGNORECASE)
+        )
         done = own_felt[2]
         done_to = next(
             (
@@ -5187,13 +5182,21 @@ def rewrite(
         ):
             # "You make me feel stupid in front of your friends", "I feel invisible at
             # your work dos": where it happens is the observation
+            # (or when: "I feel invisible when we're at your mum's")
             at = re.search(
-                rf"\b{re.escape(feeling)}\s+((?:in front of|around|at|during) [^,.;!?]+)",
+                rf"\b{re.escape(feeling)}\s+((?:in front of|around|at|during|when|whenever"
+                rf"|every time) [^,.;!?]+?)(?=\s+(?:because|but|and|so|cos|cause)\b|[,.;!?]|$)",
                 doc.text,
                 flags=re.IGNORECASE,
             )
-            if at and not re.search(r"\b(?:you|u)\b", at[1].split(" ", 1)[0]):
-                event = (f"that happens {at[1].strip()}", False)
+            if at:
+                where = at[1].strip()
+                clause = re.match(r"(?:when|whenever|every time) (.+)", where, re.IGNORECASE)
+                event = (clause[1] if clause else f"that happens {where}", False)
+                # "I feel so invisible at your work parties": told there, not again
+                told_there = bool(point and where.lower() in point.lower())
+        if point and said_again and (len(point.split()) <= 6 or told_there):
+            point = None
     if raising and martyred and point and re.match(r"I(?:'ll| will)\b", point):
         point = None  # "I'll sit here on my own, then": the sulk, not the person's side
     if raising and point and re.search(r"\b(?:of|with) (?:you|u) \w+ing\b", point):
