@@ -3312,10 +3312,14 @@ def _own_feeling(doc: Doc, config: _Config) -> tuple[str, str | None, str | None
             and token.pos_ == "VERB"
             and any(c.dep_ == "nsubj" and c.lower_ in _SUBJECTS for c in token.children)
             and not any(c.dep_ == "neg" for c in token.children)
-            and any(
-                c.dep_ == "dobj"
-                and (c.lower_ == "me" or (c.lower_ == "feelings" and lemma == "hurt"))
-                for c in token.children
+            and (
+                any(
+                    c.dep_ == "dobj"
+                    and (c.lower_ == "me" or (c.lower_ == "feelings" and lemma == "hurt"))
+                    for c in token.children
+                )
+                # "you scared the life out of me"
+                or re.match(r"\w+ the \w+ out of me\b", token.doc[token.i :].text.lower())
             )
         ):
             word = config.feeling_verbs[key]
@@ -3352,6 +3356,12 @@ def _event(
         if token.pos_ == "VERB"
         and any(c.dep_ == "nsubj" and c.lower_ in _SUBJECTS for c in token.children)
         and not _counterfactual(token)
+        # "do u think they wash themselves??": a question put for the sneer, no charge
+        and not any(
+            c.dep_ == "aux" and c.lower_ in ("do", "does", "did") and c.i < token.i
+            for c in token.children
+            if not any(n.dep_ == "neg" for n in token.children)
+        )
     ]
     charged = [token for token in charged if token.lemma_.lower() in config.events]
 
@@ -5154,9 +5164,16 @@ def rewrite(
         done = own_felt[2]
         done_to = next(
             (
-                f"you {done} {o}"
-                for o in ("my feelings", "me")
-                if done and event and event[0].startswith(f"you {done} {o}")
+                m[0]
+                for m in [
+                    event
+                    and done
+                    and re.match(
+                        rf"you {re.escape(done)} (?:my feelings|me|the \w+ out of me)\b",
+                        event[0],
+                    )
+                ]
+                if m
             ),
             None,
         )

@@ -4178,3 +4178,28 @@ def test_what_they_were_asked_again_is_the_request() -> None:
     statement = next(s.text for s in suggestions if s.strategy == "i_statement")
     assert statement.startswith("When I have to remind you more than once,"), statement
     assert statement.endswith("Could you water the tomatoes?"), statement
+
+
+def test_a_sneering_question_is_no_charge_to_tell() -> None:
+    statement = next(
+        s.text
+        for s in rewrite(
+            "u left ur muddy boots on the rug AGAIN. do u think they clean themselves??"
+        )
+        if s.strategy == "i_statement"
+    )
+    # not "When it feels like I'm not in your thoughts", read from "do u think"
+    assert "thoughts" not in statement, statement
+    assert statement.startswith("When you left your muddy boots on the rug"), statement
+
+
+def test_a_fright_put_as_an_idiom_is_the_feeling() -> None:
+    statement = next(
+        s.text
+        for s in rewrite(
+            "You scared the life out of me on the ring road, you always drive like an idiot."
+        )
+        if s.strategy == "i_statement"
+    )
+    assert statement.startswith("When that happened on the ring road, I felt scared,"), statement
+    assert "life" not in statement and "idiot" not in statement, statement
