@@ -33,6 +33,7 @@ SETS = (
     (DATA / "fresh_unsafe_j.jsonl", "unsafe"),
     (DATA / "fresh_unsafe_k.jsonl", "unsafe"),
     (DATA / "fresh_safe_k.jsonl", "safe"),
+    (DATA / "fresh_unsafe_m.jsonl", "unsafe"),
     # measured only, never read for bugs (bench/unseen/README.md)
     (UNSEEN / "fresh_unsafe_d.jsonl", "unsafe"),
     (UNSEEN / "fresh_safe_d.jsonl", "safe"),
