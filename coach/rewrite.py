@@ -3256,6 +3256,8 @@ def _observation(
         # told in an order or in weariness ("sick of you cancelling last minute")
         past = not implied and (
             (verb.tag_ == "VBD" and verb.lower_ != verb.lemma_.lower())
+            # ("forgot", which the tagger reads as a present, lemma and all)
+            or verb.lower_ == "forgot"
             or any(c.dep_ == "aux" and c.tag_ == "VBD" for c in children)
             # "you forgot it two years ago" (the tagger may read "forgot" as present)
             or any(

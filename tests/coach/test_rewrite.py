@@ -4203,3 +4203,12 @@ def test_a_fright_put_as_an_idiom_is_the_feeling() -> None:
     )
     assert statement.startswith("When that happened on the ring road, I felt scared,"), statement
     assert "life" not in statement and "idiot" not in statement, statement
+
+
+def test_a_deed_told_in_the_past_is_felt_in_the_past() -> None:
+    statement = next(
+        s.text
+        for s in rewrite("You forgot to renew the car insurance, you're useless.")
+        if s.strategy == "i_statement"
+    )
+    assert statement.startswith("When you forgot to renew the car insurance, I felt"), statement
