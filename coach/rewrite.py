@@ -3043,6 +3043,23 @@ def _observation(
             for c in children
         )
         state = state or late
+        unwilling = (
+            verb.lemma_.lower() == "want"
+            and any(c.dep_ == "neg" for c in children)
+            and next((c for c in children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+        )
+        if unwilling and not asking:
+            # "You never want to spend time with me anymore": what they seem not to want,
+            # put as how it seems ("When it seems like you don't want to spend time with me")
+            wanted_words = [
+                t.text if t.text == "I" else t.lower_
+                for t in unwilling.subtree
+                if t.i in inside and not t.is_punct and t.lower_ not in absolutes
+            ]
+            if 2 <= len(wanted_words) <= 12 and not any(
+                t.lower_ in config.verdicts or t.i in skip for t in unwilling.subtree
+            ):
+                return "it seems like you don't want " + " ".join(wanted_words), False
         if verb.lemma_.lower() in config.not_observed and not state:
             continue
         if verb.tag_ == "VBG" and any(c.lower_ in ("'re", "are") for c in children):
@@ -5216,6 +5233,15 @@ def rewrite(
                 told_there = bool(point and where.lower() in point.lower())
         if point and said_again and (len(point.split()) <= 6 or told_there):
             point = None
+    if (
+        raising
+        and own_felt is None
+        and event
+        and event[0].startswith("it seems like you don't want ")
+        and feeling in ("frustrated", "unsure")
+    ):
+        # "You never want to spend time with me anymore": being unwanted hurts
+        feeling, need = "hurt", config.own_feelings.get("hurt") or need
     if raising and martyred and point and re.match(r"I(?:'ll| will)\b", point):
         point = None  # "I'll sit here on my own, then": the sulk, not the person's side
     if raising and point and re.search(r"\b(?:of|with) (?:you|u) \w+ing\b", point):

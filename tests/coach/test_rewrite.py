@@ -4212,3 +4212,17 @@ def test_a_deed_told_in_the_past_is_felt_in_the_past() -> None:
         if s.strategy == "i_statement"
     )
     assert statement.startswith("When you forgot to renew the car insurance, I felt"), statement
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You never want to come to the allotment with me anymore.",
+        "u never wanna come to the allotment with me anymore, so selfish",
+    ],
+)
+def test_what_they_never_want_to_do_is_how_it_seems(text: str) -> None:
+    statement = next(s.text for s in rewrite(text) if s.strategy == "i_statement")
+    assert statement.startswith(
+        "When it seems like you don't want to come to the allotment with me, I feel hurt,"
+    ), statement
