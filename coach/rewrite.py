@@ -2866,7 +2866,8 @@ def _implied_deed(clause: list[Token]) -> Token | None:
         if (
             token.lemma_.lower() in ("stop", "quit")
             and token.tag_ == "VB"
-            and token.dep_ == "ROOT"
+            # (or read as hung on the verdict after it: "Stop leaving..., it's disgusting")
+            and (token.dep_ == "ROOT" or (token.dep_ == "advcl" and token.i == token.sent.start))
             and not any(c.dep_ in ("nsubj", "aux", "neg") for c in token.children)
         ):
             return next((c for c in token.children if c.dep_ == "xcomp" and c.tag_ == "VBG"), None)
@@ -3024,8 +3025,8 @@ def _observation(
             t.lower_ == "or" and t.i < verb.i for t in verb.sent
         ):
             continue  # "either we move or you tell him": the threat's other branch
-        if any(t.lower_ == "yourself" for t in verb.subtree):
-            continue  # "you can tell him yourself": a retort
+        if any(t.lower_ == "yourself" and t.dep_ != "pobj" for t in verb.subtree):
+            continue  # "you can tell him yourself": a retort (not "clean up after yourself")
         # "you're (never) on your phone", "in the mood": where they are is observable;
         # "you're so rude" is a verdict
         state = (
@@ -4143,6 +4144,15 @@ def _clean_point(tokens: list[Token], config: _Config) -> list[str]:
         return []  # "anyway what's for tea", texted without its "?": a question, no side
     if len(tokens) > 1 and tokens[0].lower_ in ("stop", "quit") and tokens[1].tag_ == "VBG":
         return []  # "Quit asking me that" (the "Quit" read as a name): an order, no side
+    if (
+        tokens
+        and tokens[0].tag_ == "VB"
+        # (or read as hung on a verdict after it: "Put it down..., it's rude")
+        and tokens[0].dep_ in ("ROOT", "advcl")
+        and tokens[0].i == tokens[0].sent.start
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in tokens[0].children)
+    ):
+        return []  # "Put it down when I'm talking to you": an order is the request, no side
     if [t.lower_ for t in tokens[:2]] == ["of", "course"] and not any(
         t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in ("i", "we") for t in tokens
     ):

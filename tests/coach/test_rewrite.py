@@ -4226,3 +4226,27 @@ def test_what_they_never_want_to_do_is_how_it_seems(text: str) -> None:
     assert statement.startswith(
         "When it seems like you don't want to come to the allotment with me, I feel hurt,"
     ), statement
+
+
+@pytest.mark.parametrize(
+    ("text", "deed"),
+    [
+        # an order to stop, with the verdict hung after it
+        ("Stop dumping your gym kit on the landing, it's vile.", "When you dump your gym kit"),
+        # "after yourself" is where, not a retort's "do it yourself"
+        ("You never tidy up after yourself. I'm not the cleaner.", "When you don't tidy up"),
+    ],
+)
+def test_the_deed_is_found_past_a_verdict_or_a_yourself(text: str, deed: str) -> None:
+    statement = next(s.text for s in rewrite(text) if s.strategy == "i_statement")
+    assert statement.startswith(deed), statement
+
+
+def test_an_order_is_no_side_of_the_persons() -> None:
+    texts = [
+        s.text
+        for s in rewrite(
+            "You're always on that tablet. Put it away when I'm talking to you, it's rude."
+        )
+    ]
+    assert not any("From my side, put" in t or "From where I stand, put" in t for t in texts), texts
