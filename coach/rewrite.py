@@ -5299,6 +5299,19 @@ def rewrite(
         "topic": topic,
         "feeling": feeling,
         "own_feeling": feeling if own_felt is not None else None,
+        # what it is about, when the observation does not already say it ("When I don't
+        # feel heard, ... Could we talk about the dishes together?")
+        # (raised out of the blue only: after their words, it lifts a counter-charge put
+        # as "When I don't feel noticed" above hearing them)
+        "topic_unsaid": topic
+        if raising
+        and topic
+        and event
+        and not any(
+            re.search(rf"\b{re.escape(_singular(t.split()[-1]))}", event[0], re.IGNORECASE)
+            for t in chosen
+        )
+        else None,
         "need": need,
         "event": event[0] if event else None,
         "feel": "felt" if (event and event[1]) or felt_past else "feel",

@@ -4250,3 +4250,13 @@ def test_an_order_is_no_side_of_the_persons() -> None:
         )
     ]
     assert not any("From my side, put" in t or "From where I stand, put" in t for t in texts), texts
+
+
+def test_a_raised_i_statement_asks_to_talk_about_what_its_opening_leaves_out() -> None:
+    statement = next(
+        s.text
+        for s in rewrite("You never listen when I talk about my job, it's pathetic.")
+        if s.strategy == "i_statement"
+    )
+    assert statement.startswith("When I don't feel heard,"), statement
+    assert statement.endswith("Could we talk about my job together?"), statement
