@@ -3347,6 +3347,70 @@ def _own_feeling(doc: Doc, config: _Config) -> tuple[str, str | None, str | None
     return None
 
 
+def _told_as_felt(
+    own_felt: tuple[str, str | None, str | None],
+    event: tuple[str, bool] | None,
+    point: str | None,
+    doc: Doc,
+    config: _Config,
+) -> tuple[tuple[str, bool] | None, str | None, bool]:
+    """The observation and the person's side beside a feeling they named themselves, and
+    whether the feeling is told in the past when no observation is left to say so: what
+    was done to them is told once ("When that happened in front of my boss, I felt
+    embarrassed"), where or when it comes is the observation ("When we're at your mum's,
+    I feel invisible"), and their own sentence naming it is not repeated as their side."""
+    feeling = own_felt[0]
+    felt_past = False
+    told_there = False
+    said_again = bool(
+        point and re.search(rf"\b{re.escape(feeling.split()[0][:4])}", point, re.IGNORECASE)
+    )
+    done = own_felt[2]
+    done_to = (
+        re.match(rf"you {re.escape(done)} (?:my feelings|me|the \w+ out of me)\b", event[0])
+        if done and event
+        else None
+    )
+    if done_to and event:
+        # "When you embarrassed me in front of my boss, I felt embarrassed": what
+        # happened is told once, and where, and the feeling is theirs to name
+        where = event[0][done_to.end() :].strip()
+        done_with = re.fullmatch(r"(.*?)\s*\bwith (.+)", where)
+        if done_with:
+            # "with that comment", "at the barbecue with your jokes": what it was done
+            # with is what it is about ("When it comes to your jokes at the barbecue")
+            event = (f"it comes to {done_with[2]} {done_with[1]}".strip(), False)
+        elif where:
+            event = (f"that {'happened' if event[1] else 'happens'} {where}", event[1])
+        else:
+            # "You scared me": nothing to tell beyond the feeling, said on its own
+            felt_past, event = event[1], None
+    if done is None and (
+        event is None
+        or event[0].startswith("it comes to ")
+        # (a charge's general wording, "it seems like I'm being ignored")
+        or event[0] in config.events.values()
+    ):
+        # "You make me feel stupid in front of your friends", "I feel invisible at
+        # your work dos": where it happens is the observation
+        # (or when: "I feel invisible when we're at your mum's")
+        at = re.search(
+            rf"\b{re.escape(feeling)}\s+((?:in front of|around|at|during|when|whenever"
+            rf"|every time) [^,.;!?]+?)(?=\s+(?:because|but|and|so|cos|cause)\b|[,.;!?]|$)",
+            doc.text,
+            flags=re.IGNORECASE,
+        )
+        if at:
+            where = at[1].strip()
+            clause = re.match(r"(?:when|whenever|every time) (.+)", where, re.IGNORECASE)
+            event = (clause[1] if clause else f"that happens {where}", False)
+            # "I feel so invisible at your work parties": told there, not again
+            told_there = bool(point and where.lower() in point.lower())
+    if point and said_again and (len(point.split()) <= 6 or told_there):
+        point = None
+    return event, point, felt_past
+
+
 def _event(
     doc: Doc,
     topic: str | None,
@@ -3377,10 +3441,13 @@ def _event(
         and any(c.dep_ == "nsubj" and c.lower_ in _SUBJECTS for c in token.children)
         and not _counterfactual(token)
         # "do u think they wash themselves??": a question put for the sneer, no charge
-        and not any(
-            c.dep_ == "aux" and c.lower_ in ("do", "does", "did") and c.i < token.i
-            for c in token.children
-            if not any(n.dep_ == "neg" for n in token.children)
+        # (unlike "why don't you ever listen?")
+        and not (
+            any(
+                c.dep_ == "aux" and c.lower_ in ("do", "does", "did") and c.i < token.i
+                for c in token.children
+            )
+            and not any(c.dep_ == "neg" for c in token.children)
         )
     ]
     charged = [token for token in charged if token.lemma_.lower() in config.events]
@@ -5186,63 +5253,7 @@ def rewrite(
     felt_past = False
     if own_felt is not None:
         feeling, need = own_felt[0], own_felt[1] or need
-        told_there = False
-        said_again = bool(
-            point and re.search(rf"\b{re.escape(feeling.split()[0][:4])}", point, re.IGNORECASE)
-        )
-        done = own_felt[2]
-        done_to = next(
-            (
-                m[0]
-                for m in [
-                    event
-                    and done
-                    and re.match(
-                        rf"you {re.escape(done)} (?:my feelings|me|the \w+ out of me)\b",
-                        event[0],
-                    )
-                ]
-                if m
-            ),
-            None,
-        )
-        if done_to and event:
-            # "When you embarrassed me in front of my boss, I felt embarrassed": what
-            # happened is told once, and where, and the feeling is theirs to name
-            where = event[0].removeprefix(done_to).strip()
-            done_with = re.fullmatch(r"(.*?)\s*\bwith (.+)", where)
-            if done_with:
-                # "with that comment", "at the barbecue with your jokes": what it was done
-                # with is what it is about ("When it comes to your jokes at the barbecue")
-                event = (f"it comes to {done_with[2]} {done_with[1]}".strip(), False)
-            elif where:
-                event = (f"that {'happened' if event[1] else 'happens'} {where}", event[1])
-            else:
-                # "You scared me": nothing to tell beyond the feeling, said on its own
-                felt_past, event = event[1], None
-        if done is None and (
-            event is None
-            or event[0].startswith("it comes to ")
-            # (a charge's general wording, "it seems like I'm being ignored")
-            or event[0] in config.events.values()
-        ):
-            # "You make me feel stupid in front of your friends", "I feel invisible at
-            # your work dos": where it happens is the observation
-            # (or when: "I feel invisible when we're at your mum's")
-            at = re.search(
-                rf"\b{re.escape(feeling)}\s+((?:in front of|around|at|during|when|whenever"
-                rf"|every time) [^,.;!?]+?)(?=\s+(?:because|but|and|so|cos|cause)\b|[,.;!?]|$)",
-                doc.text,
-                flags=re.IGNORECASE,
-            )
-            if at:
-                where = at[1].strip()
-                clause = re.match(r"(?:when|whenever|every time) (.+)", where, re.IGNORECASE)
-                event = (clause[1] if clause else f"that happens {where}", False)
-                # "I feel so invisible at your work parties": told there, not again
-                told_there = bool(point and where.lower() in point.lower())
-        if point and said_again and (len(point.split()) <= 6 or told_there):
-            point = None
+        event, point, felt_past = _told_as_felt(own_felt, event, point, doc, config)
     if (
         raising
         and own_felt is None
