@@ -2968,7 +2968,8 @@ def _observation(
                     c
                     for c in verb.children
                     if c.dep_ == "xcomp"
-                    and c.pos_ == "VERB"
+                    # (or "be": "why do you always have to be on your phone at dinner?")
+                    and c.pos_ in ("VERB", "AUX")
                     and any(t.tag_ == "TO" for t in c.children)
                 ),
                 None,
@@ -3249,6 +3250,9 @@ def _observation(
                 # "why can't you ever rinse it?" -> "you don't rinse it"
                 words.extend(("don't", verb.lemma_.lower()))
                 continue
+            if implied and token.i == verb.i and verb.lemma_ == "be":
+                words.append("are")  # "why do you have to be on your phone" -> "you are on"
+                continue
             if (never or implied) and token.i == verb.i and not state:
                 words.append(verb.lemma_.lower())
                 continue
@@ -3353,9 +3357,10 @@ def _told_as_felt(
     point: str | None,
     doc: Doc,
     config: _Config,
-) -> tuple[tuple[str, bool] | None, str | None, bool]:
-    """The observation and the person's side beside a feeling they named themselves, and
-    whether the feeling is told in the past when no observation is left to say so: what
+) -> tuple[tuple[str, bool] | None, str | None, bool, str]:
+    """The observation and the person's side beside a feeling they named themselves,
+    whether the feeling is told in the past when no observation is left to say so, and the
+    feeling as it is to be said: what
     was done to them is told once ("When that happened in front of my boss, I felt
     embarrassed"), where or when it comes is the observation ("When we're at your mum's,
     I feel invisible"), and their own sentence naming it is not repeated as their side."""
@@ -3406,9 +3411,20 @@ def _told_as_felt(
             event = (clause[1] if clause else f"that happens {where}", False)
             # "I feel so invisible at your work parties": told there, not again
             told_there = bool(point and where.lower() in point.lower())
-    if point and said_again and (len(point.split()) <= 6 or told_there):
+    # A sentence that opens with the feeling is the feeling said again, however long: what
+    # it goes on to say of it is said with the feeling ("I feel alone with the baby").
+    opens_with_it = (
+        re.match(rf"{_FELT_AS}\s+(?:{_FELT_HOW}\s+)*({re.escape(feeling)}\b.*)", point.lower())
+        if point
+        else None
+    )
+    if point and opens_with_it and not told_there and len(opens_with_it[1].split()) <= 7:
+        said = point[opens_with_it.start(1) :]
+        if not re.search(r"\b(?:you|your|u|ur)\b", said, re.IGNORECASE):
+            feeling = said
+    if point and said_again and (len(point.split()) <= 6 or told_there or opens_with_it):
         point = None
-    return event, point, felt_past
+    return event, point, felt_past, feeling
 
 
 def _event(
@@ -5253,7 +5269,7 @@ def rewrite(
     felt_past = False
     if own_felt is not None:
         feeling, need = own_felt[0], own_felt[1] or need
-        event, point, felt_past = _told_as_felt(own_felt, event, point, doc, config)
+        event, point, felt_past, feeling = _told_as_felt(own_felt, event, point, doc, config)
     if (
         raising
         and own_felt is None

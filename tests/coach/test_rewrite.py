@@ -4260,3 +4260,24 @@ def test_a_raised_i_statement_asks_to_talk_about_what_its_opening_leaves_out() -
     )
     assert statement.startswith("When I don't feel heard,"), statement
     assert statement.endswith("Could we talk about my job together?"), statement
+
+
+def test_why_they_have_to_be_somewhere_is_the_deed() -> None:
+    statement = next(
+        s.text
+        for s in rewrite("Why do you always have to be on your laptop at breakfast?")
+        if s.strategy == "i_statement"
+    )
+    assert statement.startswith("When you are on your laptop at breakfast,"), statement
+
+
+def test_a_long_sentence_naming_the_feeling_is_not_said_again() -> None:
+    statement = next(
+        s.text
+        for s in rewrite("I feel so alone in this flat every night, congrats on being useless.")
+        if s.strategy == "i_statement"
+    )
+    assert statement.count("alone") == 1, statement
+    # what it says of the feeling is said with it
+    assert "I feel alone in this flat every night, because" in statement, statement
+    assert "congrats" not in statement, statement
