@@ -4875,8 +4875,17 @@ def rewrite(
     martyred = bool(_MARTYR.search(doc.text))
     # (minimising by the rules' own markers only: a learned guess of it on "It's so
     # disrespectful" shrinks no feeling of theirs, since they have said nothing)
+    # (and a learned guess of defensiveness only beside an account of what the person did,
+    # "i was at the dentist": "You never help around the house, I do everything" raises
+    # a matter of their own)
+    accounted = any(
+        t.tag_ == "VBD" and any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in t.children)
+        for t in doc
+    )
     answering = {m.kind for m in ex.markers} | {
-        m.kind for m in original.harms if m.kind != "minimizing"
+        m.kind
+        for m in original.harms
+        if m.kind != "minimizing" and (m.kind != "defensiveness" or accounted)
     }
     raising = (
         not ex.context
@@ -5587,7 +5596,10 @@ def rewrite(
     # The skill that fits this kind of harm best is always among them, and so is hearing
     # them when they named what they feel, want or are unsure of: a validation in their
     # words keeps few of the reply's, but it is what the moment asks for first.
-    wanted = [config.order[main_harm][0]]
+    # (raised out of the blue, that is the I-statement, as in the ranking above)
+    wanted = [
+        "i_statement" if raising and main_harm != "pressure" else config.order[main_harm][0]
+    ]
     if named is not None:
         wanted.append("validate_first")
     for skill in wanted:

@@ -4281,3 +4281,14 @@ def test_a_long_sentence_naming_the_feeling_is_not_said_again() -> None:
     # what it says of the feeling is said with it
     assert "I feel alone in this flat every night, because" in statement, statement
     assert "congrats" not in statement, statement
+
+
+def test_a_raised_complaint_beside_what_the_person_does_is_not_an_answer() -> None:
+    # "I do everything" is no account of something the person did: nothing said is answered
+    suggestions = rewrite("You never help around the flat, I do everything.")
+    assert suggestions[0].strategy == "i_statement", [s.text for s in suggestions]
+    assert not any("you're upset" in s.text for s in suggestions), [s.text for s in suggestions]
+    # asked for one, it is the I-statement too
+    assert [
+        s.strategy for s in rewrite("You never help around the flat, I do everything.", n=1)
+    ] == ["i_statement"]
