@@ -5293,6 +5293,14 @@ def rewrite(
     if raising and point and re.search(r"\b(?:of|with) (?:you|u) \w+ing\b", point):
         # "I'm sick of you gaming till two" is the deed the I-statement tells, not a side
         point = None
+    if event:
+        # "you never lift a finger with the laundry": the idiom says they do not help
+        event = (re.sub(r"\blift(?:ed|ing)? a (?:single )?finger\b", "help", event[0]), event[1])
+    if request:
+        request = (
+            re.sub(r"\blift a (?:single )?finger\b", "help", request[0]),
+            re.sub(r"\blifting a (?:single )?finger\b", "helping", request[1]),
+        )
     bothered = event and re.search(r"\bbother (?:to )?(\w+)", event[0])
     if event and bothered:
         # "you never bother ringing": what is not done is the ringing ("When you don't
@@ -5597,9 +5605,7 @@ def rewrite(
     # them when they named what they feel, want or are unsure of: a validation in their
     # words keeps few of the reply's, but it is what the moment asks for first.
     # (raised out of the blue, that is the I-statement, as in the ranking above)
-    wanted = [
-        "i_statement" if raising and main_harm != "pressure" else config.order[main_harm][0]
-    ]
+    wanted = ["i_statement" if raising and main_harm != "pressure" else config.order[main_harm][0]]
     if named is not None:
         wanted.append("validate_first")
     for skill in wanted:

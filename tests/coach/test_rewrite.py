@@ -4292,3 +4292,13 @@ def test_a_raised_complaint_beside_what_the_person_does_is_not_an_answer() -> No
     assert [
         s.strategy for s in rewrite("You never help around the flat, I do everything.", n=1)
     ] == ["i_statement"]
+
+
+def test_not_lifting_a_finger_is_not_helping() -> None:
+    statement = next(
+        s.text
+        for s in rewrite("You never lift a finger with the recycling, it's pathetic.")
+        if s.strategy == "i_statement"
+    )
+    assert "finger" not in statement, statement
+    assert statement.startswith("When you don't help with the recycling,"), statement
