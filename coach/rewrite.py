@@ -5293,14 +5293,18 @@ def rewrite(
     if raising and point and re.search(r"\b(?:of|with) (?:you|u) \w+ing\b", point):
         # "I'm sick of you gaming till two" is the deed the I-statement tells, not a side
         point = None
-    if event:
-        # "you never lift a finger with the laundry": the idiom says they do not help
-        event = (re.sub(r"\blift(?:ed|ing)? a (?:single )?finger\b", "help", event[0]), event[1])
-    if request:
-        request = (
-            re.sub(r"\blift a (?:single )?finger\b", "help", request[0]),
-            re.sub(r"\blifting a (?:single )?finger\b", "helping", request[1]),
+    # "you never lift a finger with the laundry": the idiom says they do not help
+    finger = re.compile(r"\blift(ed|ing|s)? a (?:single )?finger\b")
+
+    def helped(text: str) -> str:
+        return finger.sub(
+            lambda m: "help" + {"ed": "ed", "ing": "ing", "s": "s"}.get(m[1], ""), text
         )
+
+    if event:
+        event = (helped(event[0]), event[1])
+    if request:
+        request = (helped(request[0]), helped(request[1]))
     bothered = event and re.search(r"\bbother (?:to )?(\w+)", event[0])
     if event and bothered:
         # "you never bother ringing": what is not done is the ringing ("When you don't
