@@ -3408,7 +3408,16 @@ def _told_as_felt(
         if at:
             where = at[1].strip()
             clause = re.match(r"(?:when|whenever|every time) (.+)", where, re.IGNORECASE)
-            event = (clause[1] if clause else f"that happens {where}", False)
+            # ("When we're in front of your friends": where the two of them are; what
+            # happens "during the film" stays what happens)
+            event = (
+                clause[1]
+                if clause
+                else f"we're {where}"
+                if re.match(r"(?:in front of|around|at) ", where, re.IGNORECASE)
+                else f"that happens {where}",
+                False,
+            )
             # "I feel so invisible at your work parties": told there, not again
             told_there = bool(point and where.lower() in point.lower())
     # A sentence that opens with the feeling is the feeling said again, however long: what
@@ -5356,8 +5365,9 @@ def rewrite(
         and topic
         and event
         and not any(
-            re.search(rf"\b{re.escape(_singular(t.split()[-1]))}", event[0], re.IGNORECASE)
+            re.search(rf"\b{re.escape(word)}", event[0], re.IGNORECASE)
             for t in chosen
+            for word in {t.split()[-1], _singular(t.split()[-1])}
         )
         else None,
         "need": need,

@@ -4168,9 +4168,7 @@ def test_asking_again_is_a_complaint_not_an_apology() -> None:
 def test_where_a_named_feeling_comes_is_the_observation() -> None:
     suggestions = rewrite("You make me feel thick in front of your sisters.")
     statement = next(s.text for s in suggestions if s.strategy == "i_statement")
-    assert statement.startswith("When that happens in front of your sisters, I feel thick"), (
-        statement
-    )
+    assert statement.startswith("When we're in front of your sisters, I feel thick"), statement
 
 
 def test_what_they_were_asked_again_is_the_request() -> None:
