@@ -135,6 +135,7 @@ class _Config:
     reactions: frozenset[str]
     own_feelings: dict[str, str]  # a feeling the person names -> the need it points to
     feeling_verbs: dict[str, str]  # "embarrass", "let down" -> the feeling it leaves
+    own_feeling_pattern: re.Pattern[str]  # "I feel (so) <one of own_feelings>", as one search
     not_requests: tuple[str, ...]
     not_request_pattern: re.Pattern[str]  # the same, as one search over a verb phrase
 
@@ -150,6 +151,18 @@ def _any_of(phrases: tuple[str, ...]) -> re.Pattern[str]:
     if not phrases:
         return re.compile(r"(?!)")
     return re.compile(r"(?=\b(" + "|".join(re.escape(p) for p in phrases) + r")\b)")
+
+
+# How a person says they feel something: "I feel", "I'm (so)", "I always get".
+_FELT_AS = (
+    r"(?:(?:i|me)\s+(?:(?:always|often|sometimes|just|really|honestly|actually|still)\s+)*"
+    r"(?:am|was|feel|feels|felt|feeling|get|got|keep feeling|end up feeling|have been|'ve been)"
+    r"|i'm|im)"
+)
+_FELT_HOW = (
+    r"(?:so|really|very|just|pretty|totally|completely|kind of|kinda|a bit|a little|quite"
+    r"|incredibly|super|always|often|honestly|actually|sometimes|feeling|getting|starting to feel)"
+)
 
 
 @lru_cache(maxsize=1)
@@ -189,6 +202,11 @@ def _config() -> _Config:
     for kind in (*HARM_KINDS, "none"):
         if kind not in order or kind not in feelings:
             raise RulesError(f"rewrite.yml: kind {kind!r} needs an order and a feeling")
+    own_feelings = {
+        str(k).lower(): str(v or "") for k, v in (data.get("own_feelings") or {}).items()
+    }
+    # the longest first, so "worn out" is found before "out" could be
+    named = "|".join(re.escape(p) for p in sorted(own_feelings, key=len, reverse=True))
     return _Config(
         strategies=strategies,
         order=order,
@@ -215,12 +233,15 @@ def _config() -> _Config:
         not_observed=frozenset(data.get("not_observed") or []),
         verdicts=frozenset(data.get("verdicts") or []),
         reactions=frozenset(data.get("reactions") or []),
-        own_feelings={
-            str(k).lower(): str(v or "") for k, v in (data.get("own_feelings") or {}).items()
-        },
+        own_feelings=own_feelings,
         feeling_verbs={
             str(k).lower(): str(v) for k, v in (data.get("feeling_verbs") or {}).items()
         },
+        own_feeling_pattern=re.compile(
+            rf"\b{_FELT_AS}\s+(?:{_FELT_HOW}\s+)*({named})\b(?!\s+(?:of|to|that|about you)\b)"
+        )
+        if named
+        else re.compile(r"(?!)"),
         not_requests=not_requests,
         not_request_pattern=re.compile(
             r"(?:^| )(?:" + "|".join(re.escape(p) for p in not_requests) + r")\b"
@@ -3293,29 +3314,13 @@ def _observation(
     return None
 
 
-_FELT_AS = (
-    r"(?:(?:i|me)\s+(?:(?:always|often|sometimes|just|really|honestly|actually|still)\s+)*"
-    r"(?:am|was|feel|feels|felt|feeling|get|got|keep feeling|end up feeling|have been|'ve been)"
-    r"|i'm|im)"
-)
-_FELT_HOW = (
-    r"(?:so|really|very|just|pretty|totally|completely|kind of|kinda|a bit|a little|quite"
-    r"|incredibly|super|always|often|honestly|actually|sometimes|feeling|getting|starting to feel)"
-)
-
-
 def _own_feeling(doc: Doc, config: _Config) -> tuple[str, str | None, str | None] | None:
     """A feeling the person names as their own ("I feel invisible", "I'm so lonely", "it
     hurts", "you embarrassed me"), as (feeling, the need it points to or None for the
     harm's, the verb that did it to them or None). Not one denied ("I'm not angry") or
     one of weariness ("tired of"), which is frustration."""
     text = doc.text.lower().replace("\u2019", "'")
-    phrases = sorted(config.own_feelings, key=len, reverse=True)
-    felt = re.search(
-        rf"\b{_FELT_AS}\s+(?:{_FELT_HOW}\s+)*"
-        rf"({'|'.join(re.escape(p) for p in phrases)})\b(?!\s+(?:of|to|that|about you)\b)",
-        text,
-    )
+    felt = config.own_feeling_pattern.search(text)
     if felt:
         return felt[1], config.own_feelings[felt[1]] or None, None
     if re.search(
@@ -4815,6 +4820,8 @@ _MARTYR = re.compile(
     r"\bI(?:'ll| will)\b.*\b(?:again|as always|like always|as usual|myself|on my own|alone)\b",
     re.IGNORECASE,
 )
+# Not lifting a finger is not helping: "lift", "lifted", "lifting" -> "help", "helped"...
+_FINGER = re.compile(r"\blift(ed|ing|s|) a (?:single )?finger\b")
 # Words of overdone delight, awe or doom that a sneer is made of ("I'm thrilled", "I'm in
 # awe", "we're doomed").
 _MOCK_PRAISE = re.compile(
@@ -5303,17 +5310,10 @@ def rewrite(
         # "I'm sick of you gaming till two" is the deed the I-statement tells, not a side
         point = None
     # "you never lift a finger with the laundry": the idiom says they do not help
-    finger = re.compile(r"\blift(ed|ing|s)? a (?:single )?finger\b")
-
-    def helped(text: str) -> str:
-        return finger.sub(
-            lambda m: "help" + {"ed": "ed", "ing": "ing", "s": "s"}.get(m[1], ""), text
-        )
-
     if event:
-        event = (helped(event[0]), event[1])
+        event = (_FINGER.sub(r"help\1", event[0]), event[1])
     if request:
-        request = (helped(request[0]), helped(request[1]))
+        request = (_FINGER.sub(r"help\1", request[0]), _FINGER.sub(r"help\1", request[1]))
     bothered = event and re.search(r"\bbother (?:to )?(\w+)", event[0])
     if event and bothered:
         # "you never bother ringing": what is not done is the ringing ("When you don't
