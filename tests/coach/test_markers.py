@@ -73,6 +73,17 @@ FOUND = [
     ("I cook every night and this is the thanks I get.", None, "defensiveness"),
     ("You missed our anniversary dinner for a work drink.", None, "criticism"),
     ("What do you want, a written apology?", None, "contempt"),
+    # insults said to them, their things called rubbish, being told to be quiet
+    ("Thanks for clearing the table, you muppet.", None, "contempt"),
+    ("ok you total dimwit, have it your way", None, "contempt"),
+    ("What an absolute numpty, honestly.", None, "contempt"),
+    ("i swear ur the messiest human on the planet", None, "contempt"),
+    ("Worst navigator alive, we've passed that garage twice.", None, "contempt"),
+    ("That's honestly the stupidest excuse I've heard all month.", None, "contempt"),
+    ("Your taste in sofas is rubbish.", None, "contempt"),
+    ("this holiday plan is a joke", None, "contempt"),
+    ("Can you just shut up about the caravan for five minutes?", None, "contempt"),
+    ("shut ur mouth, I'm on the phone", None, "contempt"),
     ("You have to decide tonight.", None, "pressure"),
     ("Pick a date for the move today or I'm booking it myself.", None, "pressure"),
     # the choice taken from them, with no deadline word before the "or"
@@ -210,6 +221,14 @@ NOT_FOUND = [
     ),
     # an "I" before it makes it the person's own habit, not an order
     ("I just start worrying when the rent is due.", None, "fixing"),
+    # the person's own silence, delight, a word used as a verb, a hard day, praise
+    ("Fine, I'll shut up about the caravan then.", None, "contempt"),
+    ("Shut up!! You got the flat?! That's brilliant!", None, "contempt"),
+    ("You baby me when I'm ill and I secretly love it.", None, "contempt"),
+    ("That's the worst news, I'm so sorry about your uncle.", None, "contempt"),
+    ("I made the dumbest mistake at work today.", None, "contempt"),
+    ("Your sister's plan is lovely, count me in.", None, "contempt"),
+    ("The coffee at that station is rubbish, I'll bring a flask.", None, "contempt"),
 ]
 
 

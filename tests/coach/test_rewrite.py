@@ -146,6 +146,21 @@ def test_insults_and_absolutes_are_dropped() -> None:
         assert not re.search(r"\b(lazy|never)\b", s.text, re.IGNORECASE), s.text
 
 
+@pytest.mark.parametrize(
+    ("text", "topic", "verdict"),
+    [
+        ("Honestly your curries are garbage and you know it.", "your curries", "garbage"),
+        ("ur band is a joke and everyone can see it", "your band", "joke"),
+    ],
+)
+def test_a_verdict_on_their_things_is_dropped_and_the_thing_kept(
+    text: str, topic: str, verdict: str
+) -> None:
+    texts = _texts(text)
+    assert any(topic in t for t in texts), texts
+    assert not any(verdict in t for t in texts), texts
+
+
 def test_pronouns_flip_when_owning_their_complaint() -> None:
     suggestions = rewrite(
         "It's not my fault, traffic was insane.", context="You missed my recital."
