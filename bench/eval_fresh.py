@@ -34,6 +34,8 @@ SETS = (
     (DATA / "fresh_unsafe_k.jsonl", "unsafe"),
     (DATA / "fresh_safe_k.jsonl", "safe"),
     (DATA / "fresh_unsafe_m.jsonl", "unsafe"),
+    (DATA / "fresh_unsafe_n.jsonl", "unsafe"),
+    (DATA / "fresh_safe_n.jsonl", "safe"),
     # measured only, never read for bugs (bench/unseen/README.md)
     (UNSEEN / "fresh_unsafe_d.jsonl", "unsafe"),
     (UNSEEN / "fresh_safe_d.jsonl", "safe"),
