@@ -2473,6 +2473,41 @@ def _about_something_else(verb: Token) -> bool:
     )
 
 
+# Swearing for emphasis, never carried into what is asked for.
+_SWEARS = frozenset(
+    {
+        "bloody",
+        "damn",
+        "damned",
+        "fucking",
+        "fuckin",
+        "freaking",
+        "freakin",
+        "frickin",
+        "frigging",
+        "effing",
+        "goddamn",
+        "sodding",
+        "flipping",
+        "bleeding",
+        "flaming",
+        "stinking",
+    }
+)
+
+
+# Words that call the partner names or swear at their things ("you muppet", "the worst
+# driver alive", "your bloody phone"), as against sarcasm about what they did.
+_NAME_CALLING = _SWEARS | frozenset(
+    {
+        *("idiot", "moron", "clown", "lunatic", "maniac", "pig", "jerk", "loser", "slob"),
+        *("muppet", "numpty", "imbecile", "dumbass", "dickhead", "prick", "twit", "nitwit"),
+        *("garbage", "trash", "rubbish", "crap", "joke", "laziest", "dumbest", "stupidest"),
+        *("worst", "messiest", "stupid", "dumb", "useless", "pathetic"),
+    }
+)
+
+
 def _verb_phrase(
     verb: Token, advice: bool = False, second: bool = False, why_not: bool = False
 ) -> tuple[str, str] | None:
@@ -2559,6 +2594,8 @@ def _verb_phrase(
             break  # "... instead of sulking all week" is the charge, not the request
         if token.lower_ in ("just", "already", "ever", "seriously", "literally", "please", "again"):
             continue
+        if token.lower_ in _SWEARS:
+            continue  # "put your bloody phone down" asks for the phone down, not the swear
         word = token.text if token.pos_ == "PROPN" else token.lower_
         if glued:
             rest[-1] += word
@@ -5181,12 +5218,20 @@ def rewrite(
     # and "I feel eager to help" answers no trouble of theirs)
     # (and an order pushed with "Now." is no ultimatum: "I need to know where we stand"
     # fits "either the dog goes or I do", not the socks)
+    # (nor does calling them names, "you clown", "your bloody phone": the person is
+    # frustrated by the deed, not told of a disrespect of the partner's)
+    named_only = main_harm == "contempt" and all(
+        set(re.findall(r"[a-z]+", m.text.lower())) & _NAME_CALLING
+        for m in original.harms
+        if m.kind == "contempt"
+    )
     feeling, need = config.feelings[
         "criticism"
         if raising
         and (
             # (or with an answering harm only a learned guess found)
             main_harm in ("none", "fixing", *_ANSWERING)
+            or named_only
             or (
                 main_harm == "pressure"
                 and not any(_ultimatum(c) for sent in doc.sents for c in _clauses(sent))

@@ -26,6 +26,7 @@ DISCLOSURES = [
     ("my ex keeps showing up outside my work, I never told him where I moved", "threat"),
     ("He brought the gun out while we were arguing", "threat"),
     ("I'm going to make her pay for this, I know where she parks", "threat"),
+    ("his van has been parked across the road from my flat every night", "threat"),
     # held by the throat, told with the scream it stopped: not "I could scream"
     ("He grabbed me by the throat before I could scream.", "abuse"),
     ("he grabbed me by the neck and shoved me against the door", "abuse"),
@@ -34,6 +35,8 @@ DISCLOSURES = [
 ]
 
 LOOK_ALIKES = [
+    # a car left in the way, not someone watching
+    "you parked across the drive again and I couldn't get the car out",
     "I could kill him for forgetting the milk lol",
     "this week is killing me",
     "I'm dying of embarrassment, I called her by my ex's name",

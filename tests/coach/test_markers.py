@@ -84,6 +84,7 @@ FOUND = [
     ("this holiday plan is a joke", None, "contempt"),
     ("Can you just shut up about the caravan for five minutes?", None, "contempt"),
     ("shut ur mouth, I'm on the phone", None, "contempt"),
+    ("Walk your bloody dog yourself for once.", None, "contempt"),
     ("You have to decide tonight.", None, "pressure"),
     ("Pick a date for the move today or I'm booking it myself.", None, "pressure"),
     # the choice taken from them, with no deadline word before the "or"
@@ -229,6 +230,7 @@ NOT_FOUND = [
     ("I made the dumbest mistake at work today.", None, "contempt"),
     ("Your sister's plan is lovely, count me in.", None, "contempt"),
     ("The coffee at that station is rubbish, I'll bring a flask.", None, "contempt"),
+    ("Stuck behind a bloody tractor, be there in ten.", None, "contempt"),
 ]
 
 

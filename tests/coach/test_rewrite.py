@@ -161,6 +161,33 @@ def test_a_verdict_on_their_things_is_dropped_and_the_thing_kept(
     assert not any(verdict in t for t in texts), texts
 
 
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("take your bloody boots off the sofa, you slob", "take your boots off the sofa"),
+        ("just wipe the fucking counter for once", "wipe the counter"),
+    ],
+)
+def test_a_swear_is_not_carried_into_the_request(text: str, asked: str) -> None:
+    texts = _texts(text, n=7)
+    assert any(asked in t for t in texts), texts
+    assert not any(re.search(r"bloody|fucking", t) for t in texts), texts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You left the gate open again and the dog got out, you absolute muppet.",
+        "Parked across the drive AGAIN. Worst neighbour-annoyer alive, you numpty.",
+    ],
+)
+def test_calling_them_names_raises_the_deed_not_a_need_for_respect(text: str) -> None:
+    first = rewrite(text, n=1)[0]
+    assert first.strategy == "i_statement", first.text
+    assert "respect" not in first.text, first.text
+    assert not re.search(r"muppet|numpty|worst", first.text), first.text
+
+
 def test_pronouns_flip_when_owning_their_complaint() -> None:
     suggestions = rewrite(
         "It's not my fault, traffic was insane.", context="You missed my recital."
