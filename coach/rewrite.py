@@ -134,6 +134,7 @@ class _Config:
     verdicts: frozenset[str]
     reactions: frozenset[str]
     own_feelings: dict[str, str]  # a feeling the person names -> the need it points to
+    raised_sneer: tuple[str, str]  # the feeling and need behind a sneer raising a matter
     feeling_verbs: dict[str, str]  # "embarrass", "let down" -> the feeling it leaves
     own_feeling_pattern: re.Pattern[str]  # "I feel (so) <one of own_feelings>", as one search
     not_requests: tuple[str, ...]
@@ -234,6 +235,10 @@ def _config() -> _Config:
         verdicts=frozenset(data.get("verdicts") or []),
         reactions=frozenset(data.get("reactions") or []),
         own_feelings=own_feelings,
+        raised_sneer=(
+            str((data.get("raised_sneer") or {}).get("feeling", "hurt")),
+            str((data.get("raised_sneer") or {}).get("need", "to know I can count on you")),
+        ),
         feeling_verbs={
             str(k).lower(): str(v) for k, v in (data.get("feeling_verbs") or {}).items()
         },
@@ -392,7 +397,11 @@ def _topics(
     # a mock alarm ("Somebody call the coastguard, she's late") sneers all through its sentence
     mocked = _mocked(doc, config.mock_alarms)
     acted = [m.span() for m in re.finditer(r"\*[^*]+\*", doc.text)]
+    # "Brilliant.", "Lovely surprise.": praise with no verb, said of a grievance, is mockery
+    praised = {t.i for sent in doc.sents if _praise_only(sent) and not flip for t in sent}
     for chunk in _noun_chunks(doc):
+        if chunk.root.i in praised:
+            continue
         if chunk.sent.start in mocked:
             continue
         if any(a <= chunk.start_char and chunk.end_char <= b for a, b in acted):
@@ -597,7 +606,16 @@ def _topics(
         ):
             continue  # "you can't take any teasing": a verdict on them, not a topic
         if (
-            root.lower_ in config.topic_stopwords
+            (
+                root.lower_ in config.topic_stopwords
+                # "saturday btw": the day stays when the aside is dropped
+                and not any(
+                    t.i != root.i
+                    and t.pos_ in ("NOUN", "PROPN")
+                    and t.lower_ not in config.topic_stopwords
+                    for t in chunk
+                )
+            )
             or root.i in skip
             or (len(root.text.rstrip(".")) == 1 and root.text[0].isalpha())  # "sorry. k."
         ):
@@ -2410,6 +2428,100 @@ def _retold(tokens: list[Token]) -> list[str]:
     return words
 
 
+_IRREGULAR_PAST = {
+    "be": "were",
+    "have": "had",
+    "do": "did",
+    "go": "went",
+    "say": "said",
+    "tell": "told",
+    "make": "made",
+    "take": "took",
+    "get": "got",
+    "give": "gave",
+    "come": "came",
+    "see": "saw",
+    "know": "knew",
+    "think": "thought",
+    "buy": "bought",
+    "bring": "brought",
+    "leave": "left",
+    "pay": "paid",
+    "spend": "spent",
+    "send": "sent",
+    "lend": "lent",
+    "lose": "lost",
+    "forget": "forgot",
+    "break": "broke",
+    "eat": "ate",
+    "drink": "drank",
+    "drive": "drove",
+    "ride": "rode",
+    "write": "wrote",
+    "speak": "spoke",
+    "sell": "sold",
+    "put": "put",
+    "let": "let",
+    "set": "set",
+    "cut": "cut",
+    "hit": "hit",
+    "shut": "shut",
+    "quit": "quit",
+    "read": "read",
+    "hang": "hung",
+    "hide": "hid",
+    "keep": "kept",
+    "sleep": "slept",
+    "feel": "felt",
+    "meet": "met",
+    "run": "ran",
+    "sit": "sat",
+    "stand": "stood",
+    "throw": "threw",
+    "wake": "woke",
+    "wear": "wore",
+    "win": "won",
+    "choose": "chose",
+    "begin": "began",
+    "blow": "blew",
+    "catch": "caught",
+    "teach": "taught",
+    "find": "found",
+    "hear": "heard",
+    "hold": "held",
+    "mean": "meant",
+    "ring": "rang",
+    "sing": "sang",
+    "steal": "stole",
+    "swear": "swore",
+    "tear": "tore",
+    "understand": "understood",
+    "fall": "fell",
+    "fly": "flew",
+    "grow": "grew",
+    "show": "showed",
+}
+
+
+def _past_tense(verb: str) -> str:
+    """A verb's simple past ("tell" -> "told", "invite" -> "invited", "plan" -> "planned")."""
+    if verb in _IRREGULAR_PAST:
+        return _IRREGULAR_PAST[verb]
+    if verb.endswith("e"):
+        return verb + "d"
+    if verb.endswith("y") and len(verb) > 2 and verb[-2] not in "aeiou":
+        return verb[:-1] + "ied"
+    if (
+        len(verb) >= 3
+        and verb[-1] not in "aeiouwxy"
+        and verb[-2] in "aeiou"
+        and verb[-3] not in "aeiou"
+        and len(re.findall(r"[aeiou]+", verb)) == 1
+    ):
+        return verb + verb[-1] + "ed"
+    return verb + "ed"
+
+
 def _gerund(verb: str) -> str:
     irregular = {
         "be": "being",
@@ -2651,6 +2763,7 @@ _NOT_REQUESTS = frozenset(
     | {"got", "noted", "understood"}
     # "bruh u trippin": a word of address read as an order
     | {"bruh", "bro", "bruv", "fam"}
+    | {"nope", "nah"}
 )
 
 
@@ -2689,7 +2802,20 @@ def _bare_command(sent: Span, softened: bool = False) -> Token | None:
         return None
     if first.tag_ != "VB" or any(c.dep_ == "nsubj" for c in first.children):
         return None
+    if _judgement(first):
+        return None  # "so careless honestly": a verdict the tagger read as an order
+    if first.lower_ == "pass" and len(words) == 1:
+        return None  # "...concert tickets. pass": turning it down, not asking them to pass
     return first
+
+
+def _judgement(word: Token) -> bool:
+    """Whether a word the tagger read as a verb is a verdict on them ("careless",
+    "useless", "pathetic")."""
+    low = word.lower_
+    return low in _lexicon("negative_traits") or (
+        low.endswith(("less", "ful", "ous")) and low not in ("bless", "unless")
+    )
 
 
 # What an ultimatum offers instead ("Book it or forget it", "...or don't bother").
@@ -2954,6 +3080,59 @@ def _implied_deed(clause: list[Token]) -> Token | None:
 _TIME_MARKS = frozenset({"when", "while", "before", "after", "whenever"})
 
 
+_OPENERS = frozenset({"oh", "ohh", "ooh", "gee", "wow"})
+
+
+def _after_opener(ex: Extraction) -> set[int]:
+    """Tokens after a sarcastic opener ("Oh great, the bins are overflowing again"): the
+    sneer is the opener; what follows it is still what a matter raised is about, and a
+    deed of theirs told there is still an observation."""
+    out: set[int] = set()
+    for sent in ex.doc.sents:
+        words = [t for t in sent if not t.is_space]
+        if len(words) < 4 or words[0].lower_ not in _OPENERS:
+            continue
+        comma = next((t for t in words[1:4] if t.is_punct), None)
+        if comma is not None:
+            out |= {t.i for t in words if t.i > comma.i}
+    return out
+
+
+_PRAISE_WORDS = frozenset(
+    {"surprise", "job", "work", "one", "effort", "timing", "stuff", "move", "thanks", "idea"}
+    | {"really", "so", "very", "such", "a", "an", "what", "how", "just", "truly", "real"}
+)
+
+
+def _praise_only(sent: Span) -> bool:
+    """A sentence of praise words and no verb ("Brilliant.", "Lovely surprise.")."""
+    words = [t for t in sent if t.is_alpha]
+    return (
+        bool(words)
+        and len(words) <= 4
+        and not any(t.pos_ in ("VERB", "AUX") for t in words)
+        and all(t.lower_ in _PRAISE_WORDS | _lexicon("sarcastic_openers") for t in words)
+    )
+
+
+def _for_once(doc: Doc) -> set[int]:
+    """The tokens of "for once" and "for a change", the jab of how rarely it is done."""
+    out: set[int] = set()
+    for t in doc:
+        if t.lower_ != "for" or t.i + 1 >= len(doc):
+            continue
+        if doc[t.i + 1].lower_ == "once":
+            out |= {t.i, t.i + 1}
+        elif t.i + 2 < len(doc) and doc[t.i + 1].lower_ == "a" and doc[t.i + 2].lower_ == "change":
+            out |= {t.i, t.i + 1, t.i + 2}
+    return out
+
+
+def _opens(token: Token) -> bool:
+    """Whether `token` opens its sentence, after any interjection ("ugh why did you...")."""
+    return all(t.is_punct or t.pos_ == "INTJ" for t in token.sent if t.i < token.i)
+
+
 def _observation(
     doc: Doc, config: _Config, skip: set[int], *, raising: bool = False
 ) -> tuple[str, bool] | None:
@@ -3017,7 +3196,12 @@ def _observation(
         asking = {
             c.i
             for c in verb.children
-            if c.lower_ == "why" and c.dep_ == "advmod" and not implied and "?" in verb.sent.text
+            if c.lower_ == "why"
+            and c.dep_ == "advmod"
+            and not implied
+            # (texted without its "?": "why did you tell your brother about our loan"; not
+            # "that's why you left")
+            and ("?" in verb.sent.text or _opens(c))
         }
         if asking and verb.lemma_.lower() in ("have", "need"):
             # "Why must you always tweet it all?" put as "why do you have to": the tweeting
@@ -3046,8 +3230,10 @@ def _observation(
             }
         # "Why can't you ever...", "why won't you..." and "why don't you ever..." say it is
         # not done; "why don't you call her?" is advice
+        # "Why did you tell him?" asks about the past: "you told him"
+        did_asked = any(verb.doc[i].lower_ == "did" for i in asking)
         denied = any(verb.doc[i].dep_ == "neg" for i in asking) and any(
-            verb.doc[i].lower_ in ("ca", "can", "wo", "will", "never")
+            verb.doc[i].lower_ in ("ca", "can", "wo", "will", "never", "did")
             or (
                 verb.doc[i].lower_ in ("do", "does")
                 and any(c.lower_ == "ever" for c in verb.children)
@@ -3086,6 +3272,10 @@ def _observation(
             continue  # "either we move or you tell him": the threat's other branch
         if any(t.lower_ == "yourself" and t.dep_ != "pobj" for t in verb.subtree):
             continue  # "you can tell him yourself": a retort (not "clean up after yourself")
+        if re.search(r"\bfor (?:once|a change)\b", verb.sent.text.lower()) and not (
+            denied or any(c.dep_ == "neg" or c.lower_ == "never" for c in children)
+        ):
+            continue  # "you remembered the milk for once": praise in mockery, no deed
         # "you're (never) on your phone", "in the mood": where they are is observable;
         # "you're so rude" is a verdict
         state = (
@@ -3173,6 +3363,16 @@ def _observation(
             for t in c.subtree
         }
         words: list[str] = []
+        # "why the hell did you tell him": the oath is no part of the deed
+        oaths = {
+            i
+            for t in verb.subtree
+            if t.lower_ in ("hell", "heck", "fuck", "frick", "devil")
+            and t.i >= 2
+            and t.doc[t.i - 1].lower_ == "the"
+            and t.doc[t.i - 2].lower_ in _QUESTION_WORDS
+            for i in (t.i - 1, t.i)
+        }
         if late:
             # "late to everything": the sweep is the verdict, and so is "late for once"
             cut |= {
@@ -3188,6 +3388,8 @@ def _observation(
             if t.i in inside
             and t.i not in cut
             and t.i not in asking
+            and t.i not in oaths
+            and t.i not in _for_once(t.doc)
             # "Quit scrolling", read as a name and its verb: the order is no part of the deed
             and not (implied and t.i < verb.i and t.lower_ in ("stop", "quit"))
             and not t.is_punct
@@ -3305,8 +3507,12 @@ def _observation(
                 words.append("didn't" if past else ("doesn't" if verb.tag_ == "VBZ" else "don't"))
                 continue
             if denied and token.i == verb.i:
-                # "why can't you ever rinse it?" -> "you don't rinse it"
-                words.extend(("don't", verb.lemma_.lower()))
+                # "why can't you ever rinse it?" -> "you don't rinse it" ("why didn't you
+                # ring?" -> "you didn't ring")
+                words.extend(("didn't" if did_asked else "don't", verb.lemma_.lower()))
+                continue
+            if did_asked and token.i == verb.i and verb.tag_ == "VB":
+                words.append(_past_tense(verb.lemma_.lower()))  # "why did you tell" -> "told"
                 continue
             if implied and token.i == verb.i and verb.lemma_ == "be":
                 words.append("are")  # "why do you have to be on your phone" -> "you are on"
@@ -4858,6 +5064,7 @@ _MARTYR = re.compile(
     re.IGNORECASE,
 )
 # Not lifting a finger is not helping: "lift", "lifted", "lifting" -> "help", "helped"...
+_ONE_JOB = re.compile(r"\b(?:you|u) (?:had|have|got|get) (?:only )?one (?:job|task|thing)\b", re.I)
 _FINGER = re.compile(r"\blift(ed|ing|s|) a (?:single )?finger\b")
 # Words of overdone delight, awe or doom that a sneer is made of ("I'm thrilled", "I'm in
 # awe", "we're doomed").
@@ -4949,8 +5156,22 @@ def rewrite(
     )
     # Words of a sneer or a tit-for-tat ("Pot, meet kettle"), or of a door a rule found shut
     # ("none of your business"), are not what it is about.
-    contempt = _marker_tokens(ex, frozenset({"contempt"}))
-    sneer = contempt | _marker_tokens(ex, frozenset({"counter_complaint", "stonewalling"}))
+    # (raising only: after their words, what follows the opener mocks what they said,
+    # "Oh great, another four hours of your mother critiquing my gravy")
+    contempt = _marker_tokens(ex, frozenset({"contempt"})) - (
+        _after_opener(ex) if not ex.context else set()
+    )
+    sneer = (
+        contempt
+        | _marker_tokens(ex, frozenset({"counter_complaint", "stonewalling"}))
+        # "you had ONE job": a jab, neither the deed nor the matter
+        | {
+            i
+            for m in _ONE_JOB.finditer(doc.text)
+            for t in doc.char_span(m.start(), m.end(), alignment_mode="expand") or ()
+            for i in (t.i,)
+        }
+    )
     insults = _insults(doc)
     theirs: list[str] = []  # what the partner's words are about
     ctx_doc = parse(normalize(ex.context).text) if ex.context else None
@@ -4979,7 +5200,9 @@ def rewrite(
         if t.pos_ in ("NOUN", "PROPN")
         for w in (t.lower_, t.lemma_)
     }
-    topics = _topics(doc, flip=False, skip=insults | sneer, config=config, it_named=bool(theirs))
+    topics = _topics(
+        doc, flip=False, skip=insults | sneer | _for_once(doc), config=config, it_named=bool(theirs)
+    )
     # a bare word for a thing of theirs ("a lecture about shoes") is said as they said it
     # ("my shoes")
     fuller = {_singular(t.split()[-1]): t for t in reversed(theirs) if " " in t}
@@ -5240,6 +5463,11 @@ def rewrite(
         )
         else main_harm
     ]
+    if raising and main_harm == "contempt" and not named_only:
+        # a sneer of the person's own ("You had one job", "Love how you tell your mates")
+        # hides a hurt; "I need us to talk to each other with respect" would say the
+        # partner had sneered
+        feeling, need = config.raised_sneer
     # Unasked-for advice is the harm itself: it is not carried over as a request, but it
     # can be offered as a question ("Would it help to call her, or...?").
     request = _request(doc, mock_alarms=config.mock_alarms)

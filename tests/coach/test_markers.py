@@ -85,6 +85,8 @@ FOUND = [
     ("Can you just shut up about the caravan for five minutes?", None, "contempt"),
     ("shut ur mouth, I'm on the phone", None, "contempt"),
     ("Walk your bloody dog yourself for once.", None, "contempt"),
+    ("The hoover's still in the hall. You had one job.", None, "contempt"),
+    ("Bin day is tomorrow, not that you'd ever notice.", None, "contempt"),
     ("You have to decide tonight.", None, "pressure"),
     ("Pick a date for the move today or I'm booking it myself.", None, "pressure"),
     # the choice taken from them, with no deadline word before the "or"

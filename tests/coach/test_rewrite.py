@@ -188,6 +188,74 @@ def test_calling_them_names_raises_the_deed_not_a_need_for_respect(text: str) ->
     assert not re.search(r"muppet|numpty|worst", first.text), first.text
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Oh wow, the towels are on the floor again. Lovely.",
+        "Must be lovely having a free Saturday while I do the food shop again.",
+    ],
+)
+def test_a_sneer_raising_a_matter_tells_the_hurt_under_it(text: str) -> None:
+    said = next(s for s in rewrite(text, n=7) if s.strategy == "i_statement").text
+    assert "hurt" in said, said
+    assert "respect" not in said, said
+
+
+@pytest.mark.parametrize(
+    ("text", "observed"),
+    [
+        # asked about the past: told in the past
+        ("Why did you lend your cousin our car?", "When you lent your cousin our car"),
+        ("why did you move my plants off the windowsill", "When you moved my plants"),
+        # the oath is no part of the deed
+        ("Why the hell did you sell my bike?", "When you sold my bike"),
+        ("why didn't you ring the plumber yesterday?", "When you didn't ring the plumber"),
+    ],
+)
+def test_a_why_question_about_the_past_is_told_as_what_happened(text: str, observed: str) -> None:
+    first = rewrite(text, n=1)[0]
+    assert first.text.startswith(observed), first.text
+    assert "hell" not in first.text
+
+
+def test_how_rarely_it_is_done_is_neither_the_deed_nor_the_matter() -> None:
+    texts = _texts("you never hoover the stairs for once", n=7)
+    assert any("When you don't hoover the stairs," in t for t in texts), texts
+    assert any("Could you hoover the stairs?" in t for t in texts), texts
+    assert not any(re.search(r"\bfor\b[,.?]|once", t) for t in texts), texts
+    # praise in mockery is no deed, and "a change" is no topic
+    for text in ("Gosh, you emptied the bins for once.", "wow you actually ironed for a change"):
+        for t in _texts(text, n=7):
+            assert not re.search(r"When you (emptied|ironed)|\bchange\b|for once", t), t
+
+
+def test_after_a_sarcastic_opener_the_matter_and_the_deed_are_still_told() -> None:
+    first = rewrite("Oh wow, you've left the back door unlocked again. Superb.", n=1)[0]
+    assert first.text.startswith("When you've left the back door unlocked"), first.text
+    texts = _texts("Oh great, the recycling is overflowing again. Lovely surprise.")
+    assert any("the recycling" in t for t in texts), texts
+    assert not any("surprise" in t.lower() for t in texts), texts
+
+
+@pytest.mark.parametrize(
+    ("text", "kept", "not_said"),
+    [
+        # a jab is neither the deed nor the matter
+        ("The recycling is still by the door. You had one job.", "the recycling", "one job"),
+        # a verdict the tagger read as an order asks for nothing
+        ("you left the hob on again. so careless", "the hob", "Could you careless"),
+        # a bare "pass" turns it down
+        ("another spin class with your sister? pass", "spin class", "passing"),
+        # texting's asides and a thing called a disaster are not the matter
+        ("lmao and the barbecue was a total disaster thanks to you", "the barbecue", "disaster"),
+    ],
+)
+def test_jabs_and_asides_are_neither_deed_nor_topic(text: str, kept: str, not_said: str) -> None:
+    texts = _texts(text)
+    assert any(kept.lower() in t.lower() for t in texts), texts
+    assert not any(not_said.lower() in t.lower() for t in texts), texts
+
+
 def test_pronouns_flip_when_owning_their_complaint() -> None:
     suggestions = rewrite(
         "It's not my fault, traffic was insane.", context="You missed my recital."
