@@ -2716,6 +2716,8 @@ def _verb_phrase(
             rest.append(word)
     if len(rest) > 8 or (not rest and lemma in _ASKS_NOTHING_BARE):
         return None  # "See if I care", "Try me": no "Could you see?"
+    if rest and rest[-1] in _QUESTION_WORDS and len(rest) == 1:
+        return None  # "decide what?": their word echoed back in disbelief
     tail = (" " + " ".join(rest)) if rest else ""
     phrase = f"{lemma}{tail}".lower()
     if phrase.endswith(" yourself") or _config().not_request_pattern.search(phrase):
@@ -2804,6 +2806,8 @@ def _bare_command(sent: Span, softened: bool = False) -> Token | None:
         return None
     if _judgement(first):
         return None  # "so careless honestly": a verdict the tagger read as an order
+    if len(words) == 2 and words[1].lower_ in _QUESTION_WORDS:
+        return None  # "decide what?": their word echoed back in disbelief
     if first.lower_ == "pass" and len(words) == 1:
         return None  # "...concert tickets. pass": turning it down, not asking them to pass
     return first
@@ -3013,6 +3017,8 @@ def _misread_order(sent: Span) -> tuple[str, str] | None:
         words = words[:-1]
     if not 2 <= len(words) <= 5 or words[0].tag_ == "VB":
         return None
+    if len(words) == 2 and words[1].lower_ in _QUESTION_WORDS:
+        return None  # "Book what?": their word echoed back in disbelief
     if words[0].lower_ not in _lexicon("advice_verbs") or any(
         c.dep_ in ("nsubj", "nsubjpass") and c.i in {w.i for w in words}
         for t in words

@@ -87,6 +87,7 @@ FOUND = [
     ("Walk your bloody dog yourself for once.", None, "contempt"),
     ("The hoover's still in the hall. You had one job.", None, "contempt"),
     ("Bin day is tomorrow, not that you'd ever notice.", None, "contempt"),
+    ("Honestly your cousins are leeches, every single visit.", None, "contempt"),
     ("You have to decide tonight.", None, "pressure"),
     ("Pick a date for the move today or I'm booking it myself.", None, "pressure"),
     # the choice taken from them, with no deadline word before the "or"
@@ -233,6 +234,9 @@ NOT_FOUND = [
     ("Your sister's plan is lovely, count me in.", None, "contempt"),
     ("The coffee at that station is rubbish, I'll bring a flask.", None, "contempt"),
     ("Stuck behind a bloody tractor, be there in ten.", None, "contempt"),
+    # a boss the partner is up against, or their people praised
+    ("Your manager is a nightmare, I'm sorry you had to sit through that.", None, "contempt"),
+    ("Your brothers are hilarious, I loved Sunday.", None, "contempt"),
 ]
 
 

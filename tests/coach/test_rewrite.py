@@ -237,6 +237,15 @@ def test_after_a_sarcastic_opener_the_matter_and_the_deed_are_still_told() -> No
     assert not any("surprise" in t.lower() for t in texts), texts
 
 
+def test_their_word_echoed_back_is_no_advice() -> None:
+    texts = _texts(
+        "Book what? You already booked the cottage without me.",
+        context="We need to book something for half term.",
+        n=7,
+    )
+    assert not any("book what" in t.lower() for t in texts), texts
+
+
 @pytest.mark.parametrize(
     ("text", "kept", "not_said"),
     [
