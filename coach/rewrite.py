@@ -3121,6 +3121,33 @@ def _praise_only(sent: Span) -> bool:
     )
 
 
+def _antecedent(it: Token, config: _Config, skip: set[int]) -> str | None:
+    """What "it" stands for, when its sentence opens on one thing as the subject and names
+    nothing else before it ("the garden looks like crap because you never mow it" -> "the
+    garden"); otherwise None (a request made of "it" is left as it is)."""
+    nouns = [
+        t
+        for t in it.sent
+        if t.i < it.i
+        and t.pos_ in ("NOUN", "PROPN")
+        and t.i not in skip
+        and t.lower_ not in config.topic_stopwords
+        and t.lower_ not in config.verdicts
+        and t.dep_ != "compound"
+    ]
+    if not nouns or nouns[-1].dep_ not in ("nsubj", "nsubjpass") or len(nouns) > 2:
+        return None
+    thing = nouns[-1]
+    if thing.lemma_.lower() in config.generic_nouns or thing.tag_ in ("NNS", "NNPS"):
+        return None
+    owner = next((c for c in thing.children if c.dep_ in ("poss", "det")), None)
+    lead = owner.lower_ if owner is not None and owner.lower_ in ("my", "our", "the") else "the"
+    compounds = [c.lower_ for c in thing.children if c.dep_ == "compound" and c.i < thing.i]
+    if thing.pos_ == "PROPN":
+        return None
+    return " ".join([lead, *compounds, thing.lower_])
+
+
 def _for_once(doc: Doc) -> set[int]:
     """The tokens of "for once" and "for a change", the jab of how rarely it is done."""
     out: set[int] = set()
@@ -3528,6 +3555,12 @@ def _observation(
                 continue
             if never and low == "once":
                 continue  # "never once asked" -> "didn't ask"
+            if low == "it" and token.dep_ == "dobj":
+                # "the garden's a mess because you never mow it": "mow the garden"
+                named = _antecedent(token, config, skip)
+                if named:
+                    words.extend(named.split())
+                    continue
             words.append(token.text if token.pos_ == "PROPN" or token.text == "I" else low)
         if implied and (not words or words[0] not in _SUBJECTS):
             words.insert(0, "you")

@@ -237,6 +237,15 @@ def test_after_a_sarcastic_opener_the_matter_and_the_deed_are_still_told() -> No
     assert not any("surprise" in t.lower() for t in texts), texts
 
 
+def test_it_is_the_thing_the_sentence_is_about() -> None:
+    texts = _texts("The hedge is out of control because you never trim it.", n=7)
+    assert any(t.startswith("When you don't trim the hedge,") for t in texts), texts
+    assert any("Could you trim the hedge?" in t for t in texts), texts
+    # with two things before it, "it" is left as it is
+    texts = _texts("My bike has a flat tyre because you borrowed it without asking, again.", n=7)
+    assert not any("borrowed the tyre" in t or "borrowed the flat" in t for t in texts), texts
+
+
 def test_their_word_echoed_back_is_no_advice() -> None:
     texts = _texts(
         "Book what? You already booked the cottage without me.",
