@@ -88,6 +88,7 @@ FOUND = [
     ("The hoover's still in the hall. You had one job.", None, "contempt"),
     ("Bin day is tomorrow, not that you'd ever notice.", None, "contempt"),
     ("Honestly your cousins are leeches, every single visit.", None, "contempt"),
+    ("Cheers for wasting my whole Saturday at the tip.", None, "contempt"),
     ("You have to decide tonight.", None, "pressure"),
     ("Pick a date for the move today or I'm booking it myself.", None, "pressure"),
     # the choice taken from them, with no deadline word before the "or"
@@ -237,6 +238,7 @@ NOT_FOUND = [
     # a boss the partner is up against, or their people praised
     ("Your manager is a nightmare, I'm sorry you had to sit through that.", None, "contempt"),
     ("Your brothers are hilarious, I loved Sunday.", None, "contempt"),
+    ("Thanks for forgiving me, it means a lot.", None, "contempt"),
 ]
 
 
