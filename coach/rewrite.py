@@ -3148,6 +3148,47 @@ def _antecedent(it: Token, config: _Config, skip: set[int]) -> str | None:
     return " ".join([lead, *compounds, thing.lower_])
 
 
+_WEEKDAYS = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+)
+_COMING = frozenset({"tomorrow", "tonight"})
+
+
+def _their_when(ctx_doc: Doc) -> str | None:
+    """The one day or time the partner's message puts their matter on ("moved to
+    Thursday" -> "on Thursday", "next month", "tomorrow"), or None if it names none or
+    several."""
+    found: list[str] = []
+    for t in ctx_doc:
+        low = t.lower_
+        if "?" in t.sent.text:
+            continue  # "can we talk tonight?": the time of what they ask, not of their matter
+        before = ctx_doc[t.i - 1].lower_ if t.i > 0 else ""
+        if low in _WEEKDAYS:
+            day = low.capitalize()
+            if before in ("this", "next", "last", "by"):
+                found.append(f"{before} {day}")
+            else:
+                found.append(f"on {day}")
+        elif low in _COMING and t.dep_ == "npadvmod":
+            found.append(low)
+        elif low in ("week", "month", "year", "weekend") and before in ("next", "this"):
+            found.append(f"{before} {low}")
+    distinct = list(dict.fromkeys(found))
+    return distinct[0] if len(distinct) == 1 else None
+
+
+def _with_when(felt: str, ctx_doc: Doc | None) -> str:
+    """A feeling about their matter, told with the day they put it on ("you're scared
+    about your mum's surgery on Thursday"): the detail shows it was heard."""
+    if ctx_doc is None or not re.search(r" (?:about|with|for) ", felt):
+        return felt
+    when = _their_when(ctx_doc)
+    if when is None or when.split()[-1].lower() in felt.lower():
+        return felt
+    return f"{felt} {when}"
+
+
 def _for_once(doc: Doc) -> set[int]:
     """The tokens of "for once" and "for a change", the jab of how rarely it is done."""
     out: set[int] = set()
@@ -5708,7 +5749,7 @@ def rewrite(
         if calm or (alone and topic and not theirs)
         else (alone[0] if alone and alone[1] in _FELT_ABOUT else "you're upset"),
         # the feeling they named with what it is about ("you're nervous about the move")
-        "felt_about": named[0] if named and named[2] and not calm else None,
+        "felt_about": _with_when(named[0], ctx_doc) if named and named[2] and not calm else None,
         # the same for a plan or a wish with no hurt in it ("you want to start pottery"):
         # what they have in mind is what to hear, not "how it's been for you"
         "wished": named[0] if named and named[2] and calm else None,

@@ -237,6 +237,22 @@ def test_after_a_sarcastic_opener_the_matter_and_the_deed_are_still_told() -> No
     assert not any("surprise" in t.lower() for t in texts), texts
 
 
+def test_the_day_they_put_their_matter_on_is_heard() -> None:
+    texts = _texts(
+        "It's just a check-up, stop catastrophising.",
+        context="My scan got moved to Friday and I'm really anxious about it.",
+        n=7,
+    )
+    assert any("anxious about your scan on Friday" in t for t in texts), texts
+    # the time of what they ask for is not the time of their feeling
+    texts = _texts(
+        "nah not tonight, ur just being dramatic",
+        context="could we talk tonight? i feel like we're drifting apart",
+        n=7,
+    )
+    assert not any("apart tonight" in t for t in texts), texts
+
+
 def test_it_is_the_thing_the_sentence_is_about() -> None:
     texts = _texts("The hedge is out of control because you never trim it.", n=7)
     assert any(t.startswith("When you don't trim the hedge,") for t in texts), texts
