@@ -1198,7 +1198,7 @@ def test_a_sneer_or_a_mere_retort_is_not_set_aside_for_later() -> None:
         (
             "I'm so nervous about the interview tomorrow.",
             "You'll be fine, stop worrying.",
-            "It makes sense that you're nervous about the interview.",
+            "It makes sense that you're nervous about the interview tomorrow.",
         ),
         # the moment the feeling comes, in the person's voice
         (
@@ -1401,12 +1401,12 @@ def test_a_sneer_or_a_mere_retort_is_not_set_aside_for_later() -> None:
         (
             "The vet moved the cat's operation to Monday and I'm worried about it.",
             "Vets do that op every day, stop fretting.",
-            "It makes sense that you're worried about the cat's operation.",
+            "It makes sense that you're worried about the cat's operation on Monday.",
         ),
         (
             "My brother's wedding speech is next week. I'm anxious about all that.",
             "You'll be fine, it's five minutes.",
-            "It makes sense that you're anxious about your brother's wedding speech.",
+            "It makes sense that you're anxious about your brother's wedding speech next week.",
         ),
     ],
 )
