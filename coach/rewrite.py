@@ -1069,6 +1069,8 @@ _GOOD_NEWS = re.compile(
     r"|got (the|a|my) (new )?(pay )?(job|promotion|offer|raise|rise|bonus|part|role|place"
     r"|scholarship|contract|grant|internship|apprenticeship|award)|got a first)\b"
     r"|^guess what\b|^we (won|got the)\b"
+    # something begun, told with delight: "I signed up for a pottery class on Wednesdays!"
+    r"|^i('ve| have)? (just |finally )?(signed up|enrolled|registered)\b[^.?]*(!|\bso excited\b)"
     # theirs and the person's together: "We finally cleared the overdraft!"
     r"|^we (just |finally )?(paid off|cleared|finished|did it|made it|hit|reached|saved)\b[^.?]*!"
     # a piece of theirs taken, or they chosen: "My sculpture was selected for the fair!"

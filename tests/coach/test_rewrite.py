@@ -253,6 +253,15 @@ def test_the_day_they_put_their_matter_on_is_heard() -> None:
     assert not any("apart tonight" in t for t in texts), texts
 
 
+def test_something_begun_with_delight_is_good_news() -> None:
+    texts = _texts(
+        "Spanish? You can barely order a coffee in English.",
+        context="I've just enrolled in a Spanish evening class, it starts in March!",
+    )
+    assert "wonderful news about the Spanish evening class" in texts[0], texts
+    assert not any("upset" in t for t in texts), texts
+
+
 def test_it_is_the_thing_the_sentence_is_about() -> None:
     texts = _texts("The hedge is out of control because you never trim it.", n=7)
     assert any(t.startswith("When you don't trim the hedge,") for t in texts), texts
