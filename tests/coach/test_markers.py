@@ -89,6 +89,9 @@ FOUND = [
     ("Bin day is tomorrow, not that you'd ever notice.", None, "contempt"),
     ("Honestly your cousins are leeches, every single visit.", None, "contempt"),
     ("Cheers for wasting my whole Saturday at the tip.", None, "contempt"),
+    # a hard day shared, or given as the reason after a complaint
+    ("I've had such a draining week, honestly.", None, "vulnerability"),
+    ("I had a really long shift, okay?", "You never put the bins out.", "defensiveness"),
     ("You have to decide tonight.", None, "pressure"),
     ("Pick a date for the move today or I'm booking it myself.", None, "pressure"),
     # the choice taken from them, with no deadline word before the "or"
