@@ -242,6 +242,9 @@ NOT_FOUND = [
     ("Your manager is a nightmare, I'm sorry you had to sit through that.", None, "contempt"),
     ("Your brothers are hilarious, I loved Sunday.", None, "contempt"),
     ("Thanks for forgiving me, it means a lot.", None, "contempt"),
+    # a goodnight with nothing of theirs to walk out on
+    ("Kids are down and the dishwasher's running. I'm off to bed.", None, "stonewalling"),
+    ("I'm going to bed, the alarm's set for six.", None, "stonewalling"),
 ]
 
 
