@@ -158,7 +158,9 @@ def _any_of(phrases: tuple[str, ...]) -> re.Pattern[str]:
 _FELT_AS = (
     r"(?:(?:i|me)\s+(?:(?:always|often|sometimes|just|really|honestly|actually|still)\s+)*"
     r"(?:am|was|feel|feels|felt|feeling|get|got|keep feeling|end up feeling|have been|'ve been)"
-    r"|i'm|im)"
+    r"|i'm|im"
+    # "you make me so angry when you ignore me": the anger is theirs to name
+    r"|(?:make|makes|made|making)\s+me)"
 )
 _FELT_HOW = (
     r"(?:so|really|very|just|pretty|totally|completely|kind of|kinda|a bit|a little|quite"
@@ -3204,6 +3206,12 @@ def _for_once(doc: Doc) -> set[int]:
     return out
 
 
+def _in_front_of(token: Token) -> bool:
+    """Whether a word is where it happened, "in front of everyone", not a sweep."""
+    doc = token.doc
+    return token.i >= 2 and doc[token.i - 1].lower_ == "of" and doc[token.i - 2].lower_ == "front"
+
+
 def _opens(token: Token) -> bool:
     """Whether `token` opens its sentence, after any interjection ("ugh why did you...")."""
     return all(t.is_punct or t.pos_ == "INTJ" for t in token.sent if t.i < token.i)
@@ -3251,9 +3259,14 @@ def _observation(
                 # no deed; what they did is in the clause of time
                 and not (
                     t.lemma_.lower() == "make"
-                    and any(
-                        c.dep_ in ("ccomp", "xcomp") and any(s.lower_ == "me" for s in c.children)
-                        for c in t.children
+                    and (
+                        any(
+                            c.dep_ in ("ccomp", "xcomp")
+                            and any(s.lower_ == "me" for s in c.children)
+                            for c in t.children
+                        )
+                        # (however it is parsed: "you made me so anxious driving like that")
+                        or (t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "me")
                     )
                 )
             ),
@@ -3508,7 +3521,7 @@ def _observation(
         ]
         if any(
             t.i in skip
-            or t.lower_ in config.verdicts
+            or (t.lower_ in config.verdicts and not _in_front_of(t))
             or t.lemma_.lower() in config.point_denials
             or (t.pos_ == "VERB" and t.lemma_.lower() in config.not_observed)
             for t in tokens
@@ -5380,6 +5393,10 @@ def rewrite(
         # beside a sneer, "I'll have a medal made in the morning", "I'll forward it to the
         # committee" or "my manager will be thrilled" is the sarcasm, not the person's side
         point = None
+    if point and re.match(r"(?:thanks|thank you|cheers|ta)\b", point, flags=re.IGNORECASE):
+        # "thanks for telling me we're hosting your family. Oh wait, you didn't": thanks
+        # are said to them, never the person's side ("From my side, thanks for...")
+        point = None
     granted = _granted(ex, original.harms, insults | contempt)
     if granted and point and not re.match(r"(I|we)\b", point, flags=re.IGNORECASE):
         point = None  # "your dad barely noticed" beside "it was twenty minutes": the same shrug
@@ -5535,7 +5552,8 @@ def rewrite(
         if raising
         and (
             # (or with an answering harm only a learned guess found)
-            main_harm in ("none", "fixing", *_ANSWERING)
+            # (a counter-complaint with nothing of theirs to counter is the complaint itself)
+            main_harm in ("none", "fixing", "counter_complaint", *_ANSWERING)
             or named_only
             or (
                 main_harm == "pressure"

@@ -89,6 +89,7 @@ FOUND = [
     ("Bin day is tomorrow, not that you'd ever notice.", None, "contempt"),
     ("Honestly your cousins are leeches, every single visit.", None, "contempt"),
     ("Cheers for wasting my whole Saturday at the tip.", None, "contempt"),
+    ("Lovely of you to mention the dinner party. Oh wait, you didn't.", None, "contempt"),
     # a hard day shared, or given as the reason after a complaint
     ("I've had such a draining week, honestly.", None, "vulnerability"),
     ("I had a really long shift, okay?", "You never put the bins out.", "defensiveness"),

@@ -262,6 +262,37 @@ def test_something_begun_with_delight_is_good_news() -> None:
     assert not any("upset" in t for t in texts), texts
 
 
+@pytest.mark.parametrize(
+    ("text", "opening"),
+    [
+        # the feeling they are made to have is theirs to name; the deed is in the "when"
+        ("You make me so angry when you ignore my texts.", "When you ignore my texts, I feel"),
+        # where it happened is no sweep
+        (
+            "You corrected my grammar in front of everyone at dinner.",
+            "When you corrected my grammar in front of everyone",
+        ),
+    ],
+)
+def test_a_raised_complaint_opens_on_the_deed(text: str, opening: str) -> None:
+    first = rewrite(text, n=1)[0]
+    assert first.text.startswith(opening), first.text
+
+
+def test_a_raised_complaint_names_the_feeling_it_was_made_to_have() -> None:
+    first = rewrite("You make me so angry when you ignore my texts.", n=1)[0]
+    assert "I feel angry" in first.text, first.text
+    assert first.text.count("ignore") == 1, first.text
+
+
+def test_thanks_said_in_a_sneer_are_not_the_persons_side() -> None:
+    texts = _texts(
+        "Thanks for telling me your brother's staying all week. Oh wait, you didn't.", n=7
+    )
+    assert texts
+    assert not any(re.search(r"(?:my side|where I stand), thanks", t) for t in texts), texts
+
+
 def test_it_is_the_thing_the_sentence_is_about() -> None:
     texts = _texts("The hedge is out of control because you never trim it.", n=7)
     assert any(t.startswith("When you don't trim the hedge,") for t in texts), texts
