@@ -3869,8 +3869,11 @@ def _told_back(event: tuple[str, bool] | None, ex: Extraction, complained: bool)
         return False
     # by word, so "friend 's" (as the event is joined) is "friend's" (as they wrote it)
     said = set(re.findall(r"\w+", (ex.context or "").lower()))
-    named = set(re.findall(r"\w+", event[0].removeprefix("it comes to ").lower()))
-    return bool(named - _FRAMING) and named - _FRAMING <= said
+    # (their matter first, with a thing of the reply's beside it, is still theirs: "your
+    # weight and the comment" after "your joke about my weight really hurt")
+    first = event[0].removeprefix("it comes to ").lower().split(" and ")[0]
+    named = set(re.findall(r"\w+", first)) - _FRAMING
+    return bool(named) and named <= said
 
 
 _FRAMING = frozenset({"the", "a", "an", "and", "my", "your", "our", "his", "her", "their"})

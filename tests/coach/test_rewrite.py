@@ -293,6 +293,16 @@ def test_thanks_said_in_a_sneer_are_not_the_persons_side() -> None:
     assert not any(re.search(r"(?:my side|where I stand), thanks", t) for t in texts), texts
 
 
+def test_after_their_fear_no_i_statement_on_their_matter_comes_first() -> None:
+    # "When it comes to uni and savings, I feel hurt" answers their fear with the
+    # person's own grievance about it
+    first = rewrite(
+        "With what savings? Get real.",
+        context="I'd love to go back to uni next year, but I'm scared you'll think it's silly.",
+    )[0]
+    assert first.strategy != "i_statement", first.text
+
+
 def test_it_is_the_thing_the_sentence_is_about() -> None:
     texts = _texts("The hedge is out of control because you never trim it.", n=7)
     assert any(t.startswith("When you don't trim the hedge,") for t in texts), texts
