@@ -2277,6 +2277,8 @@ def _owned_complaint(ctx_doc: Doc) -> str | None:
         )
         if subj is None or any(t.lower_ in absolutes for t in sent) or (asks and not why_not):
             continue
+        if re.search(r"\bi (?:know|understand|get it|realise|realize)\b", sent.text.lower()):
+            continue  # "You've been carrying so much, I know": their load seen, not a charge
         deed = subj.head
         if any(c.lower_ in _FUTURE for c in deed.children):
             continue  # "I'm scared you'll leave": nothing done yet to own
@@ -5754,7 +5756,7 @@ def rewrite(
         "request_ing": request[1] if request else None,
         "owned": owned,
         # what they say the person did, told as it was done ("that I forgot your birthday")
-        "owned_deed": owned if owned and owned.startswith("I ") and not promised else None,
+        "owned_deed": owned if owned and owned.startswith(("I ", "I'")) and not promised else None,
         # a promise they hold the person to ("you said you'd call") is no deed to be upset
         # about ("upset that I promised..."): that it matters to them is what to hear
         "promised": owned if promised else None,

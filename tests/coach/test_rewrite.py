@@ -303,6 +303,19 @@ def test_after_their_fear_no_i_statement_on_their_matter_comes_first() -> None:
     assert first.strategy != "i_statement", first.text
 
 
+def test_their_complaint_of_a_habit_is_told_back_when_heard() -> None:
+    texts = _texts(
+        "Maybe if you cooked once in a while I'd have time to talk.",
+        context="You've been really quiet with me since the holiday.",
+        n=7,
+    )
+    assert any(
+        "It makes sense that you're upset that I've been really quiet with you since the holiday"
+        in t
+        for t in texts
+    ), texts
+
+
 def test_it_is_the_thing_the_sentence_is_about() -> None:
     texts = _texts("The hedge is out of control because you never trim it.", n=7)
     assert any(t.startswith("When you don't trim the hedge,") for t in texts), texts
