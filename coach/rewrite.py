@@ -2277,7 +2277,7 @@ def _owned_complaint(ctx_doc: Doc) -> str | None:
         )
         if subj is None or any(t.lower_ in absolutes for t in sent) or (asks and not why_not):
             continue
-        if re.search(r"\bi (?:know|understand|get it|realise|realize)\b", sent.text.lower()):
+        if re.search(r",\s*i (?:know|understand|get it|realise|realize)\W*$", sent.text.lower()):
             continue  # "You've been carrying so much, I know": their load seen, not a charge
         deed = subj.head
         if any(c.lower_ in _FUTURE for c in deed.children):

@@ -316,6 +316,15 @@ def test_their_complaint_of_a_habit_is_told_back_when_heard() -> None:
     ), texts
 
 
+def test_a_complaint_opened_with_i_know_is_still_owned() -> None:
+    texts = _texts(
+        "Whatever, I was busy.",
+        context="I know it's daft, but I was hurt you bought me a scarf for my birthday.",
+        n=7,
+    )
+    assert any(t.startswith("You're right, I bought you a scarf") for t in texts), texts
+
+
 def test_it_is_the_thing_the_sentence_is_about() -> None:
     texts = _texts("The hedge is out of control because you never trim it.", n=7)
     assert any(t.startswith("When you don't trim the hedge,") for t in texts), texts
