@@ -2517,14 +2517,8 @@ def _past_tense(verb: str) -> str:
         return verb + "d"
     if verb.endswith("y") and len(verb) > 2 and verb[-2] not in "aeiou":
         return verb[:-1] + "ied"
-    if (
-        len(verb) >= 3
-        and verb[-1] not in "aeiouwxy"
-        and verb[-2] in "aeiou"
-        and verb[-3] not in "aeiou"
-        and len(re.findall(r"[aeiou]+", verb)) == 1
-    ):
-        return verb + verb[-1] + "ed"
+    if _gerund(verb) == verb + verb[-1] + "ing":
+        return verb + verb[-1] + "ed"  # "plan" -> "planned", "admit" -> "admitted"
     return verb + "ed"
 
 
@@ -2771,6 +2765,7 @@ _NOT_REQUESTS = frozenset(
     | {"got", "noted", "understood"}
     # "bruh u trippin": a word of address read as an order
     | {"bruh", "bro", "bruv", "fam"}
+    # "nah, not doing that": a refusal read as an order
     | {"nope", "nah"}
 )
 
@@ -3119,18 +3114,16 @@ _PRAISE_WORDS = frozenset(
 def _praise_only(sent: Span) -> bool:
     """A sentence of praise words and no verb ("Brilliant.", "Lovely surprise.")."""
     words = [t for t in sent if t.is_alpha]
-    return (
-        bool(words)
-        and len(words) <= 4
-        and not any(t.pos_ in ("VERB", "AUX") for t in words)
-        and all(t.lower_ in _PRAISE_WORDS | _lexicon("sarcastic_openers") for t in words)
-    )
+    if not words or len(words) > 4 or any(t.pos_ in ("VERB", "AUX") for t in words):
+        return False
+    praise = _PRAISE_WORDS | _lexicon("sarcastic_openers")
+    return all(t.lower_ in praise for t in words)
 
 
 def _antecedent(it: Token, config: _Config, skip: set[int]) -> str | None:
-    """What "it" stands for, when its sentence opens on one thing as the subject and names
-    nothing else before it ("the garden looks like crap because you never mow it" -> "the
-    garden"); otherwise None (a request made of "it" is left as it is)."""
+    """What "it" stands for, when the last thing its sentence names before it is a subject
+    ("the garden looks like crap because you never mow it" -> "the garden"); otherwise None
+    ("my bike has a flat tyre because you borrowed it" is left as it is)."""
     nouns = [
         t
         for t in it.sent
@@ -3144,13 +3137,15 @@ def _antecedent(it: Token, config: _Config, skip: set[int]) -> str | None:
     if not nouns or nouns[-1].dep_ not in ("nsubj", "nsubjpass") or len(nouns) > 2:
         return None
     thing = nouns[-1]
-    if thing.lemma_.lower() in config.generic_nouns or thing.tag_ in ("NNS", "NNPS"):
+    if (
+        thing.pos_ == "PROPN"
+        or thing.lemma_.lower() in config.generic_nouns
+        or thing.tag_ in ("NNS", "NNPS")
+    ):
         return None
     owner = next((c for c in thing.children if c.dep_ in ("poss", "det")), None)
     lead = owner.lower_ if owner is not None and owner.lower_ in ("my", "our", "the") else "the"
     compounds = [c.lower_ for c in thing.children if c.dep_ == "compound" and c.i < thing.i]
-    if thing.pos_ == "PROPN":
-        return None
     return " ".join([lead, *compounds, thing.lower_])
 
 
@@ -3454,6 +3449,7 @@ def _observation(
             for t in c.subtree
         }
         words: list[str] = []
+        rarely = _for_once(doc)  # "for once", "for a change": the jab, not the deed
         # "why the hell did you tell him": the oath is no part of the deed
         oaths = {
             i
@@ -3480,7 +3476,7 @@ def _observation(
             and t.i not in cut
             and t.i not in asking
             and t.i not in oaths
-            and t.i not in _for_once(t.doc)
+            and t.i not in rarely
             # "Quit scrolling", read as a name and its verb: the order is no part of the deed
             and not (implied and t.i < verb.i and t.lower_ in ("stop", "quit"))
             and not t.is_punct
@@ -5163,8 +5159,9 @@ _MARTYR = re.compile(
     r"\bI(?:'ll| will)\b.*\b(?:again|as always|like always|as usual|myself|on my own|alone)\b",
     re.IGNORECASE,
 )
-# Not lifting a finger is not helping: "lift", "lifted", "lifting" -> "help", "helped"...
+# "You had ONE job": the sneer that the task was all they had to do.
 _ONE_JOB = re.compile(r"\b(?:you|u) (?:had|have|got|get) (?:only )?one (?:job|task|thing)\b", re.I)
+# Not lifting a finger is not helping: "lift", "lifted", "lifting" -> "help", "helped"...
 _FINGER = re.compile(r"\blift(ed|ing|s|) a (?:single )?finger\b")
 # Words of overdone delight, awe or doom that a sneer is made of ("I'm thrilled", "I'm in
 # awe", "we're doomed").
@@ -5266,10 +5263,9 @@ def rewrite(
         | _marker_tokens(ex, frozenset({"counter_complaint", "stonewalling"}))
         # "you had ONE job": a jab, neither the deed nor the matter
         | {
-            i
+            t.i
             for m in _ONE_JOB.finditer(doc.text)
             for t in doc.char_span(m.start(), m.end(), alignment_mode="expand") or ()
-            for i in (t.i,)
         }
     )
     insults = _insults(doc)
