@@ -3132,7 +3132,7 @@ def _antecedent(it: Token, config: _Config, skip: set[int]) -> str | None:
         and t.i not in skip
         and t.lower_ not in config.topic_stopwords
         and t.lower_ not in config.verdicts
-        and t.dep_ != "compound"
+        and t.dep_ not in ("compound", "attr")  # "the car is a mess": what it is called
     ]
     if not nouns or nouns[-1].dep_ not in ("nsubj", "nsubjpass") or len(nouns) > 2:
         return None
@@ -3362,6 +3362,10 @@ def _observation(
             denied or any(c.dep_ == "neg" or c.lower_ == "never" for c in children)
         ):
             continue  # "you remembered the milk for once": praise in mockery, no deed
+        if any(c.lower_ in ("actually", "finally") and c.dep_ == "advmod" for c in children) and (
+            verb.sent[0].lower_ in _OPENERS
+        ):
+            continue  # "Oh wow, you actually remembered my birthday": the same mockery
         # "you're (never) on your phone", "in the mood": where they are is observable;
         # "you're so rude" is a verdict
         state = (
@@ -3609,7 +3613,7 @@ def _observation(
                 continue
             if never and low == "once":
                 continue  # "never once asked" -> "didn't ask"
-            if low == "it" and token.dep_ == "dobj":
+            if low == "it" and token.dep_ in ("dobj", "pobj"):
                 # "the garden's a mess because you never mow it": "mow the garden"
                 named = _antecedent(token, config, skip)
                 if named:

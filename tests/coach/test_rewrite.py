@@ -229,6 +229,11 @@ def test_how_rarely_it_is_done_is_neither_the_deed_nor_the_matter() -> None:
             assert not re.search(r"When you (emptied|ironed)|\bchange\b|for once", t), t
 
 
+def test_praise_in_mockery_after_an_opener_is_no_deed() -> None:
+    for t in _texts("Oh wow, you actually emptied the dishwasher this week.", n=7):
+        assert not t.startswith("When you emptied"), t
+
+
 def test_after_a_sarcastic_opener_the_matter_and_the_deed_are_still_told() -> None:
     first = rewrite("Oh wow, you've left the back door unlocked again. Superb.", n=1)[0]
     assert first.text.startswith("When you've left the back door unlocked"), first.text
@@ -329,6 +334,9 @@ def test_it_is_the_thing_the_sentence_is_about() -> None:
     texts = _texts("The hedge is out of control because you never trim it.", n=7)
     assert any(t.startswith("When you don't trim the hedge,") for t in texts), texts
     assert any("Could you trim the hedge?" in t for t in texts), texts
+    # what the thing is called is not another thing ("a tip"), and "it" after a preposition
+    first = rewrite("The spare room is a tip because you game in it every night.", n=1)[0]
+    assert first.text.startswith("When you game in the room,"), first.text
     # with two things before it, "it" is left as it is
     texts = _texts("My bike has a flat tyre because you borrowed it without asking, again.", n=7)
     assert not any("borrowed the tyre" in t or "borrowed the flat" in t for t in texts), texts
