@@ -400,7 +400,7 @@ def _topics(
     mocked = _mocked(doc, config.mock_alarms)
     acted = [m.span() for m in re.finditer(r"\*[^*]+\*", doc.text)]
     # "Brilliant.", "Lovely surprise.": praise with no verb, said of a grievance, is mockery
-    praised = {t.i for sent in doc.sents if _praise_only(sent) and not flip for t in sent}
+    praised = {t.i for sent in doc.sents if not flip and _praise_only(sent) for t in sent}
     for chunk in _noun_chunks(doc):
         if chunk.root.i in praised:
             continue
@@ -2608,18 +2608,6 @@ _SWEARS = frozenset(
 )
 
 
-# Words that call the partner names or swear at their things ("you muppet", "the worst
-# driver alive", "your bloody phone"), as against sarcasm about what they did.
-_NAME_CALLING = _SWEARS | frozenset(
-    {
-        *("idiot", "moron", "clown", "lunatic", "maniac", "pig", "jerk", "loser", "slob"),
-        *("muppet", "numpty", "imbecile", "dumbass", "dickhead", "prick", "twit", "nitwit"),
-        *("garbage", "trash", "rubbish", "crap", "joke", "laziest", "dumbest", "stupidest"),
-        *("worst", "messiest", "stupid", "dumb", "useless", "pathetic"),
-    }
-)
-
-
 def _verb_phrase(
     verb: Token, advice: bool = False, second: bool = False, why_not: bool = False
 ) -> tuple[str, str] | None:
@@ -3234,6 +3222,7 @@ def _observation(
         "though",
         "tho",
     }
+    rarely = _for_once(doc)  # "for once", "for a change": the jab, not the deed
     for clause in (c for sent in doc.sents for c in _clauses(sent, at_so=True)):
         if _ultimatum(clause):
             continue  # "decide by Friday or I'm deciding for us": the pressure, no deed
@@ -3358,7 +3347,7 @@ def _observation(
             continue  # "either we move or you tell him": the threat's other branch
         if any(t.lower_ == "yourself" and t.dep_ != "pobj" for t in verb.subtree):
             continue  # "you can tell him yourself": a retort (not "clean up after yourself")
-        if re.search(r"\bfor (?:once|a change)\b", verb.sent.text.lower()) and not (
+        if any(t.i in rarely for t in verb.sent) and not (
             denied or any(c.dep_ == "neg" or c.lower_ == "never" for c in children)
         ):
             continue  # "you remembered the milk for once": praise in mockery, no deed
@@ -3453,7 +3442,6 @@ def _observation(
             for t in c.subtree
         }
         words: list[str] = []
-        rarely = _for_once(doc)  # "for once", "for a change": the jab, not the deed
         # "why the hell did you tell him": the oath is no part of the deed
         oaths = {
             i
@@ -5163,7 +5151,9 @@ _MARTYR = re.compile(
     r"\bI(?:'ll| will)\b.*\b(?:again|as always|like always|as usual|myself|on my own|alone)\b",
     re.IGNORECASE,
 )
-# "You had ONE job": the sneer that the task was all they had to do.
+# "You had ONE job": the sneer that the task was all they had to do (the contempt rule
+# marks it too, but inside a sarcastic opener's sentence it is merged into the opener's
+# marker, whose words after the opener still count as the matter).
 _ONE_JOB = re.compile(r"\b(?:you|u) (?:had|have|got|get) (?:only )?one (?:job|task|thing)\b", re.I)
 # Not lifting a finger is not helping: "lift", "lifted", "lifting" -> "help", "helped"...
 _FINGER = re.compile(r"\blift(ed|ing|s|) a (?:single )?finger\b")
@@ -5547,8 +5537,11 @@ def rewrite(
     # fits "either the dog goes or I do", not the socks)
     # (nor does calling them names, "you clown", "your bloody phone": the person is
     # frustrated by the deed, not told of a disrespect of the partner's)
+    # (the words the contempt rules call names with: "you muppet", "the worst driver
+    # alive", "your cooking is garbage", "your bloody phone")
+    calling = _SWEARS | _lexicon("insult_nouns", "insult_superlatives", "trash_words")
     named_only = main_harm == "contempt" and all(
-        set(re.findall(r"[a-z]+", m.text.lower())) & _NAME_CALLING
+        set(re.findall(r"[a-z]+", m.text.lower())) & calling
         for m in original.harms
         if m.kind == "contempt"
     )
