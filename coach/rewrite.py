@@ -122,6 +122,7 @@ class _Config:
     dare_pattern: re.Pattern[str]  # leave given in spite ("see if I care")
     indefinite_determiners: frozenset[str]
     kinds_of_people: frozenset[str]
+    referents: dict[str, frozenset[str]]  # "him", "her" -> the nouns each may stand for
     openers: frozenset[str]
     hedges: frozenset[str]
     point_may_carry: frozenset[str]
@@ -225,6 +226,11 @@ def _config() -> _Config:
         dare_pattern=_any_of(_lowered(data.get("dares"))),
         indefinite_determiners=frozenset(data.get("indefinite_determiners") or []),
         kinds_of_people=frozenset(data.get("kinds_of_people") or []),
+        referents={
+            pronoun: frozenset((data.get("referents") or {}).get(pronoun) or [])
+            | frozenset((data.get("referents") or {}).get("either") or [])
+            for pronoun in ("him", "her")
+        },
         openers=frozenset(data.get("openers") or []),
         hedges=frozenset(data.get("hedges") or []),
         point_may_carry=frozenset(data.get("point_may_carry") or []),
@@ -3109,9 +3115,13 @@ def _praise_only(sent: Span) -> bool:
 
 
 def _antecedent(it: Token, config: _Config, skip: set[int]) -> str | None:
-    """What "it" stands for, when the last thing its sentence names before it is a subject
-    ("the garden looks like crap because you never mow it" -> "the garden"); otherwise None
-    ("my bike has a flat tyre because you borrowed it" is left as it is)."""
+    """What a pronoun stands for, when the last thing its sentence names before it is a
+    subject that fits it: "it" a thing ("the garden looks like crap because you never mow
+    it" -> "the garden"), "them" things or people ("the plants are dead because you never
+    water them"), "him" and "her" a relative or a pet ("your mum rang and you ignored
+    her"); otherwise None ("my bike has a flat tyre because you borrowed it" is left as it
+    is)."""
+    pronoun = it.lower_
     nouns = [
         t
         for t in it.sent
@@ -3122,19 +3132,32 @@ def _antecedent(it: Token, config: _Config, skip: set[int]) -> str | None:
         and t.lower_ not in config.verdicts
         and t.dep_ not in ("compound", "attr")  # "the car is a mess": what it is called
     ]
+    person = pronoun in config.referents
+    if person:
+        # the one relative or pet named before it ("my brother asked for help and you
+        # laughed at him"), whatever else is named
+        nouns = [t for t in nouns if t.lower_ in config.referents[pronoun]]
+        if len(nouns) != 1:
+            return None
     if not nouns or nouns[-1].dep_ not in ("nsubj", "nsubjpass") or len(nouns) > 2:
         return None
     thing = nouns[-1]
-    if (
-        thing.pos_ == "PROPN"
-        or thing.lemma_.lower() in config.generic_nouns
-        or thing.tag_ in ("NNS", "NNPS")
-    ):
+    if thing.pos_ == "PROPN" or thing.lemma_.lower() in config.generic_nouns:
+        return None
+    plural = thing.tag_ in ("NNS", "NNPS")
+    if (pronoun == "them") != plural:
         return None
     owner = next((c for c in thing.children if c.dep_ in ("poss", "det")), None)
-    lead = owner.lower_ if owner is not None and owner.lower_ in ("my", "our", "the") else "the"
+    # a relative is theirs or the person's ("your mum"), and bare "mum" stays bare
+    leads = ("my", "our", "the", "your") if person or pronoun == "them" else ("my", "our", "the")
+    if owner is not None and owner.lower_ in leads:
+        lead = [owner.lower_]
+    else:
+        lead = (
+            [] if person and owner is None and thing.lower_ in config.kinds_of_people else ["the"]
+        )
     compounds = [c.lower_ for c in thing.children if c.dep_ == "compound" and c.i < thing.i]
-    return " ".join([lead, *compounds, thing.lower_])
+    return " ".join([*lead, *compounds, thing.lower_])
 
 
 _WEEKDAYS = frozenset(
@@ -3601,7 +3624,11 @@ def _observation(
                 continue
             if never and low == "once":
                 continue  # "never once asked" -> "didn't ask"
-            if low == "it" and token.dep_ in ("dobj", "pobj"):
+            if low in ("it", "them", "him", "her") and (
+                token.dep_ in ("dobj", "pobj", "dative")
+                # "you let them have sugar": who was let
+                or (low == "them" and token.dep_ == "nsubj" and token.head.dep_ == "ccomp")
+            ):
                 # "the garden's a mess because you never mow it": "mow the garden"
                 named = _antecedent(token, config, skip)
                 if named:
@@ -3811,7 +3838,12 @@ def _event(
     charged = [token for token in charged if token.lemma_.lower() in config.events]
 
     def things(verb: Token) -> list[Token]:
-        return [c for c in verb.children if c.dep_ == "dobj" and c.pos_ != "PRON"]
+        # (someone else is a thing here: "you ignored her" is not "I'm being ignored")
+        return [
+            c
+            for c in verb.children
+            if c.dep_ == "dobj" and (c.pos_ != "PRON" or c.lower_ in ("him", "her", "them"))
+        ]
 
     # "You never listen to me" is told as how it feels ("I don't feel heard"); a deed done
     # to some thing ("you showed my brother the photos") is retold in the person's words,

@@ -342,6 +342,37 @@ def test_it_is_the_thing_the_sentence_is_about() -> None:
     assert not any("borrowed the tyre" in t or "borrowed the flat" in t for t in texts), texts
 
 
+@pytest.mark.parametrize(
+    ("text", "deed", "not_said"),
+    [
+        # "them" for things, and for the people who were let
+        ("The tomatoes are dying because you never water them.", "water the tomatoes", None),
+        (
+            "Thanks to you the twins were awake till one, you let them watch horror films.",
+            "you let the twins watch horror films",
+            None,
+        ),
+        # "him" and "her" for a pet or a relative of the right kind only
+        ("the puppy is chewing everything because you never walk him", "walk the puppy", None),
+        (
+            "Your sister texted three times and you ignored her.",
+            "When you ignored your sister",
+            "being ignored",
+        ),
+        ("My brother asked for help and you laughed at him.", "laughed at my brother", None),
+        ("My brother asked for help and you laughed at her.", None, "laughed at my brother"),
+    ],
+)
+def test_a_pronoun_in_the_deed_is_the_thing_or_one_it_fits(
+    text: str, deed: str | None, not_said: str | None
+) -> None:
+    texts = _texts(text, n=7)
+    if deed is not None:
+        assert any(deed in t for t in texts), texts
+    if not_said is not None:
+        assert not any(not_said in t for t in texts), texts
+
+
 def test_their_word_echoed_back_is_no_advice() -> None:
     texts = _texts(
         "Book what? You already booked the cottage without me.",
