@@ -122,6 +122,9 @@ class _Config:
     dare_pattern: re.Pattern[str]  # leave given in spite ("see if I care")
     indefinite_determiners: frozenset[str]
     kinds_of_people: frozenset[str]
+    doers: dict[str, str]  # "driver" -> "driving": what is judged when one is called it
+    doer_verdicts: frozenset[str]
+    mock_grand: frozenset[str]
     referents: dict[str, frozenset[str]]  # "him", "her" -> the nouns each may stand for
     openers: frozenset[str]
     hedges: frozenset[str]
@@ -226,6 +229,9 @@ def _config() -> _Config:
         dare_pattern=_any_of(_lowered(data.get("dares"))),
         indefinite_determiners=frozenset(data.get("indefinite_determiners") or []),
         kinds_of_people=frozenset(data.get("kinds_of_people") or []),
+        doers={str(k).lower(): str(v) for k, v in (data.get("doers") or {}).items()},
+        doer_verdicts=frozenset(data.get("doer_verdicts") or []),
+        mock_grand=frozenset(data.get("mock_grand") or []),
         referents={
             pronoun: frozenset((data.get("referents") or {}).get(pronoun) or [])
             | frozenset((data.get("referents") or {}).get("either") or [])
@@ -318,14 +324,25 @@ _VERB_LEMMAS = frozenset(
 )
 
 
-def _noun_chunks(doc: Doc) -> list[Span]:
+def _noun_chunks(doc: Doc, mock_grand: frozenset[str]) -> list[Span]:
     """The parse's noun phrases, with a compound the parser split in two put back (in "who's
     doing the school run", "the school" and "run" both hang from "doing" as objects), and
-    without a sign-off the parser took for their noun."""
+    without a sign-off the parser took for their noun or a sneer before a comma (words of
+    `mock_grand` in what follows it make it a sneer too)."""
     chunks: list[Span] = []
     for chunk in doc.noun_chunks:
         if len(chunk) > 1 and chunk[0].dep_ == "cc":
             chunk = chunk[1:]  # "Or no screens after nine?": the phrase is "no screens"
+        commas = [t.i for t in chunk if t.text == ","]
+        if commas and all(
+            t.pos_ in ("INTJ", "ADJ", "ADV", "PUNCT") for t in doc[chunk.start : commas[-1]]
+        ):
+            # "oh great, another parking ticket": the sneer before the comma is no part of
+            # it; but what follows it may be the sneer itself ("Oh no, the great Instagram
+            # tragedy")
+            chunk = doc[commas[-1] + 1 : chunk.end]
+            if not len(chunk) or any(t.lower_ in mock_grand for t in chunk):
+                continue
         if len(chunk) > 1 and chunk[-1].lower_ in _CLOSERS:
             # "it's only a quiz night lol": the parser made "lol" the noun it is about
             chunk = chunk[:-1]
@@ -378,6 +395,29 @@ def _mocked(doc: Doc, mock_alarms: tuple[str, ...]) -> set[int]:
     }
 
 
+def _judged_doing(noun: Token, flip: bool, config: _Config) -> str | None:
+    """The partner's doing, when they are called a doer of it with a verdict ("you're a
+    terrible driver", "worst cook alive", "ur a crap listener" -> "your driving"); None for
+    anyone else's ("my dad is a terrible driver") or a plain name ("the driver")."""
+    doing = config.doers.get(noun.lower_)
+    if doing is None or flip:
+        return None
+    verdicts = config.doer_verdicts | _lexicon("negative_traits", "trash_words")
+    if not any(
+        c.dep_ == "amod" and (c.tag_ == "JJS" or c.lower_ in verdicts) for c in noun.children
+    ):
+        return None  # "you're a parent now", "the only parent here": no verdict
+    if any(c.dep_ == "poss" and c.lower_ not in ("your", "ur") for c in noun.children):
+        return None
+    if noun.dep_ == "attr":
+        subjects = [c for c in noun.head.children if c.dep_ == "nsubj"]
+        if not any(c.lower_ in ("you", "u") for c in subjects):
+            return None
+    elif noun.dep_ not in ("ROOT", "nsubj") or noun.head.pos_ == "VERB":
+        return None  # "the worst driver in the street hit my car"
+    return f"your {doing}"
+
+
 def _whole_name(topic: str) -> bool:
     """Whether a topic of theirs is more than a bare word the parser may have cut from a
     longer name or misread ("call" from "can we video call", "employee" of "employee of
@@ -407,7 +447,7 @@ def _topics(
     acted = [m.span() for m in re.finditer(r"\*[^*]+\*", doc.text)]
     # "Brilliant.", "Lovely surprise.": praise with no verb, said of a grievance, is mockery
     praised = {t.i for sent in doc.sents if not flip and _praise_only(sent) for t in sent}
-    for chunk in _noun_chunks(doc):
+    for chunk in _noun_chunks(doc, config.mock_grand):
         if chunk.root.i in praised:
             continue
         if chunk.sent.start in mocked:
@@ -418,6 +458,11 @@ def _topics(
         # from the "lol" that was cut)
         root = chunk.root if chunk.root.pos_ in ("NOUN", "PROPN", "PRON") else chunk[-1]
         if any(a <= root.idx and root.idx + len(root.text) <= b for a, b in set_phrases):
+            continue
+        judged = _judged_doing(root, flip, config)
+        if judged is not None:
+            if judged not in out:
+                out.append(judged)
             continue
         if any(c.tag_ == "JJS" and c.dep_ == "amod" for c in root.children) and re.match(
             r"\s*(ever|of all time|in history|in the world)\b",
@@ -640,8 +685,14 @@ def _topics(
                 for c in verb.children
                 if c.dep_ in ("nsubj", "nsubjpass")
             )
-            # "you're so dramatic about the bins": what the verdict is about is the matter
-            and not (root.dep_ == "pobj" and root.head.lower_ in ("about", "over"))
+            # "you're so dramatic about the bins", "so selfish with money": what the
+            # verdict is about is the matter
+            and not (root.dep_ == "pobj" and root.head.lower_ in ("about", "over", "with"))
+            # "you're so selfish, another 200 on trainers": a fragment the parser hung on
+            # the verdict's verb says a thing of its own
+            and not any(
+                a.dep_ == "dep" for a in root.ancestors if a.i != verb.i and verb in a.ancestors
+            )
         ):
             continue  # "you're lazy on weekends": the weekends belong to the insult
         if before is not None and before.lower_ in ("not", "no"):
@@ -3627,7 +3678,7 @@ def _observation(
             if low in ("it", "them", "him", "her") and (
                 token.dep_ in ("dobj", "pobj", "dative")
                 # "you let them have sugar": who was let
-                or (low == "them" and token.dep_ == "nsubj" and token.head.dep_ == "ccomp")
+                or (token.dep_ == "nsubj" and token.head.dep_ == "ccomp" and low != "it")
             ):
                 # "the garden's a mess because you never mow it": "mow the garden"
                 named = _antecedent(token, config, skip)

@@ -360,6 +360,7 @@ def test_it_is_the_thing_the_sentence_is_about() -> None:
             "being ignored",
         ),
         ("My brother asked for help and you laughed at him.", "laughed at my brother", None),
+        ("my dad is a terrible driver and you let him take the van", "let my dad take", None),
         ("My brother asked for help and you laughed at her.", None, "laughed at my brother"),
     ],
 )
@@ -369,6 +370,37 @@ def test_a_pronoun_in_the_deed_is_the_thing_or_one_it_fits(
     texts = _texts(text, n=7)
     if deed is not None:
         assert any(deed in t for t in texts), texts
+    if not_said is not None:
+        assert not any(not_said in t for t in texts), texts
+
+
+@pytest.mark.parametrize(
+    ("text", "topic", "not_said"),
+    [
+        # what a verdict is about is the matter, and so is a fragment beside it
+        (
+            "you are so careless with the car keys, that's the third set this year",
+            "the car keys",
+            None,
+        ),
+        ("you're so lazy with chores, another weekend on the sofa", "chores", None),
+        # a doer judged: the doing is the matter
+        ("You're an awful cook and everyone knows it", "your cooking", None),
+        ("you're honestly the worst texter I've ever met", "your texting", None),
+        # not a doer of theirs, nor one with no verdict
+        ("Oh sorry, I forgot you were the only parent here.", None, "your parenting"),
+        ("my dad is a terrible driver and you let him take the van", None, "your driving"),
+        # a sneer before a comma is no part of the thing; a grand word in it is the sneer
+        ("wow amazing, another dent in the car", "dents", None),
+        ("Oh wow, the famous lasagne. Cant wait.", None, "famous lasagne"),
+    ],
+)
+def test_the_matter_under_a_verdict_is_carried(
+    text: str, topic: str | None, not_said: str | None
+) -> None:
+    texts = _texts(text, n=7)
+    if topic is not None:
+        assert any(topic in t for t in texts), texts
     if not_said is not None:
         assert not any(not_said in t for t in texts), texts
 
