@@ -3165,6 +3165,23 @@ def _praise_only(sent: Span) -> bool:
     return all(t.lower_ in praise for t in words)
 
 
+def _named_alone(it: Token, config: _Config) -> str | None:
+    """The thing named on its own just before the sentence of `it`, when that sentence
+    names nothing before it ("The car? You drive it like a maniac" -> "the car")."""
+    sent = it.sent
+    if sent.start == 0 or any(t.pos_ in ("NOUN", "PROPN") for t in it.doc[sent.start : it.i]):
+        return None
+    words = [t for t in it.doc[sent.start - 1].sent if not t.is_punct]
+    if not 1 <= len(words) <= 3 or any(t.pos_ not in ("DET", "NOUN", "ADJ") for t in words):
+        return None
+    thing = words[-1]
+    if thing.pos_ != "NOUN" or thing.dep_ != "ROOT" or thing.lemma_.lower() in config.generic_nouns:
+        return None
+    owner = next((c for c in thing.children if c.dep_ in ("poss", "det")), None)
+    lead = owner.lower_ if owner is not None and owner.lower_ in ("my", "our", "the") else "the"
+    return f"{lead} {thing.lower_}"
+
+
 def _antecedent(it: Token, config: _Config, skip: set[int]) -> str | None:
     """What a pronoun stands for, when the last thing its sentence names before it is a
     subject that fits it: "it" a thing ("the garden looks like crap because you never mow
@@ -3173,6 +3190,10 @@ def _antecedent(it: Token, config: _Config, skip: set[int]) -> str | None:
     her"); otherwise None ("my bike has a flat tyre because you borrowed it" is left as it
     is)."""
     pronoun = it.lower_
+    if pronoun == "it":
+        alone = _named_alone(it, config)
+        if alone is not None:
+            return alone
     nouns = [
         t
         for t in it.sent
@@ -3190,6 +3211,10 @@ def _antecedent(it: Token, config: _Config, skip: set[int]) -> str | None:
         nouns = [t for t in nouns if t.lower_ in config.referents[pronoun]]
         if len(nouns) != 1:
             return None
+    elif pronoun == "them":
+        # the things or people named before it ("the kids were up till midnight because you
+        # let them game"), whatever else is named
+        nouns = [t for t in nouns if t.tag_ in ("NNS", "NNPS")]
     if not nouns or nouns[-1].dep_ not in ("nsubj", "nsubjpass") or len(nouns) > 2:
         return None
     thing = nouns[-1]
@@ -3622,6 +3647,25 @@ def _observation(
             and x.i < x.head.i
             for t in x.head.subtree
         }
+        # "you drive it like a maniac", "threw my mug like a toddler": what they are likened
+        # to is a name they are called; the deed is told without it ("you treat me like a
+        # child" has no deed without it)
+        likened = [
+            x
+            for x in tokens
+            if x.lower_ == "like"
+            and x.dep_ == "prep"
+            # (the parser may hang it on the object: "slammed the door like a toddler")
+            and x.head.lemma_ != "be"
+            and any(x.head.i == t.i for t in tokens)
+            and any(
+                c.dep_ == "pobj" and any(d.lower_ in ("a", "an") for d in c.children)
+                for c in x.children
+            )
+        ]
+        if likened and verb.lemma_.lower() == "treat":
+            continue
+        sweeping |= {t.i for x in likened for t in x.subtree}
         for token in tokens:
             low = token.lower_
             if spent and low == "all" and token.head.dep_ == "npadvmod":

@@ -361,6 +361,10 @@ def test_it_is_the_thing_the_sentence_is_about() -> None:
         ),
         ("My brother asked for help and you laughed at him.", "laughed at my brother", None),
         ("my dad is a terrible driver and you let him take the van", "let my dad take", None),
+        # "them" is the plural named before it, whatever else is named
+        ("the boys were awake past midnight because you let them play", "let the boys play", None),
+        # "it" is a thing named on its own just before
+        ("The lawnmower. You broke it and never said.", "When you broke the lawnmower", None),
         ("My brother asked for help and you laughed at her.", None, "laughed at my brother"),
     ],
 )
@@ -372,6 +376,29 @@ def test_a_pronoun_in_the_deed_is_the_thing_or_one_it_fits(
         assert any(deed in t for t in texts), texts
     if not_said is not None:
         assert not any(not_said in t for t in texts), texts
+
+
+@pytest.mark.parametrize(
+    ("text", "deed", "likened"),
+    [
+        (
+            "you slammed my laptop shut like a toddler",
+            "When you slammed my laptop shut,",
+            "toddler",
+        ),
+        ("you answered my mum like a sulky teenager", "When you answered my mum,", "teenager"),
+    ],
+)
+def test_what_they_are_likened_to_is_no_part_of_the_deed(
+    text: str, deed: str, likened: str
+) -> None:
+    texts = _texts(text, n=7)
+    assert any(t.startswith(deed) for t in texts), texts
+    assert not any(likened in t for t in texts), texts
+    # without it, "you treat me" tells no deed
+    assert not any(
+        t.startswith("When you treat me,") for t in _texts("you treat me like a servant", n=7)
+    )
 
 
 @pytest.mark.parametrize(
