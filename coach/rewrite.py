@@ -395,6 +395,12 @@ def _mocked(doc: Doc, mock_alarms: tuple[str, ...]) -> set[int]:
     }
 
 
+# Money counted in a sum ("900 quid on takeaway": what it went on is part of the sum).
+_MONEY = frozenset(
+    {"quid", "pound", "dollar", "buck", "euro", "grand", "rupee", "rand", "cent", "penny"}
+)
+
+
 def _judged_doing(noun: Token, flip: bool, config: _Config) -> str | None:
     """The partner's doing, when they are called a doer of it with a verdict ("you're a
     terrible driver", "worst cook alive", "ur a crap listener" -> "your driving"); None for
@@ -880,9 +886,15 @@ def _topics(
             and of.head.dep_ in ("dobj", "dative")
             and of.head.head.lemma_.lower() in _TELLING
         )
-        if phrase and of.lower_ in ("of", "about") and of.head.i in emitted and not told_of:
+        spent_on = of.lower_ == "on" and of.head.lemma_.lower() in _MONEY
+        if (
+            phrase
+            and (of.lower_ in ("of", "about") or spent_on)
+            and of.head.i in emitted
+            and not told_of
+        ):
             # "two cups" + "coffee" is one thing: "two cups of coffee", and so is "that
-            # comment about your sister".
+            # comment about your sister", and "900 quid on takeaway".
             place = emitted.pop(of.head.i)
             if len(out[place]) + len(phrase) <= 56:
                 out[place] = f"{out[place]} {of.lower_} {phrase}"
@@ -1039,6 +1051,7 @@ def _lexicon(*names: str) -> frozenset[str]:
 def _insults(doc: Doc) -> set[int]:
     """Token indices of insults and character words (never carried over into a rewrite)."""
     words = _lexicon("negative_traits", "person_nouns")
+    trash = _lexicon("trash_words")
     # "Then don't nag" uses the word as a verb: not a name for the partner. And "the baby",
     # "our child", "that mess in the hall" point at someone or something at home, while
     # "a baby" and "such a mess" are what the partner is called.
@@ -1046,7 +1059,13 @@ def _insults(doc: Doc) -> set[int]:
         t.i
         for t in doc
         # (and their degrees: "the dumbest plan")
-        if (t.lower_ in words or (t.tag_ in ("JJR", "JJS") and t.lemma_.lower() in words))
+        if (
+            t.lower_ in words
+            or (t.tag_ in ("JJR", "JJS") and t.lemma_.lower() in words)
+            # what a thing is called ("dinner was garbage", "a crap plan"; not "take out
+            # the trash")
+            or (t.lower_ in trash and t.dep_ in ("attr", "acomp", "amod"))
+        )
         and (t.pos_ != "VERB" or _called(t))
         and not (
             t.lower_ in _HOUSEHOLD

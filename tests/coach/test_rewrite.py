@@ -419,6 +419,10 @@ def test_what_they_are_likened_to_is_no_part_of_the_deed(
         ("my dad is a terrible driver and you let him take the van", None, "your driving"),
         # a sneer before a comma is no part of the thing; a grand word in it is the sneer
         ("wow amazing, another dent in the car", "dents", None),
+        # a thing called rubbish is the thing; the verdict is neither topic nor point
+        ("the pasta was garbage again. maybe let me cook", "the pasta", "garbage"),
+        # what a sum went on is part of it
+        ("bank statement came. 250 quid on vapes?? unreal", "250 quid on vapes", None),
         ("Oh wow, the famous lasagne. Cant wait.", None, "famous lasagne"),
     ],
 )
