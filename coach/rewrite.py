@@ -112,6 +112,7 @@ class _Config:
     feelings: dict[str, tuple[str, str]]
     events: dict[str, str]
     events_with: dict[str, str]  # the same, naming what it is done with: "{thing}"
+    events_of: dict[str, str]  # the same, done to a thing of the person's: "{thing}", "{gets}"
     topic_stopwords: frozenset[str]
     generic_nouns: frozenset[str]
     manner_phrases: frozenset[str]
@@ -220,6 +221,7 @@ def _config() -> _Config:
         feelings=feelings,
         events={str(k): str(v) for k, v in (data.get("events") or {}).items()},
         events_with={str(k): str(v) for k, v in (data.get("events_with") or {}).items()},
+        events_of={str(k): str(v) for k, v in (data.get("events_of") or {}).items()},
         topic_stopwords=frozenset(data.get("topic_stopwords") or []),
         generic_nouns=frozenset(data.get("generic_nouns") or []),
         manner_phrases=frozenset(data.get("manner_phrases") or []),
@@ -3989,8 +3991,19 @@ def _event(
     if observed:
         return observed
     for verb in charged:
-        if all(any(p.lower_ in ("my", "our") for p in o.children) for o in things(verb)):
-            return config.events[verb.lemma_.lower()], False
+        done_to = things(verb)
+        if all(any(p.lower_ in ("my", "our") for p in o.children) for o in done_to):
+            lemma = verb.lemma_.lower()
+            if len(done_to) == 1 and lemma in config.events_of:
+                # "you forgot my prescription": "my prescription gets forgotten"
+                thing = done_to[0]
+                said = " ".join(
+                    t.lower_ for t in thing.subtree if t.i not in skip and not t.is_punct
+                )
+                if len(said.split()) <= 4:
+                    gets = "get" if thing.tag_ in ("NNS", "NNPS") else "gets"
+                    return config.events_of[lemma].format(thing=said, gets=gets), False
+            return config.events[lemma], False
     if topic:
         return f"it comes to {topic}", False
     behaviour = _behaviour(doc, config, skip)

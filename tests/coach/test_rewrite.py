@@ -436,6 +436,21 @@ def test_the_matter_under_a_verdict_is_carried(
         assert not any(not_said in t for t in texts), texts
 
 
+def test_a_thing_of_the_persons_forgotten_or_ignored_is_named() -> None:
+    texts = _texts(
+        "typical, you forgot my dentist appointment. you're useless",
+        context="Sorry, I forgot to drive you to the dentist.",
+        n=7,
+    )
+    assert any(t.startswith("When my dentist appointment gets forgotten,") for t in texts), texts
+    texts = _texts(
+        "of course you ignored my voice notes. you're hopeless",
+        context="Sorry, I was at the gym.",
+        n=7,
+    )
+    assert any(t.startswith("When my voice notes get ignored,") for t in texts), texts
+
+
 def test_their_word_echoed_back_is_no_advice() -> None:
     texts = _texts(
         "Book what? You already booked the cottage without me.",
