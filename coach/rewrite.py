@@ -2845,6 +2845,21 @@ def _counterfactual(verb: Token) -> bool:
     )
 
 
+def _reassured(verb: Token) -> bool:
+    """ "You'll forget about it by lunch", "you'll get over it": a promise that it will
+    pass (dismissive, but no charge of anything done)."""
+    return (
+        any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "ll") for c in verb.children)
+        and verb.lemma_.lower() in ("forget", "get")
+        and any(
+            o.lower_ in ("it", "that", "this")
+            for p in verb.children
+            if p.dep_ == "prep" and p.lower_ in ("about", "over")
+            for o in p.children
+        )
+    )
+
+
 _LEADS = ("just", "please", "so", "ok", "okay", "then")
 _SOFTENERS = ("maybe", "perhaps")
 
@@ -3941,6 +3956,7 @@ def _event(
         if token.pos_ == "VERB"
         and any(c.dep_ == "nsubj" and c.lower_ in _SUBJECTS for c in token.children)
         and not _counterfactual(token)
+        and not _reassured(token)
         # "do u think they wash themselves??": a question put for the sneer, no charge
         # (unlike "why don't you ever listen?")
         and not (

@@ -451,6 +451,17 @@ def test_a_thing_of_the_persons_forgotten_or_ignored_is_named() -> None:
     assert any(t.startswith("When my voice notes get ignored,") for t in texts), texts
 
 
+def test_a_promise_that_it_will_pass_is_no_charge() -> None:
+    texts = _texts(
+        "You're fine, everyone gets nervous at interviews. Have a biscuit and you'll forget"
+        " about it by tea time.",
+        context="I froze in my interview today and I still feel awful.",
+        n=7,
+    )
+    assert not any("forgotten" in t for t in texts), texts
+    assert texts[0].startswith("It makes sense that you feel awful"), texts
+
+
 def test_their_word_echoed_back_is_no_advice() -> None:
     texts = _texts(
         "Book what? You already booked the cottage without me.",
