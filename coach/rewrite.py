@@ -888,7 +888,22 @@ def _topics(
             and of.head.dep_ in ("dobj", "dative")
             and of.head.head.lemma_.lower() in _TELLING
         )
-        spent_on = of.lower_ == "on" and of.head.lemma_.lower() in _MONEY
+        spent_on = (of.lower_ == "on" and of.head.lemma_.lower() in _MONEY) or (
+            # "the lease on my flat", "the cups in the sink": where a thing is, part of it
+            of.lower_ in ("on", "in")
+            and of.dep_ == "prep"
+            and of.head.pos_ == "NOUN"
+            # a place with a name or a determiner ("in Melbourne", "on the train"), not how
+            # or when ("in total silence", "on Saturdays")
+            and (
+                root.pos_ == "PROPN"
+                or any(c.dep_ in ("det", "poss") and c.i < root.i for c in root.children)
+            )
+            and root.lemma_.lower() not in _PARTS
+            and _singular(root.lower_) not in _WEEKDAYS
+            # ("in a language you don't speak": not without what it goes on to say)
+            and not any(c.dep_ in ("relcl", "acl") for c in root.children)
+        )
         if (
             phrase
             and (of.lower_ in ("of", "about") or spent_on)

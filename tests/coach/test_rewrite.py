@@ -462,6 +462,41 @@ def test_a_promise_that_it_will_pass_is_no_charge() -> None:
     assert texts[0].startswith("It makes sense that you feel awful"), texts
 
 
+@pytest.mark.parametrize(
+    ("text", "context", "one_thing", "not_said"),
+    [
+        (
+            "why is there a red wine stain on the new rug",
+            None,
+            "the red wine stain on the new rug",
+            None,
+        ),
+        (
+            "ugh everyone gets nervous, just breathe",
+            "I had a meltdown in the lift at work and I still feel wobbly.",
+            "the meltdown in the lift",
+            None,
+        ),
+        # not how, when, or a place cut from what it goes on to say
+        (
+            "My apologies, I'll do my stretches in total silence from now on.",
+            "Please don't do your yoga videos at six in the morning.",
+            None,
+            "in total silence",
+        ),
+        ("Sam's husband does the whole garden on Sundays. Just saying.", None, None, "on Sundays"),
+    ],
+)
+def test_a_thing_and_where_it_is_are_one_thing(
+    text: str, context: str | None, one_thing: str | None, not_said: str | None
+) -> None:
+    texts = _texts(text, context=context, n=7)
+    if one_thing is not None:
+        assert any(one_thing in t for t in texts), texts
+    if not_said is not None:
+        assert not any(not_said in t for t in texts), texts
+
+
 def test_their_word_echoed_back_is_no_advice() -> None:
     texts = _texts(
         "Book what? You already booked the cottage without me.",
