@@ -1225,7 +1225,7 @@ def _relieved_about(ctx_doc: Doc, theirs: list[str]) -> str | None:
         if token.lower_ in ("benign", "clear", "fine", "normal"):
             # (the nearest, where the parser found two: "the GP rang, the mole was benign")
             subjects = [c.lower_ for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")]
-            found = [t for t in theirs if subjects and t.split()[-1].lower() == subjects[-1]]
+            found = [t for t in theirs if subjects and _head(t).lower() == subjects[-1]]
             if found:
                 return found[0]
     return None
@@ -5303,6 +5303,13 @@ def _distinct(topics: list[str]) -> list[str]:
     return out
 
 
+def _head(topic: str) -> str:
+    """The word a topic is named by: its last, or the one before where it is ("the lump on
+    your neck" -> "lump")."""
+    place = re.search(r"(\S+) (?:on|in) ", topic)
+    return place[1] if place else topic.split()[-1]
+
+
 def _join(topics: list[str]) -> str | None:
     if not topics:
         return None
@@ -5485,7 +5492,12 @@ def rewrite(
     )
     # a bare word for a thing of theirs ("a lecture about shoes") is said as they said it
     # ("my shoes")
-    fuller = {_singular(t.split()[-1]): t for t in reversed(theirs) if " " in t}
+    fuller = {
+        _singular(word): t
+        for t in reversed(theirs)
+        if " " in t
+        for word in dict.fromkeys((t.split()[-1], _head(t)))
+    }
     topics = [fuller.get(_singular(t), t) if " " not in t else t for t in topics]
     if raising and _COMPARING.search(doc.text):
         # "My last partner at least brought flowers", "Dan's wife already booked theirs, just
