@@ -36,6 +36,8 @@ SETS = (
     (DATA / "fresh_unsafe_m.jsonl", "unsafe"),
     (DATA / "fresh_unsafe_n.jsonl", "unsafe"),
     (DATA / "fresh_safe_n.jsonl", "safe"),
+    (DATA / "fresh_unsafe_o.jsonl", "unsafe"),
+    (DATA / "fresh_safe_o.jsonl", "safe"),
     # measured only, never read for bugs (bench/unseen/README.md)
     (UNSEEN / "fresh_unsafe_d.jsonl", "unsafe"),
     (UNSEEN / "fresh_safe_d.jsonl", "safe"),
