@@ -126,6 +126,7 @@ class _Config:
     doers: dict[str, str]  # "driver" -> "driving": what is judged when one is called it
     doer_verdicts: frozenset[str]
     mock_grand: frozenset[str]
+    mock_rewards: frozenset[str]
     referents: dict[str, frozenset[str]]  # "him", "her" -> the nouns each may stand for
     openers: frozenset[str]
     hedges: frozenset[str]
@@ -234,6 +235,7 @@ def _config() -> _Config:
         doers={str(k).lower(): str(v) for k, v in (data.get("doers") or {}).items()},
         doer_verdicts=frozenset(data.get("doer_verdicts") or []),
         mock_grand=frozenset(data.get("mock_grand") or []),
+        mock_rewards=frozenset(data.get("mock_rewards") or []),
         referents={
             pronoun: frozenset((data.get("referents") or {}).get(pronoun) or [])
             | frozenset((data.get("referents") or {}).get("either") or [])
@@ -467,6 +469,10 @@ def _topics(
         root = chunk.root if chunk.root.pos_ in ("NOUN", "PROPN", "PRON") else chunk[-1]
         if any(a <= root.idx and root.idx + len(root.text) <= b for a, b in set_phrases):
             continue
+        if root.lower_ in config.mock_rewards and not any(
+            c.dep_ == "poss" or c.lower_ in ("the", "that", "this") for c in root.children
+        ):
+            continue  # "Gold star.", "want a medal?": a reward in mockery, no thing
         judged = _judged_doing(root, flip, config)
         if judged is not None:
             if judged not in out:
@@ -3457,6 +3463,15 @@ def _observation(
         # not done; "why don't you call her?" is advice
         # "Why did you tell him?" asks about the past: "you told him"
         did_asked = any(verb.doc[i].lower_ == "did" for i in asking)
+        # "I saw you roll your eyes when my dad was talking": what was seen was done then
+        did_asked = did_asked or (
+            verb.tag_ == "VB"
+            and verb.head.lemma_ in ("see", "watch", "hear", "notice", "catch")
+            and (
+                verb.head.tag_ == "VBD"
+                or any(c.dep_ == "aux" and c.tag_ == "VBD" for c in verb.head.children)
+            )
+        )
         denied = any(verb.doc[i].dep_ == "neg" for i in asking) and any(
             verb.doc[i].lower_ in ("ca", "can", "wo", "will", "never", "did")
             or (
@@ -3799,7 +3814,8 @@ def _observation(
         # "put" and "set" look the same either way: read as the present; so is a habit
         # told in an order or in weariness ("sick of you cancelling last minute")
         past = not implied and (
-            (verb.tag_ == "VBD" and verb.lower_ != verb.lemma_.lower())
+            did_asked
+            or (verb.tag_ == "VBD" and verb.lower_ != verb.lemma_.lower())
             # ("forgot", which the tagger reads as a present, lemma and all)
             or verb.lower_ == "forgot"
             or any(c.dep_ == "aux" and c.tag_ == "VBD" for c in children)
@@ -3972,6 +3988,8 @@ def _event(
         and any(c.dep_ == "nsubj" and c.lower_ in _SUBJECTS for c in token.children)
         and not _counterfactual(token)
         and not _reassured(token)
+        # "you think we're all idiots": an opinion they are charged with, not a deed
+        and not (token.lemma_ == "think" and any(c.dep_ == "ccomp" for c in token.children))
         # "do u think they wash themselves??": a question put for the sneer, no charge
         # (unlike "why don't you ever listen?")
         and not (
@@ -4697,8 +4715,13 @@ def _without_openers(tokens: list[Token], config: _Config) -> list[Token]:
             tokens = tokens[2:]
         elif (
             tokens[0].lower_.rstrip(".") in config.openers
-            # (not the clause's own subject: "Sorry isn't going to fix the dent")
-            and not (tokens[0].dep_ in ("nsubj", "nsubjpass") and len(tokens) > 1)
+            # (not the clause's own subject: "Sorry isn't going to fix the dent"; but "k."
+            # with its full stop is a word on its own, whatever the parser hung on it)
+            and not (
+                tokens[0].dep_ in ("nsubj", "nsubjpass")
+                and len(tokens) > 1
+                and not tokens[0].text.endswith(".")
+            )
         ) or tokens[0].is_punct:  # "k."
             tokens = tokens[1:]
         else:

@@ -497,6 +497,56 @@ def test_a_thing_and_where_it_is_are_one_thing(
         assert not any(not_said in t for t in texts), texts
 
 
+@pytest.mark.parametrize(
+    ("text", "context", "not_said"),
+    [
+        # a reward in mockery is neither topic nor request
+        (
+            "The entire garage? Gold star. Want a medal?",
+            "I sorted out the entire garage today!",
+            "medal",
+        ),
+        (
+            "The entire garage? Gold star. Want a medal?",
+            "I sorted out the entire garage today!",
+            "gold star",
+        ),
+        # texting asides and sneering set phrases name nothing
+        ("have u tried going for a run lol jk", "I've been feeling really flat this week.", "jk"),
+        (
+            "another evening of u glued to the golf. living the dream",
+            "I'm going to watch the golf with Dave tonight.",
+            "dream",
+        ),
+        # "k." on its own is no part of the person's point
+        (
+            "k. gotta run, the dentist is at 4",
+            "I miss you, this week apart has been so long.",
+            "k.",
+        ),
+        # an opinion they are charged with is no deed of not thinking of the person
+        (
+            "Not everything is about you. You honestly think I'm that petty?",
+            "I feel like you left me off the group chat on purpose.",
+            "thoughts",
+        ),
+    ],
+)
+def test_sneers_and_asides_are_not_carried(text: str, context: str, not_said: str) -> None:
+    texts = _texts(text, context=context, n=7)
+    assert texts and not any(not_said in t.lower() for t in texts), texts
+
+
+def test_what_was_seen_done_is_told_as_done() -> None:
+    first = rewrite("I saw you wink at the waitress when I was paying the bill. Real classy.", n=1)[
+        0
+    ]
+    assert first.text.startswith("When you winked at the waitress when I was paying the bill,"), (
+        first.text
+    )
+    assert "I felt" in first.text, first.text
+
+
 def test_their_word_echoed_back_is_no_advice() -> None:
     texts = _texts(
         "Book what? You already booked the cottage without me.",
