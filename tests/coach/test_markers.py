@@ -157,7 +157,21 @@ FOUND = [
 ]
 
 # (reply, context, a kind that must NOT be found)
+FOUND += [
+    (
+        "No point crying over it now, it's gone.",
+        "I left my grandad's watch on the train.",
+        "minimizing",
+    ),
+    ("there's no point being so down about it, come to the pub", None, "minimizing"),
+    ("Is this the bit where you tell me I never help?", "Can we talk about Sunday?", "contempt"),
+    ("A new job in Leeds. Lovely for the rest of us.", None, "contempt"),
+    ("Should've let me paint it, honestly.", None, "criticism"),
+]
+
 NOT_FOUND = [
+    # a practical "no point"
+    ("There's no point getting the boiler serviced twice a year.", None, "minimizing"),
     ("When I get to it tomorrow I'll send you the photos.", None, "stonewalling"),
     ("Could you do it yourself this once? Thanks, love.", None, "defensiveness"),
     # disgust at what someone else did, on the partner's side
