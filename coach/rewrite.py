@@ -3827,8 +3827,52 @@ def _observation(
                 for t in tokens
             )
         )
+        broken = _not_kept(verb) if verb.lemma_.lower() in _GAVE_WORD else None
+        if broken is not None:
+            # "You promised you'd fix the fence and you still haven't": the promise is not
+            # the grievance; that it has not been kept is
+            text += (
+                " and it still hasn't happened"
+                if any(t.lower_ in ("still", "yet") for t in broken.subtree)
+                else " and it didn't happen"
+            )
         return text, past
     return None
+
+
+# Verbs of giving one's word ("you said you'd...", "you promised...").
+_GAVE_WORD = frozenset({"promise", "say", "swear"})
+
+
+def _not_kept(verb: Token) -> Token | None:
+    """The clause joined to `verb` that says what it promised is not done ("you promised
+    you'd fix it and you still haven't", "you said you would, but you didn't"), or None."""
+    promised = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp")]
+    if not promised:
+        return None
+    doc = verb.doc
+    end = max(t.i for p in promised for t in p.subtree) + 1
+    # (joined to it, or to what was promised, or said next after "but" or "and", where the
+    # parser made it a sentence of its own: "said you'd book it but you didn't")
+    after = (
+        [doc[end + 1]]
+        if end + 1 < len(doc)
+        and doc[end].lower_ in ("but", "and")
+        and doc[end + 1].lower_ in _SUBJECTS
+        else []
+    )
+    return next(
+        (
+            c
+            for c in (
+                *(c for head in (verb, *promised) for c in head.children if c.dep_ == "conj"),
+                *(a.head for a in after),
+            )
+            if any(n.dep_ == "neg" for n in c.children)
+            and any(s.dep_ == "nsubj" and s.lower_ in _SUBJECTS for s in c.children)
+        ),
+        None,
+    )
 
 
 def _own_feeling(doc: Doc, config: _Config) -> tuple[str, str | None, str | None] | None:

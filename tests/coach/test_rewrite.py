@@ -547,6 +547,15 @@ def test_what_was_seen_done_is_told_as_done() -> None:
     assert "I felt" in first.text, first.text
 
 
+def test_a_promise_not_kept_is_told_as_not_kept() -> None:
+    first = rewrite("You swore you'd clear the gutters and you still haven't.", n=1)[0]
+    assert first.text.startswith(
+        "When you swore you'd clear the gutters and it still hasn't happened, I felt"
+    ), first.text
+    texts = _texts("you said you would book the vet but you didn't, typical", n=7)
+    assert any("you said you would book the vet and it didn't happen," in t for t in texts), texts
+
+
 def test_their_word_echoed_back_is_no_advice() -> None:
     texts = _texts(
         "Book what? You already booked the cottage without me.",
