@@ -1134,6 +1134,8 @@ _PROPOSALS = re.compile(
     # an ask passed on: "My mum's asked if we can host lunch", "The kids want to go camping"
     r"|^(my|your|our|the) [a-z' -]{2,30}? ?(('s|'ve|has|have) )?(asked|wants?|invited)\b"
     r"|^i (bought|booked|finished|won)\b"
+    # a wish to have them along: "Mum's visiting next weekend and I'd love for you to be there"
+    r"|\bi'?d (love|like) (for )?(you|u) to (be there|come|join)\b"
     # a plan checked on: "are we still doing the market Saturday?", "do you fancy a walk?"
     r"|^(are|is) (we|it) still (on|going|doing|having|meeting|up for)\b"
     r"|^do (you|we) (want|fancy)\b|^(are|r) you (free|around|up for|coming)\b"
@@ -2387,6 +2389,8 @@ def _owned_complaint(ctx_doc: Doc) -> str | None:
             continue  # "I'd love it if you came to my class": a wish, not a deed to own
         if deed.dep_ == "ccomp" and deed.head.lemma_.lower() == "wish":
             continue  # "I wish you'd plan a date": a longing to hear, not a deed to own
+        if any(c.dep_ == "mark" and c.lower_ == "for" for c in deed.children):
+            continue  # "I'd love for you to be there": a wish, not a deed to own
         if deed.lemma_.lower() in _DOUBTED and any(
             a.lemma_.lower() in _PERCEIVING for a in deed.ancestors
         ):

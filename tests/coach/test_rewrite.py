@@ -556,6 +556,22 @@ def test_a_promise_not_kept_is_told_as_not_kept() -> None:
     assert any("you said you would book the vet and it didn't happen," in t for t in texts), texts
 
 
+def test_a_brush_off_is_no_side_of_the_persons() -> None:
+    texts = _texts(
+        "I don't have time for this right now.", context="I feel like we never talk anymore.", n=7
+    )
+    assert texts and not any("time for this" in t for t in texts), texts
+
+
+def test_a_wish_to_have_them_along_is_neither_owned_nor_a_hurt() -> None:
+    texts = _texts(
+        "Great, I'll rearrange my whole weekend for your sister then.",
+        context="My sister is over from Canada on Saturday and I'd love for you to be there.",
+        n=7,
+    )
+    assert not any(t.startswith("You're right") or "upset" in t for t in texts), texts
+
+
 def test_their_word_echoed_back_is_no_advice() -> None:
     texts = _texts(
         "Book what? You already booked the cottage without me.",
