@@ -167,9 +167,17 @@ FOUND += [
     ("Is this the bit where you tell me I never help?", "Can we talk about Sunday?", "contempt"),
     ("A new job in Leeds. Lovely for the rest of us.", None, "contempt"),
     ("Should've let me paint it, honestly.", None, "criticism"),
+    (
+        "That's nice. Anyway, did you pick up the milk?",
+        "I got the lead in the play!",
+        "stonewalling",
+    ),
+    ("cool. btw whats for dinner", "I finally passed my driving test!", "stonewalling"),
 ]
 
 NOT_FOUND = [
+    # a question about their news is taking it up
+    ("That's great. Did you celebrate?", "I passed my driving test!", "stonewalling"),
     # a practical "no point"
     ("There's no point getting the boiler serviced twice a year.", None, "minimizing"),
     ("When I get to it tomorrow I'll send you the photos.", None, "stonewalling"),
