@@ -1169,7 +1169,7 @@ _GOOD_NEWS = re.compile(
     r"|^i (just |finally )?(passed|aced|landed|won|finished|ran|got in|got into|got promoted|got accepted"
     r"|paid off|cleared (my|the)|got my degree|graduated|got the keys"
     r"|got engaged|got the all[- ]clear"
-    r"|got (the|a|my) (new )?(pay )?(job|promotion|offer|raise|rise|bonus|part|role|place"
+    r"|got (the|a|my) (new )?(pay )?(job|promotion|offer|raise|rise|bonus|part|role|lead|place"
     r"|scholarship|contract|grant|internship|apprenticeship|award)|got a first)\b"
     r"|^guess what\b|^we (won|got the)\b"
     # something begun, told with delight: "I signed up for a pottery class on Wednesdays!"
@@ -3336,6 +3336,26 @@ def _with_when(felt: str, ctx_doc: Doc | None) -> str:
     if when is None or when.split()[-1].lower() in felt.lower():
         return felt
     return f"{felt} {when}"
+
+
+_MOVING_ON = frozenset({"anyway", "anyways", "anyhow", "btw"})
+
+
+def _moved_on(doc: Doc) -> set[int]:
+    """The words after "anyway", "btw" or "by the way" in their sentence: a change of
+    subject from what the partner said ("Nice. Anyway, have you seen my keys?"), whose
+    things are not what the partner is going through."""
+    out: set[int] = set()
+    for t in doc:
+        by_the_way = (
+            t.lower_ == "by"
+            and t.i + 2 < len(doc)
+            and doc[t.i + 1].lower_ == "the"
+            and doc[t.i + 2].lower_ == "way"
+        )
+        if t.lower_ in _MOVING_ON or by_the_way:
+            out |= {x.i for x in t.sent if x.i >= t.i}
+    return out
 
 
 def _for_once(doc: Doc) -> set[int]:
@@ -5559,7 +5579,11 @@ def rewrite(
         for w in (t.lower_, t.lemma_)
     }
     topics = _topics(
-        doc, flip=False, skip=insults | sneer | _for_once(doc), config=config, it_named=bool(theirs)
+        doc,
+        flip=False,
+        skip=insults | sneer | _for_once(doc) | (_moved_on(doc) if theirs else set()),
+        config=config,
+        it_named=bool(theirs),
     )
     # a bare word for a thing of theirs ("a lecture about shoes") is said as they said it
     # ("my shoes")

@@ -572,6 +572,23 @@ def test_a_wish_to_have_them_along_is_neither_owned_nor_a_hurt() -> None:
     assert not any(t.startswith("You're right") or "upset" in t for t in texts), texts
 
 
+def test_a_change_of_subject_brings_no_topic_and_good_news_is_met_first() -> None:
+    texts = _texts(
+        "Oh. Sad. Anyway, did you remember to book the MOT?",
+        context="My uncle has been taken into hospital.",
+        n=7,
+    )
+    assert texts and not any("MOT" in t for t in texts), texts
+    first = rewrite(
+        "That's nice. Anyway, did you pick up the milk?",
+        context="I got the lead in the village pantomime!",
+        n=1,
+    )[0]
+    assert first.text.startswith(
+        "That's wonderful news about the lead in the village pantomime!"
+    ), first.text
+
+
 def test_their_word_echoed_back_is_no_advice() -> None:
     texts = _texts(
         "Book what? You already booked the cottage without me.",
