@@ -6219,7 +6219,11 @@ def rewrite(
             # Count only the words the slots brought in, not the template's own.
             # ("I'm here and I'm listening" is the template's own, set by the situation)
             carried = " ".join(
-                str(slots[slot]) for slot in _SLOT.findall(template) if slot != "listening"
+                str(slots[slot])
+                for slot in _SLOT.findall(template)
+                # (nor are the feeling and need the kind of harm sets: "how big this feels
+                # to you" carries no "big" of "it's not a big deal")
+                if slot not in ("listening", "feeling", "need", "feel")
             )
             # Good news is met with gladness first, and thanks are taken, before anything
             # the reply said.

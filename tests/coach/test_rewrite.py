@@ -589,6 +589,16 @@ def test_a_change_of_subject_brings_no_topic_and_good_news_is_met_first() -> Non
     ), first.text
 
 
+def test_the_need_a_skill_names_is_not_counted_as_the_persons_words() -> None:
+    # "how big this feels to you" carries no "big" of "not a big deal": hearing them leads
+    first = rewrite(
+        "It's not a big deal, just ring your brother back.",
+        context="My brother and I had a massive row and he hung up on me.",
+        n=3,
+    )[0]
+    assert first.strategy == "validate_first", first
+
+
 def test_their_word_echoed_back_is_no_advice() -> None:
     texts = _texts(
         "Book what? You already booked the cottage without me.",
