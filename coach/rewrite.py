@@ -3488,7 +3488,7 @@ def _observation(
         # "Why did you tell him?" asks about the past: "you told him"
         did_asked = any(verb.doc[i].lower_ == "did" for i in asking)
         # "I saw you roll your eyes when my dad was talking": what was seen was done then
-        did_asked = did_asked or (
+        seen_done = (
             verb.tag_ == "VB"
             and verb.head.lemma_ in ("see", "watch", "hear", "notice", "catch")
             and (
@@ -3798,7 +3798,7 @@ def _observation(
                 # ring?" -> "you didn't ring")
                 words.extend(("didn't" if did_asked else "don't", verb.lemma_.lower()))
                 continue
-            if did_asked and token.i == verb.i and verb.tag_ == "VB":
+            if (did_asked or seen_done) and token.i == verb.i and verb.tag_ == "VB":
                 words.append(_past_tense(verb.lemma_.lower()))  # "why did you tell" -> "told"
                 continue
             if implied and token.i == verb.i and verb.lemma_ == "be":
@@ -3838,7 +3838,7 @@ def _observation(
         # "put" and "set" look the same either way: read as the present; so is a habit
         # told in an order or in weariness ("sick of you cancelling last minute")
         past = not implied and (
-            did_asked
+            seen_done
             or (verb.tag_ == "VBD" and verb.lower_ != verb.lemma_.lower())
             # ("forgot", which the tagger reads as a present, lemma and all)
             or verb.lower_ == "forgot"

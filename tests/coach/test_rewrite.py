@@ -436,19 +436,26 @@ def test_the_matter_under_a_verdict_is_carried(
         assert not any(not_said in t for t in texts), texts
 
 
-def test_a_thing_of_the_persons_forgotten_or_ignored_is_named() -> None:
-    texts = _texts(
-        "typical, you forgot my dentist appointment. you're useless",
-        context="Sorry, I forgot to drive you to the dentist.",
-        n=7,
-    )
-    assert any(t.startswith("When my dentist appointment gets forgotten,") for t in texts), texts
-    texts = _texts(
-        "of course you ignored my voice notes. you're hopeless",
-        context="Sorry, I was at the gym.",
-        n=7,
-    )
-    assert any(t.startswith("When my voice notes get ignored,") for t in texts), texts
+@pytest.mark.parametrize(
+    ("text", "context", "opening"),
+    [
+        (
+            "typical, you forgot my dentist appointment. you're useless",
+            "Sorry, I forgot to drive you to the dentist.",
+            "When my dentist appointment gets forgotten,",
+        ),
+        (
+            "of course you ignored my voice notes. you're hopeless",
+            "Sorry, I was at the gym.",
+            "When my voice notes get ignored,",
+        ),
+    ],
+)
+def test_a_thing_of_the_persons_forgotten_or_ignored_is_named(
+    text: str, context: str, opening: str
+) -> None:
+    texts = _texts(text, context=context, n=7)
+    assert any(t.startswith(opening) for t in texts), texts
 
 
 def test_a_promise_that_it_will_pass_is_no_charge() -> None:
