@@ -3490,6 +3490,7 @@ def _observation(
         # "I saw you roll your eyes when my dad was talking": what was seen was done then
         seen_done = (
             verb.tag_ == "VB"
+            and verb.dep_ in ("ccomp", "xcomp")
             and verb.head.lemma_ in ("see", "watch", "hear", "notice", "catch")
             and (
                 verb.head.tag_ == "VBD"

@@ -552,6 +552,9 @@ def test_what_was_seen_done_is_told_as_done() -> None:
         first.text
     )
     assert "I felt" in first.text, first.text
+    # not what they did not notice themselves
+    first = rewrite("You didn't even notice my new glasses.", n=1)[0]
+    assert first.text.startswith("When you didn't notice my new glasses,"), first.text
 
 
 def test_a_promise_not_kept_is_told_as_not_kept() -> None:
