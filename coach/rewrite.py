@@ -952,6 +952,13 @@ def _topics(
                 c.dep_ == "prep" and any(g.lower_ in ("me", "us") for g in c.children)
                 for c in token.children
             )
+            # "keep asking about the wedding date" is about the date, not "the asking"
+            and not any(
+                c.dep_ == "prep"
+                and c.lower_ in ("about", "for")
+                and any(g.pos_ in ("NOUN", "PROPN") for g in c.children)
+                for c in token.children
+            )
             # "my mind keeps racing" is not about "the racing": only what a person does
             and all(
                 c.lower_ in ("you", "u", "i", "we")

@@ -609,6 +609,15 @@ def test_the_need_a_skill_names_is_not_counted_as_the_persons_words() -> None:
     assert first.strategy == "validate_first", first
 
 
+def test_a_doing_about_a_thing_is_about_the_thing() -> None:
+    texts = _texts(
+        "I'm not going to keep asking about the boiler. Either you ring someone this week or I will.",
+        n=7,
+    )
+    assert any("the boiler" in t for t in texts), texts
+    assert not any("the asking" in t for t in texts), texts
+
+
 def test_their_word_echoed_back_is_no_advice() -> None:
     texts = _texts(
         "Book what? You already booked the cottage without me.",
