@@ -338,12 +338,16 @@ def _noun_chunks(doc: Doc, mock_grand: frozenset[str]) -> list[Span]:
         if len(chunk) > 1 and chunk[0].dep_ == "cc":
             chunk = chunk[1:]  # "Or no screens after nine?": the phrase is "no screens"
         commas = [t.i for t in chunk if t.text == ","]
-        if commas and all(
-            t.pos_ in ("INTJ", "ADJ", "ADV", "PUNCT") for t in doc[chunk.start : commas[-1]]
+        opener: list[Token] = list(doc[chunk.start : commas[-1]]) if commas else []
+        if (
+            commas
+            and all(t.pos_ in ("INTJ", "ADJ", "ADV", "PUNCT") for t in opener)
+            and any(t.pos_ == "ADJ" for t in opener)
         ):
             # "oh great, another parking ticket": the sneer before the comma is no part of
             # it; but what follows it may be the sneer itself ("Oh no, the great Instagram
-            # tragedy")
+            # tragedy"), and after a mock yes ("sure, just dinner") it is their word
+            # thrown back
             chunk = doc[commas[-1] + 1 : chunk.end]
             if not len(chunk) or any(t.lower_ in mock_grand for t in chunk):
                 continue

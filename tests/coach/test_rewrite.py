@@ -419,6 +419,8 @@ def test_what_they_are_likened_to_is_no_part_of_the_deed(
         ("my dad is a terrible driver and you let him take the van", None, "your driving"),
         # a sneer before a comma is no part of the thing; a grand word in it is the sneer
         ("wow amazing, another dent in the car", "dents", None),
+        # after a mock yes, what follows is a claim thrown back, not a thing
+        ("Oh sure, just one more episode. It's 2am.", None, "episode"),
         # a thing called rubbish is the thing; the verdict is neither topic nor point
         ("the pasta was garbage again. maybe let me cook", "the pasta", "garbage"),
         # what a sum went on is part of it
