@@ -304,6 +304,10 @@ _VERBS_READ_AS_NOUNS = frozenset(
 # Verbs that open an order the tagger may read as a name ("Buy earplugs. Sorted.").
 _VERB_LEMMAS = frozenset(
     {
+        # ("Complain also won't help": a doing the tagger read as a name)
+        "complain",
+        "moan",
+        "whine",
         "buy",
         "get",
         "call",

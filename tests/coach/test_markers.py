@@ -168,6 +168,11 @@ FOUND += [
     ("A new job in Leeds. Lovely for the rest of us.", None, "contempt"),
     ("Should've let me paint it, honestly.", None, "criticism"),
     (
+        "Worrying won't change the scan results, so try to sleep.",
+        "I'm scared about Friday's scan.",
+        "minimizing",
+    ),
+    (
         "That's nice. Anyway, did you pick up the milk?",
         "I got the lead in the play!",
         "stonewalling",

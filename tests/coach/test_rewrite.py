@@ -527,6 +527,12 @@ def test_a_thing_and_where_it_is_are_one_thing(
             "I'm going to watch the golf with Dave tonight.",
             "dream",
         ),
+        # their feeling judged useless is neither the person's point nor a thing
+        (
+            "Just walk more and skip the biscuits. Complain also won't help.",
+            "I hate how I look lately.",
+            "complain",
+        ),
         # "k." on its own is no part of the person's point
         (
             "k. gotta run, the dentist is at 4",
