@@ -335,8 +335,8 @@ _VERB_LEMMAS = frozenset(
 def _noun_chunks(doc: Doc, mock_grand: frozenset[str]) -> list[Span]:
     """The parse's noun phrases, with a compound the parser split in two put back (in "who's
     doing the school run", "the school" and "run" both hang from "doing" as objects), and
-    without a sign-off the parser took for their noun or a sneer before a comma (words of
-    `mock_grand` in what follows it make it a sneer too)."""
+    without a sign-off the parser took for their noun or a reaction before a comma (words
+    of `mock_grand` in what follows it make it a sneer too)."""
     chunks: list[Span] = []
     for chunk in doc.noun_chunks:
         if len(chunk) > 1 and chunk[0].dep_ == "cc":
@@ -348,10 +348,10 @@ def _noun_chunks(doc: Doc, mock_grand: frozenset[str]) -> list[Span]:
             and all(t.pos_ in ("INTJ", "ADJ", "ADV", "PUNCT") for t in opener)
             and any(t.pos_ == "ADJ" for t in opener)
         ):
-            # "oh great, another parking ticket": the sneer before the comma is no part of
-            # it; but what follows it may be the sneer itself ("Oh no, the great Instagram
-            # tragedy"), and after a mock yes ("sure, just dinner") it is their word
-            # thrown back
+            # "oh great, another parking ticket": the reaction before the comma is no part
+            # of it; but what follows it may be the sneer itself ("oh brilliant, the famous
+            # lasagne"), and after a mock yes with no reaction word ("sure, just dinner")
+            # it is their word thrown back
             chunk = doc[commas[-1] + 1 : chunk.end]
             if not len(chunk) or any(t.lower_ in mock_grand for t in chunk):
                 continue
