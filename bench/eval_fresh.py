@@ -44,6 +44,8 @@ SETS = (
     (UNSEEN / "fresh_unsafe_g.jsonl", "unsafe"),
     (UNSEEN / "fresh_safe_g.jsonl", "safe"),
     (UNSEEN / "fresh_unsafe_l.jsonl", "unsafe"),
+    (UNSEEN / "fresh_unsafe_p.jsonl", "unsafe"),
+    (UNSEEN / "fresh_safe_p.jsonl", "safe"),
 )
 
 
