@@ -902,7 +902,7 @@ def _topics(
             and of.head.dep_ in ("dobj", "dative")
             and of.head.head.lemma_.lower() in _TELLING
         )
-        spent_on = (of.lower_ == "on" and of.head.lemma_.lower() in _MONEY) or (
+        one_thing = (of.lower_ == "on" and of.head.lemma_.lower() in _MONEY) or (
             # "the lease on my flat", "the cups in the sink": where a thing is, part of it
             of.lower_ in ("on", "in")
             and of.dep_ == "prep"
@@ -920,7 +920,7 @@ def _topics(
         )
         if (
             phrase
-            and (of.lower_ in ("of", "about") or spent_on)
+            and (of.lower_ in ("of", "about") or one_thing)
             and of.head.i in emitted
             and not told_of
         ):
@@ -3241,9 +3241,9 @@ def _praise_only(sent: Span) -> bool:
     return all(t.lower_ in praise for t in words)
 
 
-def _named_alone(it: Token, config: _Config) -> str | None:
+def _named_alone(it: Token) -> Token | None:
     """The thing named on its own just before the sentence of `it`, when that sentence
-    names nothing before it ("The car? You drive it like a maniac" -> "the car")."""
+    names nothing before it ("The car? You drive it like a maniac" -> "car")."""
     sent = it.sent
     if sent.start == 0 or any(t.pos_ in ("NOUN", "PROPN") for t in it.doc[sent.start : it.i]):
         return None
@@ -3251,11 +3251,7 @@ def _named_alone(it: Token, config: _Config) -> str | None:
     if not 1 <= len(words) <= 3 or any(t.pos_ not in ("DET", "NOUN", "ADJ") for t in words):
         return None
     thing = words[-1]
-    if thing.pos_ != "NOUN" or thing.dep_ != "ROOT" or thing.lemma_.lower() in config.generic_nouns:
-        return None
-    owner = next((c for c in thing.children if c.dep_ in ("poss", "det")), None)
-    lead = owner.lower_ if owner is not None and owner.lower_ in ("my", "our", "the") else "the"
-    return f"{lead} {thing.lower_}"
+    return thing if thing.pos_ == "NOUN" and thing.dep_ == "ROOT" else None
 
 
 def _antecedent(it: Token, config: _Config, skip: set[int]) -> str | None:
@@ -3266,10 +3262,7 @@ def _antecedent(it: Token, config: _Config, skip: set[int]) -> str | None:
     her"); otherwise None ("my bike has a flat tyre because you borrowed it" is left as it
     is)."""
     pronoun = it.lower_
-    if pronoun == "it":
-        alone = _named_alone(it, config)
-        if alone is not None:
-            return alone
+    alone = _named_alone(it) if pronoun == "it" else None
     nouns = [
         t
         for t in it.sent
@@ -3291,7 +3284,9 @@ def _antecedent(it: Token, config: _Config, skip: set[int]) -> str | None:
         # the things or people named before it ("the kids were up till midnight because you
         # let them game"), whatever else is named
         nouns = [t for t in nouns if t.tag_ in ("NNS", "NNPS")]
-    if not nouns or nouns[-1].dep_ not in ("nsubj", "nsubjpass") or len(nouns) > 2:
+    if alone is not None:
+        nouns = [alone]
+    elif not nouns or nouns[-1].dep_ not in ("nsubj", "nsubjpass") or len(nouns) > 2:
         return None
     thing = nouns[-1]
     if thing.pos_ == "PROPN" or thing.lemma_.lower() in config.generic_nouns:
