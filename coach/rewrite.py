@@ -3453,6 +3453,14 @@ def _observation(
         # (only for a matter raised out of the blue: after their words, "then stop planning
         # dates" is a retort and "maybe stop ordering takeaways" advice, neither a deed)
         implied = verb is None
+        # "you can't even be bothered to text back": what they do not bother to do
+        failed: set[int] = set()
+        bother = next((t for t in clause if _cant_be_bothered(t)), None) if verb is None else None
+        if bother is not None:
+            verb = next(c for c in bother.children if c.dep_ == "xcomp")
+            failed = {c.i for c in bother.children if c.dep_ != "xcomp"} | {
+                c.i for c in verb.children if c.tag_ == "TO"
+            }
         verb = verb or (_implied_deed(clause) if raising else None)
         if verb is None:
             continue
@@ -3517,6 +3525,17 @@ def _observation(
         )
         if asking and any(verb.doc[i].dep_ == "neg" for i in asking) and not denied:
             continue  # "why don't you sit down for once?": advice, put as a question
+        if not asking and not failed and _still_cant(verb, raising):
+            # "you still can't take the bins out", "you can't even ring": a thing not
+            # done, told as not done ("you don't take the bins out")
+            failed = {
+                c.i
+                for c in verb.children
+                if c.dep_ in ("aux", "neg")
+                or (c.dep_ == "advmod" and c.lower_ in ("even", "still"))
+            }
+        if failed:
+            asking, denied = failed, True
         children = list(verb.children)
         if any(c.tag_ == "TO" for c in children) and not implied:
             continue  # "(waiting forever for) you to decide": no deed, and no sentence
@@ -3873,6 +3892,35 @@ def _observation(
             )
         return text, past
     return None
+
+
+def _still_cant(verb: Token, raising: bool) -> bool:
+    """Whether `verb` is told as a thing they fail to do: "you still can't take the bins
+    out", and raised out of the blue, "you can't even ring". A bare "you can't talk to me
+    like that" forbids it; after their words, "you can't even keep a plant alive" is a jab
+    at what they could do, not a thing they left undone."""
+    children = list(verb.children)
+    return (
+        any(c.dep_ == "aux" and c.lower_ in ("ca", "can") for c in children)
+        and any(c.dep_ == "neg" for c in children)
+        and any(
+            c.dep_ == "advmod" and (c.lower_ == "still" or (raising and c.lower_ == "even"))
+            for c in children
+        )
+        and not verb.sent.text.rstrip().endswith("?")
+    )
+
+
+def _cant_be_bothered(token: Token) -> bool:
+    """Whether `token` is the "bothered" of "you can't be bothered to walk him"."""
+    children = list(token.children)
+    return (
+        token.lemma_.lower() == "bother"
+        and token.tag_ == "VBN"
+        and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _SUBJECTS for c in children)
+        and any(c.dep_ == "neg" for c in children)
+        and any(c.dep_ == "xcomp" and c.pos_ == "VERB" for c in children)
+    )
 
 
 # Verbs of giving one's word ("you said you'd...", "you promised...").

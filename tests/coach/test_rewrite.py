@@ -292,6 +292,52 @@ def test_a_raised_complaint_opens_on_the_deed(text: str, opening: str) -> None:
     assert first.text.startswith(opening), first.text
 
 
+@pytest.mark.parametrize(
+    ("text", "deed", "asked"),
+    [
+        (
+            "Honestly the recycling is everywhere and you still can't put the glass out.",
+            "When you don't put the glass out,",
+            "Could you put the glass out?",
+        ),
+        (
+            "You can't even be bothered to answer my calls on your lunch break. Pathetic.",
+            "When you don't answer my calls on your lunch break,",
+            "Could you answer my calls on your lunch break?",
+        ),
+        (
+            "You can't even water the tomatoes while I'm away, useless.",
+            "When you don't water the tomatoes while I'm away,",
+            "Could you water the tomatoes while I'm away?",
+        ),
+    ],
+)
+def test_what_they_still_cant_be_bothered_to_do_is_told_as_undone(
+    text: str, deed: str, asked: str
+) -> None:
+    first = rewrite(text, n=1)[0]
+    assert first.text.startswith(deed) and asked in first.text, first.text
+
+
+@pytest.mark.parametrize(
+    ("text", "context"),
+    [
+        # forbidding is no deed
+        ("You can't talk to me like that, idiot.", None),
+        # after their words, a jab at what they could do is no thing left undone
+        (
+            "lol you can't even boil an egg, a dinner party is a stupid idea",
+            "Let's host a dinner party!",
+        ),
+    ],
+)
+def test_what_they_cannot_do_is_no_deed_when_it_forbids_or_mocks(
+    text: str, context: str | None
+) -> None:
+    for s in rewrite(text, context):
+        assert "When you don't" not in s.text, s.text
+
+
 def test_a_raised_complaint_names_the_feeling_it_was_made_to_have() -> None:
     first = rewrite("You make me so angry when you ignore my texts.", n=1)[0]
     assert "I feel angry" in first.text, first.text
