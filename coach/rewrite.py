@@ -396,7 +396,27 @@ def _noun_chunks(doc: Doc, mock_grand: frozenset[str]) -> list[Span]:
         ):
             end += 1  # "Uber Eats", the name's second word read as a verb
         chunks.append(doc[chunk.start : end] if end > chunk.end else chunk)
-    return chunks
+    taken = {t.i for c in chunks for t in c}
+    for token in doc:
+        if token.i not in taken and _misread_noun(token):
+            chunks.append(doc[token.left_edge.i : token.i + 1])
+    return sorted(chunks, key=lambda c: c.start)
+
+
+def _misread_noun(token: Token) -> bool:
+    """Whether `token` is a thing the tagger read as a number or an adjective: "my first
+    5k", "the whole flat" (an object with a determiner and a word describing it); not "my
+    best" or "the same"."""
+    children = list(token.children)
+    return (
+        token.dep_ in ("dobj", "pobj")
+        and any(c.dep_ in ("det", "poss") and c.i < token.i for c in children)
+        and all(c.i < token.i for c in children)
+        and (
+            (token.pos_ == "NUM" and any(ch.isalpha() for ch in token.text))
+            or (token.pos_ == "ADJ" and any(c.dep_ == "amod" for c in children))
+        )
+    )
 
 
 def _mocked(doc: Doc, mock_alarms: tuple[str, ...]) -> set[int]:

@@ -276,6 +276,28 @@ def test_something_begun_with_delight_is_good_news() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "context", "thing"),
+    [
+        # the tagger reads "5k" as a number and "flat" as an adjective: still things
+        (
+            "ok and? people swim further than that every day",
+            "I'm so proud, I did my first 5k today!",
+            "wonderful news about your first 5k",
+        ),
+        (
+            "Classic. I hoovered the whole flat and you haven't said a single word.",
+            None,
+            "the flat",
+        ),
+    ],
+)
+def test_a_thing_the_tagger_misreads_is_still_named(
+    text: str, context: str | None, thing: str
+) -> None:
+    assert thing in _texts(text, context)[0]
+
+
+@pytest.mark.parametrize(
     ("text", "opening"),
     [
         # the feeling they are made to have is theirs to name; the deed is in the "when"
