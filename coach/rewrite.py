@@ -1291,6 +1291,52 @@ def _good_news(ctx_doc: Doc) -> bool:
     )
 
 
+# A job for the home they tell of with delight ("I cleaned the whole flat today!",
+# "Finally fixed the dryer!"): to thank them for, not news to ask the best part of.
+_CHORE_DONE = re.compile(
+    r"^(i('ve| have)? )?(just |finally |already )*(cleaned|tidied|hoovered|vacuumed|mopped"
+    r"|scrubbed|washed|ironed|fixed|repaired|sorted|organi[sz]ed|decluttered|painted|cooked"
+    r"|mowed|weeded|assembled|put up|cleared out)\b[^.?]*!",
+    re.IGNORECASE,
+)
+
+
+# Whose a thing is, said from the other side ("my flat" of theirs is "your flat").
+_FLIPPED_OWNER = {"my": "your", "myself": "yourself", "your": "my", "ur": "my"}
+# What someone does for themselves with the same verbs ("I washed my hair!").
+_GROOMED = frozenset({"hair", "nail", "nails", "face", "teeth", "tooth", "skin", "brow", "makeup"})
+
+
+def _done_for_us(ctx_doc: Doc) -> str | None:
+    """The job they did for the home, told as thanks are ("cleaning the whole flat today"),
+    when their message is that job told with delight."""
+    text = re.sub(r"^[A-Z][a-z]+, ", "", ctx_doc.text.strip())
+    if not _CHORE_DONE.search(text) or _distressed(ctx_doc):
+        return None
+    verb = next((t for t in ctx_doc if t.pos_ == "VERB" and t.tag_ in ("VBD", "VBN")), None)
+    if verb is None or not any(c.dep_ in ("dobj", "prt") for c in verb.children):
+        return None  # "I cleaned!": nothing to name
+    if any(c.dep_ == "dobj" and c.lemma_.lower() in _GROOMED for c in verb.children):
+        return None  # "I painted my nails!": done for themselves, not for the home
+    # (the first job of several: "scrubbing the bathroom", not "and mopped the kitchen")
+    left_out = {t.i for c in verb.children if c.dep_ in ("cc", "conj") for t in c.subtree} | {
+        c.i
+        for c in verb.children
+        if c.dep_ in ("nsubj", "aux") or c.lower_ in ("just", "finally", "already")
+    }
+    words = []
+    for token in verb.subtree:
+        if token.i == verb.i:
+            words.append(_gerund(verb.lemma_.lower()))
+        elif token.is_punct or token.i in left_out:
+            continue
+        elif token.lower_ in _FLIPPED_OWNER:
+            words.append(_FLIPPED_OWNER[token.lower_])
+        else:
+            words.append(token.text if token.pos_ == "PROPN" else token.lower_)
+    return " ".join(words) if 2 <= len(words) <= 10 else None
+
+
 _THANKS = re.compile(
     r"^(thank you|thank u|thanks|thx|ty|i (really |so )?appreciate"
     # praise of the person is thanks of a kind ("I'm so proud of how you handled it"), not
@@ -5698,6 +5744,7 @@ def rewrite(
     addressed = False  # whether the partner's words are about the person ("you forgot...")
     calm = False  # whether the partner's words show no hurt, worry or complaint
     celebrating = False  # whether they are good news of theirs ("I passed my test!")
+    done_for_us = None  # a job for the home they did ("cleaning the whole flat today")
     relieved = False  # whether the news lifts a worry ("the scan came back clear")
     joyful = False  # whether it is news to share in, not their own achievement
     thanked = False  # whether they are thanks ("Thank you for cooking tonight")
@@ -5715,6 +5762,8 @@ def rewrite(
         )
         calm = _calm(ctx_doc)
         celebrating = _good_news(ctx_doc)
+        done_for_us = _done_for_us(ctx_doc)
+        celebrating = celebrating or done_for_us is not None
         relieved = celebrating and bool(_RELIEF.search(ctx_doc.text))
         joyful = relieved or (celebrating and bool(_FAMILY_NEWS.search(ctx_doc.text)))
         thanked = _thanks(ctx_doc)
@@ -6168,7 +6217,18 @@ def rewrite(
         # what they care about is what they asked about ("the holiday"), not the reply's
         "calm_topic": ((_join(_distinct(theirs)[:2]) if theirs else topic) if calm else None),
         # their good news, to be glad of, not a plan to discuss
-        "glad": "That's wonderful news" if celebrating and not joyful else None,
+        "glad": "That's wonderful news" if celebrating and not joyful and not done_for_us else None,
+        "done_for_us": done_for_us,
+        # what the reply raised beside it ("my favourite jumper"), for another time
+        "done_aside": _join(
+            [
+                t
+                for t in _distinct(reply_topics)[:2]
+                if not re.search(rf"\b{re.escape(t.split()[-1])}\b", done_for_us, re.I)
+            ]
+        )
+        if done_for_us
+        else None,
         # a run, a test, a bake has a best part; a bonus or a place offered is felt
         "glad_ask": "What was the best part of it for you?"
         if ctx_doc is not None and _DONE.search(ctx_doc.text)
@@ -6308,9 +6368,12 @@ def rewrite(
             # the reply said.
             # (so is their care, when they asked after the person)
             welcome = checked_on or any(
-                f"{{{slot}}}" in template for slot in ("glad", "joy", "thanked", "forgiving")
+                f"{{{slot}}}" in template
+                for slot in ("glad", "joy", "thanked", "forgiving", "done_for_us")
             )
             kept = 2.0 if welcome else _share_kept(own_words, carried)
+            if "{done_aside}" in template:
+                kept = 2.5  # thanks for the job that keep what the reply raised beside it
             if raising and name == "i_statement" and main_harm != "pressure":
                 # a complaint raised out of the blue is best put as an I-statement, whatever
                 # the other skills carry (under pressure, inviting comes first)

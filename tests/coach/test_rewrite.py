@@ -275,6 +275,38 @@ def test_something_begun_with_delight_is_good_news() -> None:
     assert not any("upset" in t for t in texts), texts
 
 
+def test_thanks_for_a_job_keep_what_the_reply_raised_beside_it() -> None:
+    first = _texts(
+        "brilliant, and you've dyed my white shirt pink. genius", "I washed your shirts!"
+    )[0]
+    assert first.startswith("Thank you for washing my shirts."), first
+    assert "talk about my white shirt" in first, first
+
+
+@pytest.mark.parametrize(
+    ("text", "context", "thanks"),
+    [
+        (
+            "about time lol, only took six months",
+            "Finally put up the shelves in the hall!",
+            "Thank you for putting up the shelves in the hall",
+        ),
+        # the first job of several, and theirs said as the person says it
+        (
+            "wow. alert the newspapers",
+            "I mopped my studio and scrubbed the oven!",
+            "Thank you for mopping your studio",
+        ),
+    ],
+)
+def test_a_job_for_the_home_told_with_delight_is_thanked(
+    text: str, context: str, thanks: str
+) -> None:
+    texts = _texts(text, context)
+    assert len(texts) == 3 and all(thanks in t for t in texts), texts
+    assert not any("upset" in t or "news" in t for t in texts), texts
+
+
 @pytest.mark.parametrize(
     ("text", "context", "thing"),
     [
