@@ -5330,6 +5330,29 @@ def _clean_point(tokens: list[Token], config: _Config) -> list[str]:
     return text
 
 
+_NO_EXCUSE = re.compile(r"\bwhat(?:'s| is) (?:your|ur) excuse\b", re.IGNORECASE)
+
+
+def _held_up(doc: Doc) -> set[int]:
+    """Who is held up beside them in "My mate's girlfriend plans every date night, what's
+    your excuse?": a comparison, not what it is about (the date nights are). Asked on its
+    own ("Jo's husband cooks. What's your excuse?"), it holds up who the sentence before
+    it names."""
+    sents = list(doc.sents)
+    compared = [
+        sents[i - 1] if i and sent[0].lower_ == "what" and len(sent) <= 6 else sent
+        for i, sent in enumerate(sents)
+        if _NO_EXCUSE.search(sent.text)
+    ]
+    return {
+        t.i
+        for sent in compared
+        for s in sent
+        if s.dep_ == "nsubj" and s.pos_ in ("NOUN", "PROPN")
+        for t in s.subtree
+    }
+
+
 def _marker_tokens(
     ex: Extraction, kinds: frozenset[str], markers: list[Marker] | None = None
 ) -> set[int]:
@@ -5706,7 +5729,11 @@ def rewrite(
     topics = _topics(
         doc,
         flip=False,
-        skip=insults | sneer | _for_once(doc) | (_moved_on(doc) if theirs else set()),
+        skip=insults
+        | sneer
+        | _for_once(doc)
+        | _held_up(doc)
+        | (_moved_on(doc) if theirs else set()),
         config=config,
         it_named=bool(theirs),
     )

@@ -36,6 +36,11 @@ FOUND = [
     ),
     ("You're so selfish, you only think about yourself.", None, "criticism"),
     ("Why would you invite him without asking me?", None, "criticism"),
+    # the excuse they are taken to have none for
+    ("Your brother manages the school run, so what's your excuse?", None, "criticism"),
+    # a prize in mockery, however it is asked
+    ("and? want a round of applause?", "I emptied the dishwasher.", "contempt"),
+    ("Expecting a standing ovation for one load of washing?", None, "contempt"),
     # the blame put as a condition
     ("If you'd bothered to check the calendar, we'd be on time.", None, "criticism"),
     ("You never put your phone down at dinner.", None, "absolute"),
@@ -181,6 +186,8 @@ FOUND += [
 ]
 
 NOT_FOUND = [
+    # applause given, not mocked
+    ("Give yourself a round of applause, you earned it!", "I finished the marathon!", "contempt"),
     # a question about their news is taking it up
     ("That's great. Did you celebrate?", "I passed my driving test!", "stonewalling"),
     # a practical "no point"

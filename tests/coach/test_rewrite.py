@@ -275,6 +275,21 @@ def test_something_begun_with_delight_is_good_news() -> None:
     assert not any("upset" in t for t in texts), texts
 
 
+@pytest.mark.parametrize(
+    ("text", "matter", "held_up"),
+    [
+        ("My cousin's boyfriend irons all her shirts, what's your excuse?", "her shirts", "cousin"),
+        ("Dev's wife books the holidays. What's your excuse?", "the holidays", "Dev"),
+    ],
+)
+def test_who_they_are_held_up_beside_is_neither_the_matter_nor_a_point(
+    text: str, matter: str, held_up: str
+) -> None:
+    texts = _texts(text)
+    assert matter in texts[0], texts
+    assert not any(held_up in t or "From my side" in t for t in texts), texts
+
+
 def test_thanks_for_a_job_keep_what_the_reply_raised_beside_it() -> None:
     first = _texts(
         "brilliant, and you've dyed my white shirt pink. genius", "I washed your shirts!"
