@@ -3530,6 +3530,13 @@ def _observation(
         verb = verb or (_implied_deed(clause) if raising else None)
         if verb is None:
             continue
+        # "you scared me driving like that": what they were doing is the deed ("When you
+        # were driving like that, I felt scared"), the feeling is the person's to name
+        doing = _felt_doing(verb, config) if not implied else None
+        doing_past = verb.tag_ == "VBD"
+        if doing is not None:
+            failed = {c.i for c in doing.children if c.dep_ == "nsubj"}
+            verb, implied = doing, True
         # "Why do you leave the lights on?", "Why can't you ever rinse the sink?": the deed
         # is asked about; the question's "why" and its auxiliary are no part of it
         asking = {
@@ -3600,8 +3607,10 @@ def _observation(
                 if c.dep_ in ("aux", "neg")
                 or (c.dep_ == "advmod" and c.lower_ in ("even", "still"))
             }
-        if failed:
+        if failed and doing is None:
             asking, denied = failed, True
+        elif failed:
+            asking = failed  # (the "me" the parser made the doing's subject)
         children = list(verb.children)
         if any(c.tag_ == "TO" for c in children) and not implied:
             continue  # "(waiting forever for) you to decide": no deed, and no sentence
@@ -3794,12 +3803,33 @@ def _observation(
             for t in tokens
             if not (t.lower_ in config.verdicts and t.dep_ == "amod" and t.head.pos_ == "NOUN")
         ]
+        # "you drive it like a maniac", "threw my mug like a toddler": what they are likened
+        # to is a name they are called; the deed is told without it ("you treat me like a
+        # child" has no deed without it)
+        likened = [
+            x
+            for x in tokens
+            if x.lower_ == "like"
+            and x.dep_ == "prep"
+            # (the parser may hang it on the object: "slammed the door like a toddler")
+            and x.head.lemma_ != "be"
+            and any(x.head.i == t.i for t in tokens)
+            and any(
+                c.dep_ == "pobj" and any(d.lower_ in ("a", "an") for d in c.children)
+                for c in x.children
+            )
+        ]
+        if likened and verb.lemma_.lower() == "treat":
+            continue
+        named_as = {t.i for x in likened for t in x.subtree}
         if any(
             t.i in skip
             or (t.lower_ in config.verdicts and not _in_front_of(t))
             or t.lemma_.lower() in config.point_denials
             or (t.pos_ == "VERB" and t.lemma_.lower() in config.not_observed)
             for t in tokens
+            # (what they are likened to goes below: "like a lunatic")
+            if t.i not in named_as
         ):
             continue  # an insult inside the deed: the verdict cannot be left out
         # "all the time", "every night": how often is the verdict, not the deed; but the
@@ -3833,25 +3863,20 @@ def _observation(
             and x.i < x.head.i
             for t in x.head.subtree
         }
-        # "you drive it like a maniac", "threw my mug like a toddler": what they are likened
-        # to is a name they are called; the deed is told without it ("you treat me like a
-        # child" has no deed without it)
-        likened = [
-            x
-            for x in tokens
-            if x.lower_ == "like"
-            and x.dep_ == "prep"
-            # (the parser may hang it on the object: "slammed the door like a toddler")
-            and x.head.lemma_ != "be"
-            and any(x.head.i == t.i for t in tokens)
+        # (but where they did it stays, hung on the likeness or not: "like a maniac on the
+        # motorway")
+        sweeping |= named_as - {
+            t.i
+            for x in likened
+            for p in x.subtree
+            if p.dep_ == "prep"
+            and p.head.i != x.i
+            and p.lower_ in ("on", "in", "at", "through", "around")
             and any(
-                c.dep_ == "pobj" and any(d.lower_ in ("a", "an") for d in c.children)
-                for c in x.children
+                o.dep_ == "pobj" and any(d.lower_ == "the" for d in o.children) for o in p.children
             )
-        ]
-        if likened and verb.lemma_.lower() == "treat":
-            continue
-        sweeping |= {t.i for x in likened for t in x.subtree}
+            for t in p.subtree
+        }
         for token in tokens:
             low = token.lower_
             if spent and low == "all" and token.head.dep_ == "npadvmod":
@@ -3896,6 +3921,9 @@ def _observation(
                 continue
             if (did_asked or seen_done) and token.i == verb.i and verb.tag_ == "VB":
                 words.append(_past_tense(verb.lemma_.lower()))  # "why did you tell" -> "told"
+                continue
+            if doing is not None and token.i == verb.i:
+                words.extend(("were" if doing_past else "are", low))  # "you were driving"
                 continue
             if implied and token.i == verb.i and verb.lemma_ == "be":
                 words.append("are")  # "why do you have to be on your phone" -> "you are on"
@@ -3947,6 +3975,8 @@ def _observation(
                 for t in tokens
             )
         )
+        if doing is not None:
+            past = doing_past
         broken = _not_kept(verb) if verb.lemma_.lower() in _GAVE_WORD else None
         if broken is not None:
             # "You promised you'd fix the fence and you still haven't": the promise is not
@@ -3958,6 +3988,24 @@ def _observation(
             )
         return text, past
     return None
+
+
+def _felt_doing(verb: Token, config: _Config) -> Token | None:
+    """What they were doing when they made the person feel it: "driving" of "you scared me
+    driving like a maniac", "shouting" of "you embarrassed me shouting at the waiter"."""
+    if verb.lemma_.lower() not in config.feeling_verbs:
+        return None
+    return next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ in ("advcl", "ccomp", "xcomp")
+            and c.tag_ == "VBG"
+            and c.i > verb.i
+            and not any(m.dep_ == "mark" for m in c.children)
+        ),
+        None,
+    )
 
 
 def _still_cant(verb: Token, raising: bool) -> bool:
@@ -4059,6 +4107,13 @@ def _own_feeling(doc: Doc, config: _Config) -> tuple[str, str | None, str | None
                 )
                 # "you scared the life out of me"
                 or re.match(r"\w+ the \w+ out of me\b", token.doc[token.i :].text.lower())
+                # "you scared me driving like that" (read as "me driving")
+                or (
+                    token.i + 1 < len(token.doc)
+                    and token.nbor().lower_ == "me"
+                    and token.nbor().head.tag_ == "VBG"
+                    and token.nbor().head.head.i == token.i
+                )
             )
         ):
             word = config.feeling_verbs[key]

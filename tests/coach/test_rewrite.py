@@ -389,6 +389,27 @@ def test_what_they_still_cant_be_bothered_to_do_is_told_as_undone(
 
 
 @pytest.mark.parametrize(
+    ("text", "opening"),
+    [
+        (
+            "You humiliated me mocking my cooking in front of your whole family.",
+            "When you were mocking my cooking in front of your whole family, I felt humiliated",
+        ),
+        # where they did it stays when the likeness goes
+        (
+            "You frightened me overtaking like a lunatic on the bypass.",
+            "When you were overtaking on the bypass, I felt frightened",
+        ),
+    ],
+)
+def test_what_they_were_doing_when_they_made_the_person_feel_it_is_the_deed(
+    text: str, opening: str
+) -> None:
+    first = rewrite(text, n=1)[0]
+    assert first.text.startswith(opening), first.text
+
+
+@pytest.mark.parametrize(
     ("text", "context"),
     [
         # forbidding is no deed
