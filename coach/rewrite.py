@@ -3987,7 +3987,18 @@ def _observation(
                 else " and it didn't happen"
             )
         return text, past
+    for sent in doc.sents if raising else ():
+        # "Oh wonderful, late again.": the state told without a subject, after any opener
+        bare = _BARE_STATE.fullmatch(sent.text.strip())
+        if bare:
+            return f"you're {bare[1].lower()}", False
     return None
+
+
+# A state anyone could see, told with no subject ("late again", "Oh great, late AGAIN??").
+_BARE_STATE = re.compile(
+    r"(?:[^,.!?]*,\s*)?(late|away|asleep)\s+(?:again|as usual|once again)\W*", re.IGNORECASE
+)
 
 
 def _felt_doing(verb: Token, config: _Config) -> Token | None:

@@ -38,6 +38,9 @@ FOUND = [
     ("Why would you invite him without asking me?", None, "criticism"),
     # the excuse they are taken to have none for
     ("Your brother manages the school run, so what's your excuse?", None, "criticism"),
+    # the tool of a duty they are asked if they own; a plain wish asked as too much
+    ("do u even own a calendar??", None, "contempt"),
+    ("Ring me when you land. Is that really too much to ask?", None, "contempt"),
     # a prize in mockery, however it is asked
     ("and? want a round of applause?", "I emptied the dishwasher.", "contempt"),
     ("Expecting a standing ovation for one load of washing?", None, "contempt"),
@@ -186,6 +189,8 @@ FOUND += [
 ]
 
 NOT_FOUND = [
+    # asking to borrow one
+    ("Do you own a watch I could borrow for the interview?", None, "contempt"),
     # applause given, not mocked
     ("Give yourself a round of applause, you earned it!", "I finished the marathon!", "contempt"),
     # a question about their news is taking it up

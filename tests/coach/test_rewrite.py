@@ -428,6 +428,12 @@ def test_what_they_cannot_do_is_no_deed_when_it_forbids_or_mocks(
         assert "When you don't" not in s.text, s.text
 
 
+def test_a_state_told_without_a_subject_is_the_deed_and_a_sneers_prop_no_matter() -> None:
+    first = rewrite("Oh fantastic, late again. Do you even own a clock?", n=1)[0]
+    assert first.text.startswith("When you're late,"), first.text
+    assert "clock" not in first.text, first.text
+
+
 def test_a_raised_complaint_names_the_feeling_it_was_made_to_have() -> None:
     first = rewrite("You make me so angry when you ignore my texts.", n=1)[0]
     assert "I feel angry" in first.text, first.text
