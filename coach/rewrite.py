@@ -3447,6 +3447,16 @@ def _for_once(doc: Doc) -> set[int]:
     return out
 
 
+def _without_fail(doc: Doc) -> set[int]:
+    """The tokens of "without fail", an "always" said another way (no topic, no deed)."""
+    return {
+        i
+        for t in doc
+        if t.lower_ == "without" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "fail"
+        for i in (t.i, t.i + 1)
+    }
+
+
 def _in_front_of(token: Token) -> bool:
     """Whether a word is where it happened, "in front of everyone", not a sweep."""
     doc = token.doc
@@ -3479,6 +3489,7 @@ def _observation(
         "tho",
     }
     rarely = _for_once(doc)  # "for once", "for a change": the jab, not the deed
+    steady = _without_fail(doc)  # "without fail": an "always", left out like one
     for clause in (c for sent in doc.sents for c in _clauses(sent, at_so=True)):
         if _ultimatum(clause):
             continue  # "decide by Friday or I'm deciding for us": the pressure, no deed
@@ -3660,9 +3671,10 @@ def _observation(
         )
         # "you're always late": when they come is observable, unlike "you're so rude"
         late = verb.lemma_ == "be" and any(
-            c.dep_ == "acomp"
+            c.dep_ in ("acomp", "advmod")
             and c.lower_ in _OBSERVABLE_STATES
-            and all(d.dep_ in ("prep", "advmod") for d in c.children)
+            # (how late: "twenty minutes late")
+            and all(d.dep_ in ("prep", "advmod", "npadvmod") for d in c.children)
             for c in children
         )
         state = state or late
@@ -3747,12 +3759,16 @@ def _observation(
             for i in (t.i - 1, t.i)
         }
         if late:
-            # "late to everything": the sweep is the verdict, and so is "late for once"
+            # "late to everything", "to every dinner": the sweep is the verdict, and so is
+            # "late for once"
             cut |= {
                 t.i
                 for c in verb.subtree
                 if c.dep_ == "prep"
-                and any(o.lower_ in config.verdicts or o.lower_ == "once" for o in c.subtree)
+                and any(
+                    o.lower_ in config.verdicts or o.lower_ in ("once", "every", "each", "all")
+                    for o in c.subtree
+                )
                 for t in c.subtree
             }
         tokens = [
@@ -3763,6 +3779,7 @@ def _observation(
             and t.i not in asking
             and t.i not in oaths
             and t.i not in rarely
+            and t.i not in steady
             # "Quit scrolling", read as a name and its verb: the order is no part of the deed
             and not (implied and t.i < verb.i and t.lower_ in ("stop", "quit"))
             and not t.is_punct
@@ -5799,6 +5816,7 @@ def rewrite(
         | sneer
         | _for_once(doc)
         | _held_up(doc)
+        | _without_fail(doc)
         | (_moved_on(doc) if theirs else set()),
         config=config,
         it_named=bool(theirs),

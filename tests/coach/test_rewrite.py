@@ -428,6 +428,25 @@ def test_what_they_cannot_do_is_no_deed_when_it_forbids_or_mocks(
         assert "When you don't" not in s.text, s.text
 
 
+@pytest.mark.parametrize(
+    ("text", "opening"),
+    [
+        # how late stays; the sweep of "to everything" and "without fail" go
+        (
+            "Without fail you're half an hour late to every dinner we book.",
+            "When you're half an hour late,",
+        ),
+        ("you're always a good hour late, honestly it's so rude", "When you're a good hour late,"),
+    ],
+)
+def test_how_late_they_are_is_observed_and_without_fail_is_an_always(
+    text: str, opening: str
+) -> None:
+    texts = _texts(text)
+    assert texts[0].startswith(opening), texts
+    assert not any("fail" in t for t in texts), texts
+
+
 def test_a_state_told_without_a_subject_is_the_deed_and_a_sneers_prop_no_matter() -> None:
     first = rewrite("Oh fantastic, late again. Do you even own a clock?", n=1)[0]
     assert first.text.startswith("When you're late,"), first.text
