@@ -386,6 +386,16 @@ def _noun_chunks(doc: Doc, mock_grand: frozenset[str]) -> list[Span]:
             chunks[-1] = doc[last.start : chunk.end]
             continue
         end = chunk.end
+        if (
+            len(chunk) == 1
+            and chunk.root.pos_ == "NOUN"
+            and end < len(doc)
+            and doc[end].tag_ == "VBG"
+            and doc[end].dep_ in ("advcl", "xcomp", "acl")
+            and not list(doc[end].children)
+            and (end + 1 == len(doc) or doc[end + 1].is_punct or doc[end + 1].dep_ == "cc")
+        ):
+            end += 1  # "Come to couples counselling or...": the activity read as a verb
         while (
             end < len(doc)
             and doc[end - 1].pos_ == "PROPN"

@@ -336,6 +336,8 @@ def test_a_job_for_the_home_told_with_delight_is_thanked(
             None,
             "the flat",
         ),
+        # and an activity read as a verb after the thing it is of
+        ("Come to couples counselling or I'm leaving.", None, "couples counselling"),
     ],
 )
 def test_a_thing_the_tagger_misreads_is_still_named(
