@@ -582,6 +582,13 @@ def _topics(
             continue  # "time" and "night" are no topic; "date night" is
         if root.lower_ in config.openers or root.lower_ in config.hedges:
             continue  # "Ugh" read as a name
+        if (
+            root.lemma_.lower() in _MEDIA
+            and root.dep_ == "pobj"
+            and root.head.lower_ in ("over", "by", "via")
+            and len(chunk) == 1
+        ):
+            continue  # "I'm not doing this over text": how it is said, not what about
         if root.lower_ == "none":
             continue  # "none of my friends": nobody; "my friends" is a topic of its own
         if (
@@ -1526,6 +1533,10 @@ _STAND_INS = frozenset({"it", "this", "that", "all", "them", "everything"})
 def _when_clause(verb: Token) -> bool:
     """Whether `verb` heads a clause of time opened by "when" ("...when you left early")."""
     return verb.dep_ == "advcl" and any(m.lower_ in _WHEN and m.i < verb.i for m in verb.children)
+
+
+# Ways of talking at a distance ("over text", "by email"), no matter to talk about.
+_MEDIA = frozenset({"text", "phone", "email", "whatsapp", "message", "messenger", "zoom"})
 
 
 def _vague(noun: Token) -> bool:

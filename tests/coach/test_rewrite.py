@@ -449,6 +449,27 @@ def test_how_late_they_are_is_observed_and_without_fail_is_an_always(
     assert not any("fail" in t for t in texts), texts
 
 
+@pytest.mark.parametrize(
+    ("text", "context", "not_said"),
+    [
+        # how it is said is no matter, and neither is calling it a row
+        (
+            "i was at the gym. not doing this over text",
+            "You didn't reply all day and I was worried.",
+            "text",
+        ),
+        (
+            "ugh. I'm not having this row over whatsapp",
+            "You forgot to ring my mum on her birthday.",
+            "row",
+        ),
+    ],
+)
+def test_the_medium_and_the_row_are_no_topic(text: str, context: str, not_said: str) -> None:
+    for t in _texts(text, context):
+        assert not re.search(rf"\b{not_said}\b", t), t
+
+
 def test_a_state_told_without_a_subject_is_the_deed_and_a_sneers_prop_no_matter() -> None:
     first = rewrite("Oh fantastic, late again. Do you even own a clock?", n=1)[0]
     assert first.text.startswith("When you're late,"), first.text
