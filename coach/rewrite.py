@@ -3551,14 +3551,17 @@ def _observation(
         # (only for a matter raised out of the blue: after their words, "then stop planning
         # dates" is a retort and "maybe stop ordering takeaways" advice, neither a deed)
         implied = verb is None
-        # "you can't even be bothered to text back": what they do not bother to do
-        failed: set[int] = set()
+        # "you can't even be bothered to text back": what they do not bother to do, told
+        # as not done (`undone`), without the words that said so (`unsaid`)
+        unsaid: set[int] = set()
+        undone = False
         bother = next((t for t in clause if _cant_be_bothered(t)), None) if verb is None else None
         if bother is not None:
             verb = next(c for c in bother.children if c.dep_ == "xcomp")
-            failed = {c.i for c in bother.children if c.dep_ != "xcomp"} | {
+            unsaid = {c.i for c in bother.children if c.dep_ != "xcomp"} | {
                 c.i for c in verb.children if c.tag_ == "TO"
             }
+            undone = True
         verb = verb or (_implied_deed(clause) if raising else None)
         if verb is None:
             continue
@@ -3567,7 +3570,8 @@ def _observation(
         doing = _felt_doing(verb, config) if not implied else None
         doing_past = verb.tag_ == "VBD"
         if doing is not None:
-            failed = {c.i for c in doing.children if c.dep_ == "nsubj"}
+            # (the "me" the parser may make the doing's subject)
+            unsaid = {c.i for c in doing.children if c.dep_ == "nsubj"}
             verb, implied = doing, True
         # "Why do you leave the lights on?", "Why can't you ever rinse the sink?": the deed
         # is asked about; the question's "why" and its auxiliary are no part of it
@@ -3630,19 +3634,18 @@ def _observation(
         )
         if asking and any(verb.doc[i].dep_ == "neg" for i in asking) and not denied:
             continue  # "why don't you sit down for once?": advice, put as a question
-        if not asking and not failed and _still_cant(verb, raising):
+        if not asking and not unsaid and _still_cant(verb, raising):
             # "you still can't take the bins out", "you can't even ring": a thing not
             # done, told as not done ("you don't take the bins out")
-            failed = {
+            undone = True
+            unsaid = {
                 c.i
                 for c in verb.children
                 if c.dep_ in ("aux", "neg")
                 or (c.dep_ == "advmod" and c.lower_ in ("even", "still"))
             }
-        if failed and doing is None:
-            asking, denied = failed, True
-        elif failed:
-            asking = failed  # (the "me" the parser made the doing's subject)
+        if unsaid:
+            asking, denied = unsaid, undone
         children = list(verb.children)
         if any(c.tag_ == "TO" for c in children) and not implied:
             continue  # "(waiting forever for) you to decide": no deed, and no sentence
