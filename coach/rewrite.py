@@ -1291,14 +1291,17 @@ def _relieved_about(ctx_doc: Doc, theirs: list[str]) -> str | None:
     return None
 
 
+def _unaddressed(ctx_doc: Doc) -> str:
+    """Their message without a name they call the person by ("Sam, I passed my test!")."""
+    return re.sub(r"^[A-Z][a-z]+, ", "", ctx_doc.text.strip())
+
+
 def _good_news(ctx_doc: Doc) -> bool:
     """Whether the partner is sharing good news of theirs ("I'm so proud, I finished my
     first half marathon!"), with no worry or complaint in it."""
-    # (after a name they call the person by: "Sam, I passed my theory test!")
-    text = re.sub(r"^[A-Z][a-z]+, ", "", ctx_doc.text.strip())
     return (
         bool(
-            _GOOD_NEWS.search(text)
+            _GOOD_NEWS.search(_unaddressed(ctx_doc))
             or _RELIEF.search(ctx_doc.text)
             or _FAMILY_NEWS.search(ctx_doc.text)
         )
@@ -1318,8 +1321,6 @@ _CHORE_DONE = re.compile(
 )
 
 
-# Whose a thing is, said from the other side ("my flat" of theirs is "your flat").
-_FLIPPED_OWNER = {"my": "your", "myself": "yourself", "your": "my", "ur": "my"}
 # What someone does for themselves with the same verbs ("I washed my hair!").
 _GROOMED = frozenset({"hair", "nail", "nails", "face", "teeth", "tooth", "skin", "brow", "makeup"})
 
@@ -1327,8 +1328,7 @@ _GROOMED = frozenset({"hair", "nail", "nails", "face", "teeth", "tooth", "skin",
 def _done_for_us(ctx_doc: Doc) -> str | None:
     """The job they did for the home, told as thanks are ("cleaning the whole flat today"),
     when their message is that job told with delight."""
-    text = re.sub(r"^[A-Z][a-z]+, ", "", ctx_doc.text.strip())
-    if not _CHORE_DONE.search(text) or _distressed(ctx_doc):
+    if not _CHORE_DONE.search(_unaddressed(ctx_doc)) or _distressed(ctx_doc):
         return None
     verb = next((t for t in ctx_doc if t.pos_ == "VERB" and t.tag_ in ("VBD", "VBN")), None)
     if verb is None or not any(c.dep_ in ("dobj", "prt") for c in verb.children):
@@ -1336,21 +1336,12 @@ def _done_for_us(ctx_doc: Doc) -> str | None:
     if any(c.dep_ == "dobj" and c.lemma_.lower() in _GROOMED for c in verb.children):
         return None  # "I painted my nails!": done for themselves, not for the home
     # (the first job of several: "scrubbing the bathroom", not "and mopped the kitchen")
-    left_out = {t.i for c in verb.children if c.dep_ in ("cc", "conj") for t in c.subtree} | {
-        c.i
-        for c in verb.children
-        if c.dep_ in ("nsubj", "aux") or c.lower_ in ("just", "finally", "already")
-    }
-    words = []
-    for token in verb.subtree:
-        if token.i == verb.i:
-            words.append(_gerund(verb.lemma_.lower()))
-        elif token.is_punct or token.i in left_out:
-            continue
-        elif token.lower_ in _FLIPPED_OWNER:
-            words.append(_FLIPPED_OWNER[token.lower_])
-        else:
-            words.append(token.text if token.pos_ == "PROPN" else token.lower_)
+    left_out = {t.i for c in verb.children if c.dep_ in ("cc", "conj") for t in c.subtree}
+    # the job as thanks name it ("cleaning"), and what follows it in the person's voice
+    # ("my studio" -> "your studio"); before it come only who did it and when, or a name
+    # they call the person by ("Jo, I finally put up the shelves")
+    kept = [t for t in verb.subtree if t.i > verb.i and not t.is_punct and t.i not in left_out]
+    words = [_gerund(verb.lemma_.lower()), *_retold(kept)]
     return " ".join(words) if 2 <= len(words) <= 10 else None
 
 

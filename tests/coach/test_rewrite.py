@@ -306,6 +306,12 @@ def test_thanks_for_a_job_keep_what_the_reply_raised_beside_it() -> None:
             "Finally put up the shelves in the hall!",
             "Thank you for putting up the shelves in the hall",
         ),
+        # a name they call the person by is no part of the job
+        (
+            "about time lol, only took six months",
+            "Jo, I finally fixed the wobbly gate!",
+            "Thank you for fixing the wobbly gate",
+        ),
         # the first job of several, and theirs said as the person says it
         (
             "wow. alert the newspapers",
